@@ -1,0 +1,99 @@
+//! Problems found in a briefing, with where they are, rendered rustc-style or as JSON.
+
+use super::node::Pos;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Where in the file; `None` for problems with the file as a whole (unreadable, empty).
+    #[serde(flatten)]
+    pub pos: Option<Pos>,
+    pub message: String,
+}
+
+impl Serialize for Pos {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Pos", 2)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.col)?;
+        s.end()
+    }
+}
+
+impl Diagnostic {
+    pub fn error(pos: impl Into<Option<Pos>>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            pos: pos.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(pos: impl Into<Option<Pos>>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            pos: pos.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `PATH:LINE:COL: error: message`, the line editors and CI logs understand.
+    pub fn headline(&self, path: &str) -> String {
+        match self.pos {
+            Some(pos) => format!("{path}:{pos}: {}: {}", self.severity.word(), self.message),
+            None => format!("{path}: {}: {}", self.severity.word(), self.message),
+        }
+    }
+
+    /// The headline followed by the source line and a caret under the column.
+    pub fn render(&self, path: &str, source: &str) -> String {
+        let mut out = self.headline(path);
+        let Some(pos) = self.pos else {
+            return out;
+        };
+        let Some(line_text) = source.lines().nth(pos.line.saturating_sub(1) as usize) else {
+            return out;
+        };
+        let line_text = super::sanitize::clean_line(line_text);
+        let number = pos.line.to_string();
+        let gutter = " ".repeat(number.len());
+        let caret_indent: String = line_text
+            .chars()
+            .take(pos.col.saturating_sub(1) as usize)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = write!(
+            out,
+            "\n{gutter} |\n{number} | {line_text}\n{gutter} | {caret_indent}^"
+        );
+        out
+    }
+}
+
+/// All diagnostics of one file, errors first, each group in file order.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.severity, d.pos.unwrap_or_default()));
+}

@@ -1,0 +1,255 @@
+//! Reading typed fields out of a located YAML mapping, reporting every problem instead of
+//! stopping at the first.
+
+use super::diagnostic::Diagnostic;
+use super::model::Vocabulary;
+use super::node::{Entry, Node, Pos, Value};
+use super::sanitize;
+
+/// The keys of one YAML mapping, as they are taken by the code that reads an item.
+pub struct Fields<'n> {
+    pub pos: Pos,
+    what: &'static str,
+    entries: &'n [Entry],
+    taken: Vec<bool>,
+}
+
+impl<'n> Fields<'n> {
+    /// The mapping at `node`, or an error if it is something else. `what` names the item
+    /// ("actor", "risk") in messages.
+    pub fn of(node: &'n Node, what: &'static str, diags: &mut Vec<Diagnostic>) -> Option<Self> {
+        match &node.value {
+            Value::Map(entries) => Some(Self {
+                pos: node.pos,
+                what,
+                entries,
+                taken: vec![false; entries.len()],
+            }),
+            other => {
+                diags.push(Diagnostic::error(
+                    node.pos,
+                    format!("expected {what} as a mapping of keys, found {}", other.kind_name()),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The value under `key`, if present and not null.
+    pub fn take(&mut self, key: &str) -> Option<&'n Node> {
+        let index = self.entries.iter().position(|e| e.key == key)?;
+        self.taken[index] = true;
+        let node = &self.entries[index].node;
+        (node.value != Value::Null).then_some(node)
+    }
+
+    /// Reports every key that was not taken, suggesting the closest known key.
+    pub fn finish(self, known: &[&str], diags: &mut Vec<Diagnostic>) {
+        for (entry, taken) in self.entries.iter().zip(&self.taken) {
+            if *taken {
+                continue;
+            }
+            let key = sanitize::clean_line(&entry.key);
+            let hint = match closest(&entry.key, known) {
+                Some(near) => format!("; did you mean `{near}`?"),
+                None => format!("; expected one of: {}", known.join(", ")),
+            };
+            diags.push(Diagnostic::error(
+                entry.key_pos,
+                format!("unknown key `{key}` in {}{hint}", self.what),
+            ));
+        }
+    }
+
+    fn missing(&self, key: &str, diags: &mut Vec<Diagnostic>) {
+        diags.push(Diagnostic::error(
+            self.pos,
+            format!("missing required key `{key}` in {}", self.what),
+        ));
+    }
+
+    /// A required value: absent or empty is an error, unless reading it already was.
+    fn required(
+        &self,
+        key: &str,
+        text: Option<String>,
+        diags_before: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) -> String {
+        match text {
+            Some(text) if !text.is_empty() => text,
+            Some(_) => {
+                diags.push(Diagnostic::error(
+                    self.position_of(key),
+                    format!("`{key}` is empty in {}", self.what),
+                ));
+                String::new()
+            }
+            None => {
+                if diags.len() == diags_before {
+                    self.missing(key, diags);
+                }
+                String::new()
+            }
+        }
+    }
+
+    /// A required single-line text; empty text is reported as missing.
+    pub fn line(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> String {
+        let before = diags.len();
+        let text = self.opt_line(key, diags);
+        self.required(key, text, before, diags)
+    }
+
+    pub fn opt_line(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        let node = self.take(key)?;
+        scalar_text(node, key, diags).map(|t| sanitize::clean_line(t.trim()))
+    }
+
+    /// A required text that may run over several lines.
+    pub fn text(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> String {
+        let before = diags.len();
+        let text = self.opt_text(key, diags);
+        self.required(key, text, before, diags)
+    }
+
+    pub fn opt_text(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        let node = self.take(key)?;
+        scalar_text(node, key, diags).map(|t| sanitize::clean(t.trim()))
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    pub fn texts(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+        self.list(key, diags)
+            .iter()
+            .filter_map(|node| scalar_text(node, key, diags))
+            .map(|t| sanitize::clean(t.trim()))
+            .collect()
+    }
+
+    /// A list of ids with the position of each, for reference checks.
+    pub fn ids(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String, Pos)> {
+        self.list(key, diags)
+            .iter()
+            .filter_map(|node| {
+                scalar_text(node, key, diags).map(|t| (sanitize::clean_line(t.trim()), node.pos))
+            })
+            .collect()
+    }
+
+    /// A single id with its position.
+    pub fn id(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> (String, Pos) {
+        let pos = self.position_of(key);
+        (self.line(key, diags), pos)
+    }
+
+    pub fn opt_id(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(String, Pos)> {
+        let pos = self.position_of(key);
+        self.opt_line(key, diags).map(|id| (id, pos))
+    }
+
+    /// The nodes of a list, or nothing (with an error) if `key` holds something else.
+    pub fn list(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> &'n [Node] {
+        let Some(node) = self.take(key) else {
+            return &[];
+        };
+        match &node.value {
+            Value::Seq(items) => items,
+            Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                std::slice::from_ref(node)
+            }
+            other => {
+                diags.push(Diagnostic::error(
+                    node.pos,
+                    format!("expected `{key}` to be a list, found {}", other.kind_name()),
+                ));
+                &[]
+            }
+        }
+    }
+
+    /// A required word from a closed vocabulary.
+    pub fn word<V: Vocabulary>(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<V> {
+        let Some(node) = self.take(key) else {
+            self.missing(key, diags);
+            return None;
+        };
+        let text = scalar_text(node, key, diags)?;
+        let parsed = V::parse(text.trim());
+        if parsed.is_none() {
+            diags.push(Diagnostic::error(
+                node.pos,
+                format!(
+                    "`{key}: {}` is not one of: {}",
+                    sanitize::clean_line(text.trim()),
+                    V::choices()
+                ),
+            ));
+        }
+        parsed
+    }
+
+    /// Where `key`'s value starts, or the mapping's own position if it is absent.
+    pub fn position_of(&self, key: &str) -> Pos {
+        self.entries
+            .iter()
+            .find(|e| e.key == key)
+            .map_or(self.pos, |e| e.node.pos)
+    }
+}
+
+/// The text of a scalar. Numbers and booleans are accepted as their written form, since
+/// an analyst writing `name: 1984` means the text.
+fn scalar_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Option<std::borrow::Cow<'a, str>> {
+    match &node.value {
+        Value::Str(s) => Some(s.as_str().into()),
+        Value::Int(i) => Some(i.to_string().into()),
+        Value::Float(x) => Some(x.to_string().into()),
+        Value::Bool(b) => Some(b.to_string().into()),
+        Value::Null => None,
+        other => {
+            diags.push(Diagnostic::error(
+                node.pos,
+                format!("expected `{key}` to be text, found {}", other.kind_name()),
+            ));
+            None
+        }
+    }
+}
+
+/// The known key nearest to a misspelt one, if it is near enough to be a typo.
+fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(row[j] + 1).min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_keys_only() {
+        assert_eq!(closest("qoutes", &["quotes", "risks"]), Some("quotes"));
+        assert_eq!(closest("likelyhood", &["likelihood", "impact"]), Some("likelihood"));
+        assert_eq!(closest("colour", &["quotes", "risks"]), None);
+    }
+}

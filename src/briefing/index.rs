@@ -1,0 +1,74 @@
+//! Lookups built once per load, so that panes never scan the whole briefing per frame.
+
+use super::model::Briefing;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index {
+    pub actor_by_id: HashMap<String, usize>,
+    pub topic_by_id: HashMap<String, usize>,
+    pub quote_by_id: HashMap<String, usize>,
+    pub source_by_id: HashMap<String, usize>,
+    /// Stance indexes per actor, in topic order.
+    pub stances_by_actor: Vec<Vec<usize>>,
+    pub quotes_by_actor: Vec<Vec<usize>>,
+    pub risks_by_actor: Vec<Vec<usize>>,
+    pub questions_by_actor: Vec<Vec<usize>>,
+    /// Risk indexes, most severe first (ties keep file order).
+    pub risks_by_severity: Vec<usize>,
+}
+
+impl Index {
+    pub fn build(b: &Briefing) -> Self {
+        let by_id = |ids: Vec<&String>| -> HashMap<String, usize> {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect()
+        };
+        let actor_by_id = by_id(b.actors.iter().map(|a| &a.id).collect());
+        let topic_by_id = by_id(b.topics.iter().map(|t| &t.id).collect());
+        let per_actor = |ids: &mut dyn Iterator<Item = (usize, &String)>| {
+            let mut lists = vec![Vec::new(); b.actors.len()];
+            for (item, actor) in ids {
+                if let Some(&a) = actor_by_id.get(actor) {
+                    lists[a].push(item);
+                }
+            }
+            lists
+        };
+        let mut stances_by_actor =
+            per_actor(&mut b.stances.iter().enumerate().map(|(i, s)| (i, &s.actor)));
+        for list in &mut stances_by_actor {
+            list.sort_by_key(|&s| topic_by_id.get(&b.stances[s].topic).copied());
+        }
+        let quotes_by_actor = per_actor(&mut b.quotes.iter().enumerate().map(|(i, q)| (i, &q.actor)));
+        let risks_by_actor = per_actor(
+            &mut b
+                .risks
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| r.actors.iter().map(move |a| (i, a))),
+        );
+        let questions_by_actor = per_actor(
+            &mut b
+                .questions
+                .iter()
+                .enumerate()
+                .flat_map(|(i, q)| q.actors.iter().map(move |a| (i, a))),
+        );
+        let mut risks_by_severity: Vec<usize> = (0..b.risks.len()).collect();
+        risks_by_severity.sort_by_key(|&r| std::cmp::Reverse(b.risks[r].score()));
+        Self {
+            quote_by_id: by_id(b.quotes.iter().map(|q| &q.id).collect()),
+            source_by_id: by_id(b.sources.iter().map(|s| &s.id).collect()),
+            actor_by_id,
+            topic_by_id,
+            stances_by_actor,
+            quotes_by_actor,
+            risks_by_actor,
+            questions_by_actor,
+            risks_by_severity,
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Reading a briefing from disk or from text, within resource budgets.
+
+use super::diagnostic::{self, Diagnostic};
+use super::index::Index;
+use super::model::Briefing;
+use super::node::{Node, Pos, Value};
+use super::{lower, validate};
+use std::path::Path;
+
+/// Limits that keep a hostile file from costing more than a second or 100 MiB.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    pub max_bytes: u64,
+}
+
+impl Budget {
+    pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Self {
+            max_bytes: Self::DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// A briefing that passed every check, with its indexes and any warnings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub briefing: Briefing,
+    pub index: Index,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a briefing could not be used: at least one error, plus any warnings, in file
+/// order; and the text, where there was one, for snippets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub diagnostics: Vec<Diagnostic>,
+    pub source: Option<String>,
+}
+
+impl LoadError {
+    fn whole_file(message: impl Into<String>) -> Self {
+        Self {
+            diagnostics: vec![Diagnostic::error(None, message)],
+            source: None,
+        }
+    }
+
+    pub fn first_error(&self) -> &Diagnostic {
+        self.diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .unwrap_or(&self.diagnostics[0])
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Reads a briefing file as text: refuses directories, oversized and binary files and
+/// invalid UTF-8 with a message that says which; drops a UTF-8 byte order mark.
+pub fn read_source(path: &Path, budget: Budget) -> Result<String, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::whole_file(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(LoadError::whole_file("is a directory, not a briefing file"));
+    }
+    if meta.len() > budget.max_bytes {
+        return Err(LoadError::whole_file(format!(
+            "file is {} bytes, over the {}-byte limit (raise it with --max-size)",
+            meta.len(),
+            budget.max_bytes
+        )));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    use std::io::Read;
+    std::fs::File::open(path)
+        .and_then(|f| f.take(budget.max_bytes + 1).read_to_end(&mut bytes))
+        .map_err(|e| LoadError::whole_file(io_message(&e)))?;
+    if bytes.len() as u64 > budget.max_bytes {
+        return Err(LoadError::whole_file(format!(
+            "file is over the {}-byte limit (raise it with --max-size)",
+            budget.max_bytes
+        )));
+    }
+    decode(bytes)
+}
+
+fn io_message(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+fn decode(mut bytes: Vec<u8>) -> Result<String, LoadError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let pos = pos_at(&bytes, offset);
+        return Err(LoadError {
+            diagnostics: vec![Diagnostic::error(
+                pos,
+                "binary data (a NUL byte): a briefing is a UTF-8 YAML text file",
+            )],
+            source: None,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let pos = pos_at(e.as_bytes(), offset);
+        LoadError {
+            diagnostics: vec![Diagnostic::error(
+                pos,
+                format!("invalid UTF-8 (byte 0x{:02X}): a briefing must be UTF-8 text", e.as_bytes()[offset]),
+            )],
+            source: None,
+        }
+    })
+}
+
+/// The line and column (in characters) of a byte offset in possibly invalid UTF-8.
+fn pos_at(bytes: &[u8], offset: usize) -> Pos {
+    let before = &bytes[..offset];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    Pos::new(line as u32, col as u32)
+}
+
+/// Reads and checks a briefing file.
+pub fn load_file(path: &Path, budget: Budget) -> Result<Loaded, LoadError> {
+    let text = read_source(path, budget)?;
+    parse(&text)
+}
+
+/// Parses and checks briefing text. Every problem is reported, not only the first,
+/// except that a YAML syntax error stops the parse where it is.
+pub fn parse(text: &str) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let fail = |diagnostics: Vec<Diagnostic>| LoadError {
+        diagnostics,
+        source: Some(text.to_owned()),
+    };
+    let root: Option<Node> =
+        serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| fail(vec![yaml_error(&e)]))?;
+    let Some(root) = root.filter(|node| node.value != Value::Null) else {
+        return Err(fail(vec![Diagnostic::error(
+            None,
+            "the file is empty: a briefing needs at least a `title`",
+        )]));
+    };
+    if !matches!(root.value, Value::Map(_)) {
+        return Err(fail(vec![Diagnostic::error(
+            root.pos,
+            format!(
+                "the document is {}; a briefing is a mapping with `title:`, `actors:` and the other sections",
+                root.value.kind_name()
+            ),
+        )]));
+    }
+    let mut diags = Vec::new();
+    let Some((briefing, refs)) = lower::lower(&root, &mut diags) else {
+        return Err(fail(diags));
+    };
+    drop(root);
+    validate::validate(&briefing, &refs, &mut diags);
+    diagnostic::sort(&mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(fail(diags));
+    }
+    let index = Index::build(&briefing);
+    Ok(Loaded {
+        briefing,
+        index,
+        warnings: diags,
+    })
+}
+
+fn yaml_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    // A 3 MB briefing has about 200,000 nodes; aliases are rare in briefings, so a low
+    // ceiling on them stops alias bombs early.
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 4_000_000;
+    budget.max_aliases = 10_000;
+    budget.max_depth = 64;
+    let mut options = serde_saphyr::options! {
+        budget: Some(budget),
+        leading_zero_numbers_as_strings: true,
+        underscored_numbers_as_strings: true,
+        with_snippet: false,
+    };
+    options.alias_limits.max_total_replayed_events = 100_000;
+    options
+}
+
+/// A YAML syntax or budget error as a diagnostic; its message without the library's
+/// own position prefix and snippet, since we render our own.
+fn yaml_error(error: &serde_saphyr::Error) -> Diagnostic {
+    let pos = error
+        .location()
+        .filter(|loc| loc.line() > 0)
+        .map(|loc| Pos::new(loc.line() as u32, loc.column() as u32));
+    let text = error.to_string();
+    let first_line = text.lines().next().unwrap_or("invalid YAML");
+    let message = first_line
+        .strip_prefix("error: ")
+        .unwrap_or(first_line)
+        .trim();
+    let message = match message.split_once(": ") {
+        Some((prefix, rest)) if prefix.starts_with("line ") => rest,
+        _ => message,
+    };
+    let message = if message.contains("budget breached") || message.contains("limit exceeded") {
+        format!("{message} (too deeply nested or too many aliases for a briefing)")
+    } else {
+        format!("YAML syntax: {message}")
+    };
+    Diagnostic::error(pos, super::sanitize::clean_line(&message))
+}

@@ -1,0 +1,316 @@
+//! From the located YAML tree to the model: every key read, every type checked, every
+//! problem reported with its position. References are checked afterwards, in `validate`.
+
+use super::diagnostic::Diagnostic;
+use super::fields::Fields;
+use super::model::*;
+use super::node::{Node, Pos};
+
+/// Ids and other references, with where each was written, for `validate`.
+#[derive(Debug, Default)]
+pub struct References {
+    pub stance_actors: Vec<(String, Pos)>,
+    pub stance_topics: Vec<(String, Pos)>,
+    pub stance_quotes: Vec<(String, Pos)>,
+    pub quote_actors: Vec<(String, Pos)>,
+    pub quote_sources: Vec<(String, Pos)>,
+    pub risk_actors: Vec<(String, Pos)>,
+    pub question_actors: Vec<(String, Pos)>,
+    pub timeline_sources: Vec<(String, Pos)>,
+    /// Each item's id with its position, per section, for the uniqueness check.
+    pub ids: Vec<(&'static str, String, Pos)>,
+}
+
+const TOP_KEYS: &[&str] = &[
+    "title", "as_of", "sources", "summary", "actors", "topics", "stances", "quotes", "risks",
+    "questions", "timeline",
+];
+
+pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, References)> {
+    let mut fields = Fields::of(root, "the briefing", diags)?;
+    let mut refs = References::default();
+    let title = fields.line("title", diags);
+    let as_of = date(&mut fields, diags);
+    let sources = each(&mut fields, "sources", diags, |n, d| source(n, d, &mut refs));
+    let summary = fields
+        .take("summary")
+        .and_then(|node| summary(node, diags))
+        .unwrap_or_default();
+    let actors = each(&mut fields, "actors", diags, |n, d| actor(n, d, &mut refs));
+    let topics = each(&mut fields, "topics", diags, |n, d| topic(n, d, &mut refs));
+    let stances = each(&mut fields, "stances", diags, |n, d| stance(n, d, &mut refs));
+    let quotes = each(&mut fields, "quotes", diags, |n, d| quote(n, d, &mut refs));
+    let risks = each(&mut fields, "risks", diags, |n, d| risk(n, d, &mut refs));
+    let questions = each(&mut fields, "questions", diags, |n, d| question(n, d, &mut refs));
+    let timeline = each(&mut fields, "timeline", diags, |n, d| event(n, d, &mut refs));
+    fields.finish(TOP_KEYS, diags);
+    let briefing = Briefing {
+        title,
+        as_of,
+        sources,
+        summary,
+        actors,
+        topics,
+        stances,
+        quotes,
+        risks,
+        questions,
+        timeline,
+    };
+    Some((briefing, refs))
+}
+
+fn each<T>(
+    fields: &mut Fields<'_>,
+    key: &str,
+    diags: &mut Vec<Diagnostic>,
+    mut item: impl FnMut(&Node, &mut Vec<Diagnostic>) -> Option<T>,
+) -> Vec<T> {
+    let nodes = fields.list(key, diags);
+    let mut items = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        if let Some(value) = item(node, diags) {
+            items.push(value);
+        }
+    }
+    items
+}
+
+/// `as_of` must be a calendar date, `YYYY-MM-DD`.
+fn date(fields: &mut Fields<'_>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let pos = fields.position_of("as_of");
+    let text = fields.opt_line("as_of", diags)?;
+    if !is_iso_date(&text) {
+        diags.push(Diagnostic::error(
+            pos,
+            format!("`as_of: {text}` is not a date in the form YYYY-MM-DD"),
+        ));
+    }
+    Some(text)
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok())
+    };
+    matches!(
+        (number(year, 4), number(month, 2), number(day, 2)),
+        (Some(Some(_)), Some(Some(1..=12)), Some(Some(1..=31)))
+    )
+}
+
+fn record_id(refs: &mut References, section: &'static str, fields: &mut Fields<'_>, diags: &mut Vec<Diagnostic>) -> String {
+    let (id, pos) = fields.id("id", diags);
+    if !id.is_empty() {
+        refs.ids.push((section, id.clone(), pos));
+    }
+    id
+}
+
+fn source(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Source> {
+    let mut f = Fields::of(node, "source", diags)?;
+    let source = Source {
+        id: record_id(refs, "source", &mut f, diags),
+        outlet: f.line("outlet", diags),
+        title: f.line("title", diags),
+        url: f.opt_line("url", diags),
+        note: f.opt_text("note", diags),
+        file: f.opt_line("file", diags),
+        pos: node.pos,
+    };
+    f.finish(&["id", "outlet", "title", "url", "note", "file"], diags);
+    Some(source)
+}
+
+fn summary(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Summary> {
+    let mut f = Fields::of(node, "summary", diags)?;
+    let summary = Summary {
+        bluf: f.text("bluf", diags),
+        key_points: f.texts("key_points", diags),
+        caveats: f.texts("caveats", diags),
+        pos: node.pos,
+    };
+    f.finish(&["bluf", "key_points", "caveats"], diags);
+    Some(summary)
+}
+
+fn actor(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Actor> {
+    let mut f = Fields::of(node, "actor", diags)?;
+    let id = record_id(refs, "actor", &mut f, diags);
+    let name = f.line("name", diags);
+    let short = f.opt_line("short", diags);
+    let kind = f.word::<ActorKind>("kind", diags);
+    let role = f.text("role", diags);
+    let stance = f.text("stance", diags);
+    let interests = f.texts("interests", diags);
+    let leverage = f.texts("leverage", diags);
+    let people = f
+        .list("people", diags)
+        .iter()
+        .filter_map(|n| person(n, diags))
+        .collect();
+    f.finish(
+        &["id", "name", "short", "kind", "role", "stance", "interests", "leverage", "people"],
+        diags,
+    );
+    Some(Actor {
+        id,
+        name,
+        short,
+        kind: kind.unwrap_or(ActorKind::Organisation),
+        role,
+        stance,
+        interests,
+        leverage,
+        people,
+        pos: node.pos,
+    })
+}
+
+fn person(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Person> {
+    let mut f = Fields::of(node, "person", diags)?;
+    let person = Person {
+        name: f.line("name", diags),
+        role: f.opt_line("role", diags).unwrap_or_default(),
+    };
+    f.finish(&["name", "role"], diags);
+    Some(person)
+}
+
+fn topic(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Topic> {
+    let mut f = Fields::of(node, "topic", diags)?;
+    let topic = Topic {
+        id: record_id(refs, "topic", &mut f, diags),
+        name: f.line("name", diags),
+        description: f.opt_text("description", diags),
+        pos: node.pos,
+    };
+    f.finish(&["id", "name", "description"], diags);
+    Some(topic)
+}
+
+fn stance(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Stance> {
+    let mut f = Fields::of(node, "stance", diags)?;
+    let actor = f.id("actor", diags);
+    let topic = f.id("topic", diags);
+    let position = f.word::<Position>("position", diags);
+    let summary = f.text("summary", diags);
+    let quotes = f.ids("quotes", diags);
+    f.finish(&["actor", "topic", "position", "summary", "quotes"], diags);
+    refs.stance_actors.push(actor.clone());
+    refs.stance_topics.push(topic.clone());
+    refs.stance_quotes.extend(quotes.iter().cloned());
+    Some(Stance {
+        actor: actor.0,
+        topic: topic.0,
+        position: position.unwrap_or(Position::Unclear),
+        summary,
+        quotes: quotes.into_iter().map(|(id, _)| id).collect(),
+        pos: node.pos,
+    })
+}
+
+fn quote(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Quote> {
+    let mut f = Fields::of(node, "quote", diags)?;
+    let id = record_id(refs, "quote", &mut f, diags);
+    let speaker = f.line("speaker", diags);
+    let actor = f.id("actor", diags);
+    let text = f.text("text", diags);
+    let context = f.opt_text("context", diags);
+    let source = f.id("source", diags);
+    f.finish(&["id", "speaker", "actor", "text", "context", "source"], diags);
+    if context.is_none() && !id.is_empty() {
+        diags.push(Diagnostic::warning(
+            node.pos,
+            format!("quote `{id}` has no `context`: say when, where and through whom it was said"),
+        ));
+    }
+    refs.quote_actors.push(actor.clone());
+    refs.quote_sources.push(source.clone());
+    Some(Quote {
+        id,
+        speaker,
+        actor: actor.0,
+        text,
+        context,
+        source: source.0,
+        pos: node.pos,
+    })
+}
+
+fn risk(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Risk> {
+    let mut f = Fields::of(node, "risk", diags)?;
+    let id = record_id(refs, "risk", &mut f, diags);
+    let title = f.line("title", diags);
+    let description = f.text("description", diags);
+    let likelihood = f.word::<Level>("likelihood", diags);
+    let impact = f.word::<Level>("impact", diags);
+    let actors = f.ids("actors", diags);
+    let indicators = f.texts("indicators", diags);
+    f.finish(
+        &["id", "title", "description", "likelihood", "impact", "actors", "indicators"],
+        diags,
+    );
+    refs.risk_actors.extend(actors.iter().cloned());
+    Some(Risk {
+        id,
+        title,
+        description,
+        likelihood: likelihood.unwrap_or(Level::Low),
+        impact: impact.unwrap_or(Level::Low),
+        actors: actors.into_iter().map(|(id, _)| id).collect(),
+        indicators,
+        pos: node.pos,
+    })
+}
+
+fn question(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Question> {
+    let mut f = Fields::of(node, "question", diags)?;
+    let id = record_id(refs, "question", &mut f, diags);
+    let text = f.text("question", diags);
+    let why = f.text("why", diags);
+    let actors = f.ids("actors", diags);
+    let watch = f.texts("watch", diags);
+    f.finish(&["id", "question", "why", "actors", "watch"], diags);
+    refs.question_actors.extend(actors.iter().cloned());
+    Some(Question {
+        id,
+        question: text,
+        why,
+        actors: actors.into_iter().map(|(id, _)| id).collect(),
+        watch,
+        pos: node.pos,
+    })
+}
+
+fn event(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<TimelineEvent> {
+    let mut f = Fields::of(node, "timeline event", diags)?;
+    let date = f.line("date", diags);
+    let text = f.text("event", diags);
+    let source = f.opt_id("source", diags);
+    f.finish(&["date", "event", "source"], diags);
+    refs.timeline_sources.extend(source.iter().cloned());
+    Some(TimelineEvent {
+        date,
+        event: text,
+        source: source.map(|(id, _)| id),
+        pos: node.pos,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iso_date;
+
+    #[test]
+    fn iso_dates() {
+        assert!(is_iso_date("2026-11-27"));
+        assert!(!is_iso_date("2026-13-01"));
+        assert!(!is_iso_date("27/11/2026"));
+        assert!(!is_iso_date("2026-1-1"));
+    }
+}

@@ -1,0 +1,125 @@
+//! Briefing text is untrusted: a string must never reach the terminal as a control
+//! sequence. Every string is cleaned once, when the briefing is loaded.
+
+const TAB_STOP: usize = 4;
+/// Shown where an escape sequence was removed, so the reader sees that something was there.
+pub const ESCAPE_MARK: char = '\u{241B}'; // ␛
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// Cleans one text value. Newlines are kept (multi-line YAML scalars are paragraphs);
+/// everything else that could steer a terminal is removed or made visible.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+                continue;
+            }
+            '\r' => continue,
+            '\t' => {
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+                continue;
+            }
+            '\u{1b}' => {
+                skip_escape_sequence(&mut chars);
+                out.push(ESCAPE_MARK);
+            }
+            // C0 controls become their visible "control picture" (U+2400 block).
+            '\0'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or(REPLACEMENT)),
+            '\u{7f}' => out.push('\u{2421}'),
+            // C1 controls, including the 8-bit CSI (U+009B) and OSC (U+009D).
+            '\u{80}'..='\u{9f}' => out.push(REPLACEMENT),
+            // Bidi embeddings, overrides and isolates could reorder what is shown.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => continue,
+            _ => out.push(c),
+        }
+        column += 1;
+    }
+    out
+}
+
+/// Cleans text that must stay on one line (titles, names, ids).
+pub fn clean_line(text: &str) -> String {
+    let cleaned = clean(text);
+    if cleaned.contains('\n') {
+        cleaned.split('\n').map(str::trim).collect::<Vec<_>>().join(" ")
+    } else {
+        cleaned
+    }
+}
+
+/// Consumes the rest of an escape sequence whose ESC was just read: CSI (`ESC [`), the
+/// string commands OSC, DCS, SOS, PM and APC (ended by BEL or ST), or a two-byte escape.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            // Parameter and intermediate bytes, then one final byte in 0x40..=0x7e.
+            for c in chars.by_ref() {
+                if ('\u{40}'..='\u{7e}').contains(&c) {
+                    break;
+                }
+                if !('\u{20}'..='\u{3f}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' || c == '\u{9c}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_csi_and_osc_sequences() {
+        assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m"), "a␛red␛");
+        assert_eq!(clean("t\u{1b}]0;pwned\u{7}x"), "t␛x");
+        assert_eq!(clean("c\u{1b}]52;c;aGk=\u{1b}\\d"), "c␛d");
+        assert_eq!(clean("d\u{1b}P1$qm\u{1b}\\e"), "d␛e");
+    }
+
+    #[test]
+    fn makes_controls_visible_and_drops_bidi() {
+        assert_eq!(clean("a\u{7}b\u{7f}c\u{9b}31m"), "a␇b␡c\u{FFFD}31m");
+        assert_eq!(clean("\u{202e}evil\u{2066}"), "evil");
+        assert_eq!(clean("x\r\ny"), "x\ny");
+    }
+
+    #[test]
+    fn expands_tabs_to_stops() {
+        assert_eq!(clean("a\tb"), "a   b");
+        assert_eq!(clean("\tx\nab\ty"), "    x\nab  y");
+    }
+
+    #[test]
+    fn keeps_ordinary_text() {
+        let text = "Лукашенко — 日本郵船 🚢 «quoted»";
+        assert_eq!(clean(text), text);
+        assert_eq!(clean_line("one\ntwo "), "one two");
+    }
+}

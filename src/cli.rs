@@ -1,0 +1,162 @@
+//! The command line: what each subcommand does once its arguments are parsed.
+
+use crate::app::{App, Origin};
+use crate::briefing::{self, Budget, Diagnostic, LoadError};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "brief",
+    version,
+    about = "A terminal dashboard for analytical briefings",
+    long_about = "Opens a YAML briefing as a keyboard-driven dashboard and redraws it whenever the file is saved.\n\nWith no PATH, opens the bundled briefing on the U.S.–Belarus thaw.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A briefing file (.yaml) to open
+    pub path: Option<PathBuf>,
+
+    /// Refuse briefing files larger than this many bytes
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = Budget::DEFAULT_MAX_BYTES)]
+    pub max_size: u64,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check briefings without opening the dashboard; exit 1 if any has errors
+    Check {
+        /// Briefing files to check
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// How to print the diagnostics
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a copy of the bundled briefing to edit
+    Init {
+        /// Where to write it
+        #[arg(default_value = "briefing.yaml")]
+        path: PathBuf,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn main(cli: Cli) -> i32 {
+    let budget = Budget { max_bytes: cli.max_size };
+    match cli.command {
+        Some(Command::Check { files, format }) => check(&files, format, budget),
+        Some(Command::Init { path, force }) => init(&path, force),
+        None => open(cli.path, budget),
+    }
+}
+
+fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "brief: the dashboard needs a terminal. Without one, use `brief check FILE` to validate a briefing."
+        );
+        return 2;
+    }
+    let (origin, load) = match path {
+        None => (Origin::Bundled, briefing::parse(briefing::BUNDLED_TEXT)),
+        Some(path) => {
+            if path.is_dir() {
+                eprintln!("brief: {}: is a directory; give a briefing file", path.display());
+                return 1;
+            }
+            if !path.exists() {
+                eprintln!("brief: {}: no such file", path.display());
+                return 1;
+            }
+            let load = briefing::load_file(&path, budget);
+            (Origin::File(path), load)
+        }
+    };
+    let app = App::new(origin, load);
+    match crate::runtime::run(app, budget) {
+        Ok(status) => status,
+        Err(e) => {
+            crate::runtime::terminal::restore();
+            eprintln!("brief: terminal error: {e}");
+            1
+        }
+    }
+}
+
+fn check(files: &[PathBuf], format: Format, budget: Budget) -> i32 {
+    let mut failed = false;
+    let mut reports = Vec::new();
+    for file in files {
+        let label = file.display().to_string();
+        let (diagnostics, source) = match briefing::load_file(file, budget) {
+            Ok(loaded) => {
+                let source = std::fs::read_to_string(file).unwrap_or_default();
+                (loaded.warnings, source)
+            }
+            Err(LoadError { diagnostics, source }) => {
+                failed = true;
+                (diagnostics, source.unwrap_or_default())
+            }
+        };
+        match format {
+            Format::Text => print_text(&label, &diagnostics, &source),
+            Format::Json => reports.push(serde_json::json!({
+                "file": label,
+                "ok": !diagnostics.iter().any(Diagnostic::is_error),
+                "diagnostics": diagnostics,
+            })),
+        }
+    }
+    if format == Format::Json {
+        let text = serde_json::to_string_pretty(&reports).unwrap_or_else(|_| "[]".into());
+        println!("{text}");
+    }
+    i32::from(failed)
+}
+
+fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    for diagnostic in diagnostics {
+        println!("{}\n", diagnostic.render(label, source));
+    }
+    if errors == 0 {
+        println!("{label}: ok ({})", crate::app::plural(warnings, "warning"));
+    } else {
+        println!(
+            "{label}: {} and {}",
+            crate::app::plural(errors, "error"),
+            crate::app::plural(warnings, "warning")
+        );
+    }
+}
+
+fn init(path: &Path, force: bool) -> i32 {
+    if path.exists() && !force {
+        eprintln!("brief: {} exists; pass --force to overwrite it", path.display());
+        return 1;
+    }
+    match std::fs::write(path, briefing::BUNDLED_TEXT) {
+        Ok(()) => {
+            println!("Wrote {}. Open it with: brief {}", path.display(), path.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("brief: cannot write {}: {e}", path.display());
+            1
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! The one table of key bindings. The footer hints and the `?` help overlay are both drawn
+//! from it, and a test rejects a key bound twice in the same mode.
+
+use crate::app::{Action, Pane};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Self {
+        Self { code, ctrl: false }
+    }
+    const fn ch(c: char) -> Self {
+        Self::plain(KeyCode::Char(c))
+    }
+    const fn ctrl(c: char) -> Self {
+        Self {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// How the key is written in the footer and the help.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "S-Tab".to_owned(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Backspace => "Bksp".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl { format!("C-{name}") } else { name }
+    }
+}
+
+/// Which keys are live: browsing, or typing a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Browse,
+    Search,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Panes,
+    Move,
+    Briefing,
+    Search,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [Section::Panes, Section::Move, Section::Briefing, Section::Search];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Panes => "Panes",
+            Section::Move => "Moving",
+            Section::Briefing => "Briefing",
+            Section::Search => "Search",
+        }
+    }
+}
+
+pub struct Binding {
+    pub mode: Mode,
+    pub section: Section,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the help overlay says the binding does.
+    pub help: &'static str,
+    /// The footer's hint, if the binding has one: (keys as shown, word).
+    pub footer: Option<(&'static str, &'static str)>,
+}
+
+const fn bind(
+    mode: Mode,
+    section: Section,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    footer: Option<(&'static str, &'static str)>,
+) -> Binding {
+    Binding {
+        mode,
+        section,
+        keys,
+        action,
+        help,
+        footer,
+    }
+}
+
+use KeyCode::*;
+use Mode::{Browse, Search as Typing};
+
+pub static BINDINGS: &[Binding] = &[
+    bind(Browse, Section::Panes, &[Key::ch('1')], Action::ShowPane(Pane::Summary), "Summary: bottom line, key points, caveats, sources", Some(("1-7", "panes"))),
+    bind(Browse, Section::Panes, &[Key::ch('2')], Action::ShowPane(Pane::Actors), "Actors and their stances", None),
+    bind(Browse, Section::Panes, &[Key::ch('3')], Action::ShowPane(Pane::Quotes), "Quotes, verbatim, with context and source", None),
+    bind(Browse, Section::Panes, &[Key::ch('4')], Action::ShowPane(Pane::Risks), "Risks, most severe first", None),
+    bind(Browse, Section::Panes, &[Key::ch('5')], Action::ShowPane(Pane::Questions), "Open questions and what to watch", None),
+    bind(Browse, Section::Panes, &[Key::ch('6')], Action::ShowPane(Pane::Stances), "Stances of every actor on every topic", None),
+    bind(Browse, Section::Panes, &[Key::ch('7')], Action::ShowPane(Pane::Timeline), "Timeline of dated events", None),
+    bind(Browse, Section::Panes, &[Key::plain(Tab), Key::ch('l'), Key::plain(Right)], Action::NextPane, "Next pane", Some(("Tab", "next"))),
+    bind(Browse, Section::Panes, &[Key::plain(BackTab), Key::ch('h'), Key::plain(Left)], Action::PrevPane, "Previous pane", None),
+    bind(Browse, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "Down one item (or line, in a focused detail)", Some(("j/k", "move"))),
+    bind(Browse, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "Up one item (or line)", None),
+    bind(Browse, Section::Move, &[Key::ch('g'), Key::plain(Home)], Action::First, "First item (top)", None),
+    bind(Browse, Section::Move, &[Key::ch('G'), Key::plain(End)], Action::Last, "Last item (bottom)", None),
+    bind(Browse, Section::Move, &[Key::plain(PageDown)], Action::PageDown, "Down one page", None),
+    bind(Browse, Section::Move, &[Key::plain(PageUp)], Action::PageUp, "Up one page", None),
+    bind(Browse, Section::Move, &[Key::ctrl('d')], Action::HalfPageDown, "Down half a page", None),
+    bind(Browse, Section::Move, &[Key::ctrl('u')], Action::HalfPageUp, "Up half a page", None),
+    bind(Browse, Section::Move, &[Key::plain(Enter)], Action::Focus, "Focus the detail, to scroll it", Some(("Enter", "detail"))),
+    bind(Browse, Section::Move, &[Key::plain(Esc)], Action::Back, "Back: close the overlay, leave the detail, clear the search", None),
+    bind(Browse, Section::Search, &[Key::ch('/')], Action::StartSearch, "Search: filter the lists as you type", Some(("/", "search"))),
+    bind(Browse, Section::Briefing, &[Key::ch('r')], Action::Reload, "Reload the briefing from disk", None),
+    bind(Browse, Section::Briefing, &[Key::ch('e')], Action::Edit, "Edit the briefing at the selected item ($VISUAL, $EDITOR, vi)", Some(("e", "edit"))),
+    bind(Browse, Section::Briefing, &[Key::ch('!')], Action::ShowProblems, "List the briefing's errors and warnings", None),
+    bind(Browse, Section::Briefing, &[Key::ch('?')], Action::ToggleHelp, "This help", Some(("?", "help"))),
+    bind(Browse, Section::Briefing, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "Quit", Some(("q", "quit"))),
+    bind(Typing, Section::Search, &[Key::plain(Enter)], Action::SearchSubmit, "Keep the filter and go back to moving", Some(("Enter", "keep"))),
+    bind(Typing, Section::Search, &[Key::plain(Esc)], Action::Back, "Cancel the search", Some(("Esc", "cancel"))),
+    bind(Typing, Section::Search, &[Key::plain(Backspace)], Action::SearchBackspace, "Delete the last character", None),
+    bind(Typing, Section::Search, &[Key::ctrl('c')], Action::Quit, "Quit", None),
+];
+
+/// The action a key press means in a mode. Typing a search takes any printable key.
+pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = Key {
+        code: event.code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+    };
+    let bound = BINDINGS
+        .iter()
+        .find(|b| b.mode == mode && b.keys.contains(&key))
+        .map(|b| b.action.clone());
+    match (bound, mode, key.code) {
+        (Some(action), _, _) => Some(action),
+        (None, Mode::Search, KeyCode::Char(c)) if !key.ctrl && !c.is_control() => Some(Action::SearchChar(c)),
+        _ => None,
+    }
+}
+
+/// The footer's hints for a mode, in table order.
+pub fn footer_hints(mode: Mode) -> impl Iterator<Item = (&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.mode == mode)
+        .filter_map(|b| b.footer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        let mut seen = HashSet::new();
+        for binding in BINDINGS {
+            for key in binding.keys {
+                assert!(seen.insert((binding.mode, *key)), "{} bound twice in {:?}", key.label(), binding.mode);
+            }
+        }
+    }
+
+    #[test]
+    fn every_pane_has_a_digit() {
+        for (n, pane) in Pane::ALL.iter().enumerate() {
+            let digit = char::from_digit(n as u32 + 1, 10).unwrap();
+            let event = KeyEvent::from(KeyCode::Char(digit));
+            assert_eq!(action_for(event, Mode::Browse), Some(Action::ShowPane(*pane)));
+        }
+    }
+
+    #[test]
+    fn shifted_letters_and_control_keys() {
+        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(shift_g, Mode::Browse), Some(Action::Last));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(ctrl_c, Mode::Browse), Some(Action::Quit));
+        assert_eq!(action_for(ctrl_c, Mode::Search), Some(Action::Quit));
+        let plain_c = KeyEvent::from(KeyCode::Char('c'));
+        assert_eq!(action_for(plain_c, Mode::Browse), None);
+        assert_eq!(action_for(plain_c, Mode::Search), Some(Action::SearchChar('c')));
+        let q = KeyEvent::from(KeyCode::Char('q'));
+        assert_eq!(action_for(q, Mode::Search), Some(Action::SearchChar('q')));
+    }
+}

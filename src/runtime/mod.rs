@@ -1,0 +1,204 @@
+//! The event loop: terminal input, file changes and signals arrive on one channel and
+//! become actions for the app. It blocks until something happens; there is no tick.
+
+mod editor;
+pub mod terminal;
+mod watch;
+
+use crate::app::{Action, App, Effect, Origin};
+use crate::briefing::Budget;
+use crate::keymap::{self, Mode};
+use crate::ui;
+use ratatui::crossterm::event::{self, Event as TermEvent, MouseEventKind};
+use std::io;
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+pub use editor::{editor_args, editor_command};
+
+enum Event {
+    /// Something from the terminal. The input thread waits for the loop to acknowledge it
+    /// before reading on, so that it never reads keys meant for the editor.
+    Input(TermEvent),
+    InputClosed,
+    Reloaded(watch::Reloaded),
+    Signal(i32),
+}
+
+/// Runs the dashboard until the user quits; returns the exit status.
+pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
+    let (events_tx, events) = mpsc::channel();
+    let (ack_tx, ack_rx) = mpsc::channel::<()>();
+    spawn_input(events_tx.clone(), ack_rx)?;
+    spawn_signals(events_tx.clone())?;
+    let (_watcher, reload) = match app.origin.clone() {
+        Origin::File(path) => start_watching(&path, budget, &events_tx, &mut app)?,
+        Origin::Bundled => (None, None),
+    };
+    let mut terminal = terminal::enter()?;
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let status = event_loop(&mut app, &mut terminal, &events, &ack_tx, reload.as_ref());
+    terminal::restore();
+    status
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut ratatui::DefaultTerminal,
+    events: &Receiver<Event>,
+    ack: &Sender<()>,
+    reload: Option<&Sender<watch::Request>>,
+) -> io::Result<i32> {
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    loop {
+        let Ok(event) = events.recv() else { return Ok(0) };
+        let mut redraw = true;
+        let action = match event {
+            Event::Input(input) => {
+                let action = input_action(app, input);
+                redraw = action.is_some();
+                let effect = action.map_or(Effect::None, |a| app.update(a));
+                let outcome = carry_out(effect, app, terminal, reload)?;
+                let _ = ack.send(());
+                if let Some(code) = outcome {
+                    return Ok(code);
+                }
+                None
+            }
+            Event::InputClosed => return Ok(0),
+            Event::Signal(signal) => return Ok(128 + signal),
+            Event::Reloaded(reloaded) => {
+                if reloaded.missing && reloaded.result.is_err() {
+                    Some(Action::Status("The file was removed; showing the last version until it is back".into()))
+                } else {
+                    Some(Action::Loaded(Box::new(reloaded.result)))
+                }
+            }
+        };
+        if let Some(action) = action {
+            let effect = app.update(action);
+            if let Some(code) = carry_out(effect, app, terminal, reload)? {
+                return Ok(code);
+            }
+        }
+        if redraw {
+            terminal.draw(|frame| ui::draw(frame, app))?;
+        }
+    }
+}
+
+fn input_action(app: &App, input: TermEvent) -> Option<Action> {
+    match input {
+        TermEvent::Key(key) => {
+            let mode = if app.search.editing { Mode::Search } else { Mode::Browse };
+            keymap::action_for(key, mode)
+        }
+        TermEvent::Resize(width, height) => Some(Action::Resize(width, height)),
+        TermEvent::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Down),
+            MouseEventKind::ScrollUp => Some(Action::Up),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Does what `update` asked for; `Some(status)` means quit with that status.
+fn carry_out(
+    effect: Effect,
+    app: &mut App,
+    terminal: &mut ratatui::DefaultTerminal,
+    reload: Option<&Sender<watch::Request>>,
+) -> io::Result<Option<i32>> {
+    match effect {
+        Effect::None => {}
+        Effect::Quit => return Ok(Some(0)),
+        Effect::Reload => match reload {
+            Some(reload) => {
+                let _ = reload.send(watch::Request::Reload);
+                app.update(Action::Status("Reloading…".into()));
+            }
+            None => {
+                app.update(Action::Status("The bundled briefing is built in; there is no file to reload".into()));
+            }
+        },
+        Effect::Edit { path, line } => {
+            let outcome = edit(terminal, &path, line);
+            if let Err(message) = outcome {
+                app.update(Action::Status(message));
+            }
+            if let Some(reload) = reload {
+                let _ = reload.send(watch::Request::Reload);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Runs the editor on the terminal we hand over, and takes the terminal back whatever
+/// the editor does.
+fn edit(terminal: &mut ratatui::DefaultTerminal, path: &Path, line: u32) -> Result<(), String> {
+    let visual = std::env::var("VISUAL").ok();
+    let editor = std::env::var("EDITOR").ok();
+    let command = editor_command(visual.as_deref(), editor.as_deref());
+    let args = editor_args(&command, path, line);
+    terminal::suspend();
+    let status = std::process::Command::new(&args[0]).args(&args[1..]).status();
+    let resumed = terminal::resume(terminal);
+    if let Err(e) = resumed {
+        return Err(format!("Could not take the terminal back: {e}"));
+    }
+    match status {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(format!("The editor `{}` exited with {status}", command.join(" "))),
+        Err(e) => Err(format!("Could not start the editor `{}`: {e} (set $VISUAL or $EDITOR)", command.join(" "))),
+    }
+}
+
+fn spawn_input(events: Sender<Event>, ack: Receiver<()>) -> io::Result<()> {
+    std::thread::Builder::new().name("brief-input".into()).spawn(move || {
+        loop {
+            match event::read() {
+                Ok(input) => {
+                    if events.send(Event::Input(input)).is_err() || ack.recv().is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = events.send(Event::InputClosed);
+                    return;
+                }
+            }
+        }
+    })?;
+    Ok(())
+}
+
+fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new().name("brief-signals".into()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = events.send(Event::Signal(signal));
+        }
+    })?;
+    Ok(())
+}
+
+type Watching = (Option<notify::RecommendedWatcher>, Option<Sender<watch::Request>>);
+
+fn start_watching(path: &Path, budget: Budget, events: &Sender<Event>, app: &mut App) -> io::Result<Watching> {
+    let deliver = events.clone();
+    let reload = watch::spawn_reloader(path.to_path_buf(), budget, move |reloaded| {
+        let _ = deliver.send(Event::Reloaded(reloaded));
+    })?;
+    let watcher = match watch::watch(path, reload.clone()) {
+        Ok(watcher) => Some(watcher),
+        Err(e) => {
+            app.update(Action::Status(format!("Not following changes to the file: {e}; r reloads by hand")));
+            None
+        }
+    };
+    Ok((watcher, Some(reload)))
+}

@@ -1,0 +1,49 @@
+//! Entering and leaving the full-screen terminal, and putting it back however we leave:
+//! normally, on error, on panic, or on a signal.
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::{
+    cursor, execute,
+    event::{DisableMouseCapture, EnableMouseCapture},
+    terminal::{self, EnterAlternateScreen, LeaveAlternateScreen},
+};
+use std::io::{self, Write};
+use std::sync::Once;
+
+static PANIC_HOOK: Once = Once::new();
+
+/// Raw mode, the alternate screen, mouse capture, and a panic hook that undoes them
+/// before the panic message is printed.
+pub fn enter() -> io::Result<DefaultTerminal> {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+    ratatui::Terminal::new(backend)
+}
+
+/// Leaves the alternate screen, shows the cursor and leaves raw mode. Safe to call more
+/// than once; errors are ignored because there is nowhere left to report them.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Hands the terminal to another program (the editor) and takes it back afterwards.
+pub fn suspend() {
+    restore();
+}
+
+pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    terminal.clear()
+}

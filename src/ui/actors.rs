@@ -1,0 +1,96 @@
+//! Pane 2: the actors, and beside them the selected actor in full.
+
+use super::text::{Doc, fit};
+use super::theme::{self, THEME};
+use super::{quote_line, topic_name};
+use crate::briefing::{Loaded, Vocabulary};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
+    let actor = &loaded.briefing.actors[item];
+    let kind = actor.kind.word();
+    let name_width = width.saturating_sub(kind.width() + 1);
+    let name = fit(&actor.name, name_width);
+    let gap = width.saturating_sub(name.width() + kind.width()).max(1);
+    Line::from(vec![
+        Span::styled(name, THEME.text),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(kind.to_owned(), theme::kind(actor.kind)),
+    ])
+}
+
+pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
+    let b = &loaded.briefing;
+    let actor = &b.actors[item];
+    doc.para(&actor.name, THEME.title);
+    let mut tags = vec![Span::styled(actor.kind.word().to_owned(), theme::kind(actor.kind))];
+    if let Some(short) = &actor.short {
+        tags.push(Span::styled(format!("  “{short}”"), THEME.dim));
+    }
+    tags.push(Span::styled(format!("  id: {}", actor.id), THEME.dim));
+    doc.line(tags);
+    doc.heading("Role");
+    doc.para(&actor.role, THEME.text);
+    doc.heading("Stance");
+    doc.para(&actor.stance, THEME.text);
+    list_section(doc, "Interests", &actor.interests);
+    list_section(doc, "Leverage", &actor.leverage);
+    if !actor.people.is_empty() {
+        doc.heading("People");
+        for person in &actor.people {
+            let text = if person.role.is_empty() {
+                person.name.clone()
+            } else {
+                format!("{} — {}", person.name, person.role)
+            };
+            doc.bullet("• ", THEME.dim, &text, THEME.text);
+        }
+    }
+    let stances = &loaded.index.stances_by_actor[item];
+    if !stances.is_empty() {
+        doc.heading("Stance on each topic");
+        for &s in stances {
+            let stance = &b.stances[s];
+            let marker = format!("{} {:<9}", theme::position_sign(stance.position), stance.position.word());
+            doc.bullet(&format!("{marker} "), theme::position(stance.position), topic_name(loaded, &stance.topic), THEME.label);
+            doc.hanging(vec![Span::raw(" ".repeat(12))], 12, &stance.summary, THEME.text);
+        }
+    }
+    let quotes = &loaded.index.quotes_by_actor[item];
+    if !quotes.is_empty() {
+        doc.heading_with_count("Quotes", quotes.len());
+        for &q in quotes.iter().take(50) {
+            quote_line(doc, &b.quotes[q]);
+        }
+        if quotes.len() > 50 {
+            doc.para(&format!("… and {} more on the Quotes pane (3)", quotes.len() - 50), THEME.dim);
+        }
+    }
+    let risks = &loaded.index.risks_by_actor[item];
+    if !risks.is_empty() {
+        doc.heading_with_count("Risks involving", risks.len());
+        for &r in risks.iter().take(50) {
+            let risk = &b.risks[r];
+            let severity = risk.severity();
+            doc.bullet(&format!("{} ", theme::severity_bar(severity)), theme::severity(severity), &risk.title, THEME.text);
+        }
+    }
+    let questions = &loaded.index.questions_by_actor[item];
+    if !questions.is_empty() {
+        doc.heading_with_count("Open questions", questions.len());
+        for &q in questions.iter().take(50) {
+            doc.bullet("? ", THEME.dim, &b.questions[q].question, THEME.text);
+        }
+    }
+}
+
+pub fn list_section(doc: &mut Doc, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    doc.heading(title);
+    for item in items {
+        doc.bullet("• ", THEME.dim, item, THEME.text);
+    }
+}

@@ -1,0 +1,89 @@
+//! Where everything goes on screen: a pure function of the window size and the app's
+//! state, shared by drawing and by `update` (which needs page heights).
+
+use crate::app::{App, Pane};
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this the panes are replaced by a notice.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width on, the list and the detail sit side by side.
+const SIDE_BY_SIDE_WIDTH: u16 = 70;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Regions {
+    pub header: Rect,
+    pub tabs: Rect,
+    pub body: Rect,
+    pub list: Option<Rect>,
+    pub detail: Rect,
+    pub banner: Option<Rect>,
+    pub footer: Rect,
+}
+
+impl Regions {
+    pub fn new(area: Rect, app: &App) -> Self {
+        Self::for_pane(area, app, app.pane)
+    }
+
+    pub fn for_pane(area: Rect, app: &App, pane: Pane) -> Self {
+        let banner = app.error.is_some() && app.loaded.is_some();
+        let [header, tabs, body, banner_area, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(banner)),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let (list, detail) = if pane.has_list() {
+            let (list, detail) = split_body(body);
+            (Some(list), detail)
+        } else {
+            (None, body)
+        };
+        Self {
+            header,
+            tabs,
+            body,
+            list,
+            detail,
+            banner: banner.then_some(banner_area),
+            footer,
+        }
+    }
+
+    /// Rows of list items that fit inside the list's border.
+    pub fn list_inner_height(&self) -> usize {
+        self.list.map_or(0, |r| r.height.saturating_sub(2) as usize)
+    }
+
+    /// Lines of text that fit inside the detail's border.
+    pub fn detail_inner_height(&self) -> usize {
+        self.detail.height.saturating_sub(2) as usize
+    }
+
+    /// Columns of text inside the detail's border, less a column for the scrollbar and
+    /// one of padding.
+    pub fn detail_text_width(&self) -> usize {
+        self.detail.width.saturating_sub(4) as usize
+    }
+}
+
+fn split_body(body: Rect) -> (Rect, Rect) {
+    if body.width >= SIDE_BY_SIDE_WIDTH {
+        let list_width = (body.width * 2 / 5).clamp(28, 56);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+        (list, detail)
+    } else {
+        let list_height = (body.height * 2 / 5).max(3);
+        let [list, detail] =
+            Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(body);
+        (list, detail)
+    }
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}

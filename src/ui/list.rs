@@ -1,0 +1,164 @@
+//! The list half of a pane and the detail half beside it. Only the rows on screen are
+//! built, so a list of 10,000 quotes costs what a list of ten does.
+
+use super::text::{fit_spans, pad};
+use super::theme::THEME;
+use crate::app::{App, Focus, Pane};
+use crate::app::Mark;
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::UnicodeWidthStr;
+
+pub fn block(title: String, focused: bool) -> Block<'static> {
+    let (border, title_style) = if focused {
+        (THEME.border_focused, THEME.block_title_focused)
+    } else {
+        (THEME.border, THEME.block_title)
+    };
+    Block::bordered()
+        .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
+        .border_style(border)
+        .title(Span::styled(title, title_style))
+}
+
+/// Draws the visible rows of `pane`'s list. `row` renders one item into a line of the
+/// given width.
+pub fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    pane: Pane,
+    noun: &str,
+    row: impl Fn(usize, usize) -> Line<'static>,
+) {
+    let rows = app.rows(pane);
+    let state = app.state(pane);
+    let focused = app.focus == Focus::List;
+    let position = if rows.is_empty() {
+        String::new()
+    } else {
+        format!(" {}/{}", state.selected + 1, rows.len())
+    };
+    let filter = if app.search.is_active() {
+        format!(" ⌕ {}", app.search.query)
+    } else {
+        String::new()
+    };
+    let title = super::text::fit(&format!(" {}{position}{filter} ", pane.title()), area.width.saturating_sub(4) as usize);
+    let block = block(title, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if rows.is_empty() {
+        let message = if app.search.is_active() {
+            format!("No {noun}s match “{}”. Esc clears the search.", app.search.query)
+        } else {
+            format!("This briefing has no {noun}s.")
+        };
+        let lines: Vec<Line> = super::text::wrap(&message, inner.width as usize)
+            .into_iter()
+            .map(|l| Line::styled(l, THEME.dim))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let height = inner.height as usize;
+    let scrollbar = rows.len() > height;
+    let width = inner.width.saturating_sub(u16::from(scrollbar)) as usize;
+    let text_width = width.saturating_sub(2);
+    let visible = rows.iter().enumerate().skip(state.offset).take(height);
+    let lines: Vec<Line> = visible
+        .map(|(position, &item)| {
+            let mark = app
+                .changes
+                .as_ref()
+                .zip(app.loaded.as_ref())
+                .and_then(|(changes, loaded)| changes.mark(pane, &pane.item_id(loaded, item)));
+            let (sign, sign_style) = mark_sign(mark);
+            let mut spans = vec![Span::styled(sign, sign_style), Span::raw(" ")];
+            spans.extend(row(item, text_width).spans);
+            let line = fit_spans(spans, width);
+            if position == state.selected {
+                let style = if focused { THEME.selected } else { THEME.selected_unfocused };
+                highlight(line, width, style)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    if scrollbar {
+        draw_scrollbar(frame, area, rows.len(), height, state.offset);
+    }
+}
+
+/// The selected row: padded to the full width and restyled, keeping each span's colour
+/// unless the selection style sets its own.
+fn highlight(line: Line<'static>, width: usize, style: Style) -> Line<'static> {
+    let used: usize = line.spans.iter().map(|s| s.content.width()).sum();
+    let mut spans: Vec<Span<'static>> = line
+        .spans
+        .into_iter()
+        .map(|s| {
+            let merged = s.style.patch(style);
+            Span::styled(s.content, merged)
+        })
+        .collect();
+    spans.push(Span::styled(pad("", width.saturating_sub(used)), style));
+    Line::from(spans)
+}
+
+/// Draws the detail block: `lines` from `scroll` on, with a scrollbar and a sign at the
+/// bottom edge when there is more below.
+pub fn draw_detail(frame: &mut Frame, area: Rect, title: String, lines: Vec<Line<'static>>, scroll: usize, focused: bool) {
+    let inner_height = area.height.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(inner_height);
+    let scroll = scroll.min(max_scroll);
+    let mut block = block(title, focused);
+    if scroll < max_scroll {
+        let below = lines.len() - inner_height - scroll;
+        block = block.title_bottom(Line::styled(more_below(below), THEME.more).right_aligned());
+    }
+    if scroll > 0 {
+        block = block.title_top(Line::styled(format!(" ↑ {scroll} "), THEME.more).right_aligned());
+    }
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_height).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+    if max_scroll > 0 {
+        draw_scrollbar(frame, area, max_scroll + inner_height, inner_height, scroll);
+    }
+}
+
+fn draw_scrollbar(frame: &mut Frame, area: Rect, total: usize, viewport: usize, offset: usize) {
+    let mut state = ScrollbarState::new(total.saturating_sub(viewport))
+        .position(offset)
+        .viewport_content_length(viewport);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .thumb_style(THEME.border_focused)
+        .track_style(THEME.border);
+    frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
+}
+
+/// The sign in front of a row that the latest reload added or changed.
+fn mark_sign(mark: Option<Mark>) -> (&'static str, Style) {
+    match mark {
+        Some(Mark::Added) => ("+", THEME.added),
+        Some(Mark::Changed) => ("•", THEME.changed),
+        None => (" ", THEME.text),
+    }
+}
+
+/// The sign on a bottom border that there is more text below.
+pub fn more_below(lines: usize) -> String {
+    let noun = if lines == 1 { "line" } else { "lines" };
+    format!(" ↓ {lines} more {noun} ")
+}

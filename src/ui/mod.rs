@@ -1,0 +1,361 @@
+//! Drawing: pure functions from `&App` to a frame. Nothing here changes the app.
+
+mod actors;
+pub mod layout;
+mod list;
+mod overlay;
+mod questions;
+mod quotes;
+mod risks;
+mod stances;
+mod summary;
+pub mod text;
+pub mod theme;
+mod timeline;
+
+use crate::app::{App, Focus, Pane, plural};
+use crate::briefing::{Loaded, Quote};
+use crate::keymap::{self, Mode};
+use layout::Regions;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use text::{Doc, fit, fit_spans};
+use theme::THEME;
+use unicode_width::UnicodeWidthStr;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        draw_too_small(frame, area);
+        return;
+    }
+    let regions = Regions::new(area, app);
+    draw_header(frame, regions.header, app);
+    draw_tabs(frame, regions.tabs, app);
+    match &app.loaded {
+        Some(loaded) => draw_pane(frame, &regions, app, loaded),
+        None => draw_error_screen(frame, regions.body, app),
+    }
+    if let Some(banner) = regions.banner {
+        draw_banner(frame, banner, app);
+    }
+    draw_footer(frame, regions.footer, app);
+    if let Some(overlay) = &app.overlay {
+        overlay::draw(frame, area, app, overlay);
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let message = format!(
+        "Window too small ({}x{}). brief needs at least {}x{}.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let lines: Vec<Line> = text::wrap(&message, area.width as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, THEME.warning_text))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
+    let width = area.width as usize;
+    let origin = match &app.origin {
+        crate::app::Origin::Bundled => "bundled".to_owned(),
+        crate::app::Origin::File(path) => path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+    };
+    let origin = text::fit(&crate::briefing::sanitize::clean_line(&origin), width / 4);
+    let mut left = vec![Span::styled(" brief ", THEME.app_name), Span::raw(" ")];
+    match &app.loaded {
+        Some(loaded) => {
+            left.push(Span::styled(loaded.briefing.title.clone(), THEME.title));
+            if let Some(date) = &loaded.briefing.as_of {
+                left.push(Span::styled(format!(" · as of {date}"), THEME.date));
+            }
+        }
+        None => left.push(Span::styled("no briefing loaded", THEME.error_text)),
+    }
+    let right_width = origin.width() + 1;
+    let left = fit_spans(left, width.saturating_sub(right_width + 1));
+    let gap = width.saturating_sub(left.width() + right_width);
+    let mut spans = left.spans;
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(format!("{origin} "), THEME.origin));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
+    let full: usize = Pane::ALL.iter().map(|p| p.title().width() + 4).sum();
+    let compact = full > area.width as usize;
+    let mut spans = Vec::new();
+    for (n, pane) in Pane::ALL.iter().enumerate() {
+        let name = if compact {
+            pane.title().chars().take(3).collect()
+        } else {
+            pane.title().to_owned()
+        };
+        let active = *pane == app.pane;
+        let (key_style, name_style) = if active {
+            (THEME.tab_active, THEME.tab_active)
+        } else {
+            (THEME.tab_key, THEME.tab)
+        };
+        spans.push(Span::styled(format!(" {}", n + 1), key_style));
+        spans.push(Span::styled(format!(" {name} "), name_style));
+        spans.push(Span::raw(if compact { "" } else { " " }));
+    }
+    frame.render_widget(Paragraph::new(fit_spans(spans, area.width as usize)), area);
+}
+
+fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
+    let pane = app.pane;
+    if pane == Pane::Summary {
+        draw_summary(frame, regions.body, app, loaded);
+        return;
+    }
+    let list_area = regions.list.unwrap_or_default();
+    let noun = match pane {
+        Pane::Actors => "actor",
+        Pane::Quotes => "quote",
+        Pane::Risks => "risk",
+        Pane::Questions => "question",
+        Pane::Stances => "stance",
+        Pane::Timeline => "timeline event",
+        Pane::Summary => "item",
+    };
+    list::draw_list(frame, list_area, app, pane, noun, |item, width| match pane {
+        Pane::Actors => actors::row(loaded, item, width),
+        Pane::Quotes => quotes::row(loaded, item, width),
+        Pane::Risks => risks::row(loaded, item, width),
+        Pane::Questions => questions::row(loaded, item, width),
+        Pane::Stances => stances::row(loaded, item, width),
+        Pane::Timeline | Pane::Summary => timeline::row(loaded, item, width),
+    });
+    let focused = app.focus == Focus::Detail;
+    let title = format!(" {} ", detail_title(pane));
+    let lines = detail_lines(app, regions.detail_text_width()).unwrap_or_default();
+    list::draw_detail(frame, regions.detail, title, lines, app.state(pane).detail_scroll, focused);
+}
+
+fn detail_title(pane: Pane) -> &'static str {
+    match pane {
+        Pane::Actors => "Actor",
+        Pane::Quotes => "Quote",
+        Pane::Risks => "Risk",
+        Pane::Questions => "Question",
+        Pane::Stances => "Stance",
+        Pane::Timeline => "Event",
+        Pane::Summary => "Summary",
+    }
+}
+
+/// The selected item's detail, wrapped to `width`.
+fn detail_lines(app: &App, width: usize) -> Option<Vec<Line<'static>>> {
+    let loaded = app.loaded.as_ref()?;
+    let item = app.selected_item(app.pane)?;
+    let mut doc = Doc::new(width);
+    match app.pane {
+        Pane::Actors => actors::detail(loaded, item, &mut doc),
+        Pane::Quotes => quotes::detail(loaded, item, &mut doc),
+        Pane::Risks => risks::detail(loaded, item, &mut doc),
+        Pane::Questions => questions::detail(loaded, item, &mut doc),
+        Pane::Stances => stances::detail(loaded, item, &mut doc),
+        Pane::Timeline => timeline::detail(loaded, item, &mut doc),
+        Pane::Summary => return None,
+    }
+    Some(doc.lines)
+}
+
+fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
+    let block = list::block(format!(" {} ", Pane::Summary.title()), true);
+    let inner = block.inner(area);
+    let columns = summary::columns(loaded, summary_width(area));
+    let scroll = app.state(Pane::Summary).detail_scroll.min(summary_max_scroll(&columns, inner.height as usize));
+    let height = inner.height as usize;
+    let tallest = columns.iter().map(|d| d.lines.len()).max().unwrap_or(0);
+    let mut block = block;
+    if scroll + height < tallest {
+        block = block.title_bottom(
+            Line::styled(list::more_below(tallest - height - scroll), THEME.more).right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
+    let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
+    let areas: Vec<Rect> = if columns.len() == 2 {
+        let side = columns[1].width() as u16;
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(3), Constraint::Length(side)])
+            .split(text_area)
+            .iter()
+            .copied()
+            .step_by(2)
+            .collect()
+    } else {
+        vec![text_area]
+    };
+    for (doc, column) in columns.into_iter().zip(areas) {
+        let lines: Vec<Line> = doc.lines.into_iter().skip(scroll).take(height).collect();
+        frame.render_widget(Paragraph::new(lines), column);
+    }
+}
+
+/// The summary's text width for a body area (inside the border and a margin each side).
+fn summary_width(body: Rect) -> usize {
+    body.width.saturating_sub(4) as usize
+}
+
+fn summary_max_scroll(columns: &[Doc], height: usize) -> usize {
+    columns
+        .iter()
+        .map(|d| d.lines.len())
+        .max()
+        .unwrap_or(0)
+        .saturating_sub(height)
+}
+
+/// How far the summary page or the focused detail can scroll at the current size; used
+/// by `update` to keep scrolling within the text.
+pub fn detail_max_scroll(app: &App) -> usize {
+    let regions = Regions::new(app.area(), app);
+    if app.pane == Pane::Summary {
+        let Some(loaded) = &app.loaded else { return 0 };
+        let columns = summary::columns(loaded, summary_width(regions.body));
+        return summary_max_scroll(&columns, regions.body.height.saturating_sub(2) as usize);
+    }
+    detail_lines(app, regions.detail_text_width())
+        .map_or(0, |lines| lines.len().saturating_sub(regions.detail_inner_height()))
+}
+
+fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) {
+    let block = list::block(" Cannot show this briefing ".to_owned(), true).border_style(THEME.error_text);
+    let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let mut doc = Doc::new(inner.width as usize);
+    if let Some(error) = &app.error {
+        let path = app.origin_label();
+        doc.para(
+            &format!("{} in {path}:", plural(error.error_count(), "error")),
+            THEME.error_text,
+        );
+        doc.blank();
+        for diagnostic in &error.diagnostics {
+            let style = if diagnostic.is_error() { THEME.error_text } else { THEME.warning_text };
+            let rendered = diagnostic.render(&path, error.source.as_deref().unwrap_or(""));
+            for (n, line) in rendered.lines().enumerate() {
+                let style = if n == 0 { style } else { THEME.dim };
+                doc.para(line, style);
+            }
+        }
+        doc.blank();
+        doc.para(
+            "brief is watching the file and will show the briefing as soon as it is fixed. e edits it, r reloads, q quits.",
+            THEME.dim,
+        );
+    }
+    let scroll = app.state(Pane::Summary).detail_scroll.min(doc.lines.len().saturating_sub(1));
+    let lines: Vec<Line> = doc.lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(error) = &app.error else { return };
+    let first = error.first_error();
+    let count = error.error_count();
+    let more = if count > 1 {
+        format!("  (! lists all {count})")
+    } else {
+        "  (! for details)".to_owned()
+    };
+    let text = format!(" ✗ {}{more}", first.headline(&app.origin_label()));
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&text, area.width as usize), THEME.error_banner)).style(THEME.error_banner),
+        area,
+    );
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
+    let width = area.width as usize;
+    if app.search.editing {
+        let mut spans = vec![
+            Span::styled("/", THEME.footer_key),
+            Span::styled(app.search.query.clone(), THEME.search),
+            Span::styled("▏", THEME.search),
+            Span::raw("   "),
+        ];
+        spans.extend(hint_spans(Mode::Search));
+        frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
+        return;
+    }
+    if let Some(status) = &app.status {
+        frame.render_widget(Paragraph::new(Line::styled(fit(status, width), THEME.status)), area);
+        return;
+    }
+    let mut spans = Vec::new();
+    if app.search.is_active() {
+        spans.push(Span::styled(format!("⌕ {}  ", app.search.query), THEME.search));
+    }
+    spans.extend(hint_spans(Mode::Browse));
+    frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
+}
+
+fn hint_spans(mode: Mode) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (keys, word) in keymap::footer_hints(mode) {
+        spans.push(Span::styled(keys, THEME.footer_key));
+        spans.push(Span::styled(format!(" {word}  "), THEME.footer));
+    }
+    spans
+}
+
+// Lookups shared by the panes.
+
+fn actor_name<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
+    loaded
+        .index
+        .actor_by_id
+        .get(id)
+        .map_or(id, |&a| loaded.briefing.actors[a].name.as_str())
+}
+
+fn actor_names(loaded: &Loaded, ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "—".to_owned();
+    }
+    ids.iter()
+        .map(|id| actor_name(loaded, id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn topic_name<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
+    loaded
+        .index
+        .topic_by_id
+        .get(id)
+        .map_or(id, |&t| loaded.briefing.topics[t].name.as_str())
+}
+
+fn quote_line(doc: &mut Doc, quote: &Quote) {
+    doc.bullet("“ ", THEME.dim, &format!("{}” — {}", quote.text, quote.speaker), THEME.quote);
+}
+
+fn source_line(doc: &mut Doc, loaded: &Loaded, id: &str) {
+    match loaded.index.source_by_id.get(id) {
+        Some(&s) => {
+            let source = &loaded.briefing.sources[s];
+            doc.para(&format!("{} — {}", source.outlet, source.title), THEME.text);
+            if let Some(url) = &source.url {
+                doc.para(url, THEME.link);
+            }
+            if let Some(note) = &source.note {
+                doc.para(note, THEME.dim);
+            }
+        }
+        None => doc.para(id, THEME.text),
+    }
+}

@@ -1,0 +1,50 @@
+//! Pane 3: the quotes, verbatim, with the selected one's speaker, context and source.
+
+use super::text::{Doc, fit, pad};
+use super::theme::{self, THEME};
+use super::{actor_name, source_line, topic_name};
+use crate::briefing::{Loaded, Vocabulary};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
+    let quote = &loaded.briefing.quotes[item];
+    let speaker = pad(&quote.speaker, (width / 3).clamp(6, 20));
+    let rest = width.saturating_sub(speaker.width() + 1);
+    let text = fit(&format!("“{}”", quote.text.replace('\n', " ")), rest);
+    Line::from(vec![
+        Span::styled(speaker, THEME.speaker),
+        Span::raw(" "),
+        Span::styled(text, THEME.quote),
+    ])
+}
+
+pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
+    let b = &loaded.briefing;
+    let quote = &b.quotes[item];
+    doc.para(&format!("“{}”", quote.text), THEME.quote);
+    doc.blank();
+    doc.bullet("— ", THEME.dim, &format!("{}, {}", quote.speaker, actor_name(loaded, &quote.actor)), THEME.speaker);
+    doc.heading("Context");
+    match &quote.context {
+        Some(context) => doc.para(context, THEME.text),
+        None => doc.para("No context given: when, where and through whom is unknown.", THEME.warning_text),
+    }
+    doc.heading("Source");
+    source_line(doc, loaded, &quote.source);
+    let citing: Vec<_> = b
+        .stances
+        .iter()
+        .filter(|s| s.quotes.contains(&quote.id))
+        .collect();
+    if !citing.is_empty() {
+        doc.heading("Cited in stances");
+        for stance in citing {
+            let text = format!("{} on {}", actor_name(loaded, &stance.actor), topic_name(loaded, &stance.topic));
+            let marker = format!("{} {:<9}", theme::position_sign(stance.position), stance.position.word());
+            doc.bullet(&format!("{marker} "), theme::position(stance.position), &text, THEME.text);
+        }
+    }
+    doc.blank();
+    doc.line(vec![Span::styled(format!("id: {}", quote.id), THEME.dim)]);
+}

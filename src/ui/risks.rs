@@ -1,0 +1,52 @@
+//! Pane 4: risks, most severe first, each with its severity in colour and in words.
+
+use super::actors::list_section;
+use super::text::{Doc, fit};
+use super::theme::{self, THEME};
+use super::actor_names;
+use crate::briefing::{Loaded, Vocabulary};
+use ratatui::text::{Line, Span};
+
+pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
+    let risk = &loaded.briefing.risks[item];
+    let severity = risk.severity();
+    let label = format!("{} {:<8} ", theme::severity_bar(severity), severity.word());
+    let rest = width.saturating_sub(14);
+    Line::from(vec![
+        Span::styled(label, theme::severity(severity)),
+        Span::styled(fit(&risk.title, rest), THEME.text),
+    ])
+}
+
+pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
+    let risk = &loaded.briefing.risks[item];
+    let severity = risk.severity();
+    doc.para(&risk.title, THEME.title);
+    doc.blank();
+    doc.line(vec![
+        Span::styled("Severity    ", THEME.label),
+        Span::styled(format!("{} {}", theme::severity_bar(severity), severity.word()), theme::severity(severity)),
+        Span::styled(format!("  (score {} of 9)", risk.score()), THEME.dim),
+    ]);
+    doc.line(vec![
+        Span::styled("Likelihood  ", THEME.label),
+        Span::styled(risk.likelihood.word().to_owned(), level_style(risk.likelihood)),
+        Span::styled("   Impact  ", THEME.label),
+        Span::styled(risk.impact.word().to_owned(), level_style(risk.impact)),
+    ]);
+    doc.field("Actors", 11, &actor_names(loaded, &risk.actors), THEME.text);
+    doc.heading("Description");
+    doc.para(&risk.description, THEME.text);
+    list_section(doc, "Indicators to watch", &risk.indicators);
+    doc.blank();
+    doc.line(vec![Span::styled(format!("id: {}", risk.id), THEME.dim)]);
+}
+
+fn level_style(level: crate::briefing::Level) -> ratatui::style::Style {
+    use crate::briefing::{Level, Severity};
+    theme::severity(match level {
+        Level::Low => Severity::Low,
+        Level::Medium => Severity::Moderate,
+        Level::High => Severity::Critical,
+    })
+}

@@ -1,0 +1,64 @@
+//! Pane 6: every actor's position on every topic, with the quotes behind it.
+
+use super::text::{Doc, fit};
+use super::theme::{self, THEME};
+use super::{actor_name, quote_line, topic_name};
+use crate::briefing::{Loaded, Vocabulary};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
+    let stance = &loaded.briefing.stances[item];
+    let sign = format!("{} ", theme::position_sign(stance.position));
+    let actor = actor_label(loaded, &stance.actor);
+    let actor = fit(actor, (width / 3).clamp(4, 16));
+    let rest = width.saturating_sub(actor.width() + 4);
+    Line::from(vec![
+        Span::styled(sign, theme::position(stance.position)),
+        Span::styled(actor, THEME.speaker),
+        Span::raw("  "),
+        Span::styled(fit(topic_name(loaded, &stance.topic), rest), THEME.text),
+    ])
+}
+
+fn actor_label<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
+    loaded
+        .index
+        .actor_by_id
+        .get(id)
+        .map_or(id, |&a| loaded.briefing.actors[a].label())
+}
+
+pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
+    let b = &loaded.briefing;
+    let stance = &b.stances[item];
+    doc.para(actor_name(loaded, &stance.actor), THEME.title);
+    doc.bullet("on ", THEME.dim, topic_name(loaded, &stance.topic), THEME.label);
+    doc.blank();
+    doc.line(vec![Span::styled(
+        format!("{} {}", theme::position_sign(stance.position), stance.position.word()),
+        theme::position(stance.position),
+    )]);
+    doc.heading("Summary");
+    doc.para(&stance.summary, THEME.text);
+    if let Some(&t) = loaded.index.topic_by_id.get(&stance.topic) {
+        if let Some(description) = &b.topics[t].description {
+            doc.heading("About the topic");
+            doc.para(description, THEME.dim);
+        }
+    }
+    if !stance.quotes.is_empty() {
+        doc.heading_with_count("Quotes behind it", stance.quotes.len());
+        for id in &stance.quotes {
+            if let Some(&q) = loaded.index.quote_by_id.get(id) {
+                quote_line(doc, &b.quotes[q]);
+            }
+        }
+    }
+    // Where the others stand on the same topic, for comparison.
+    doc.heading("Everyone on this topic");
+    for other in b.stances.iter().filter(|s| s.topic == stance.topic) {
+        let marker = format!("{} {:<9}", theme::position_sign(other.position), other.position.word());
+        doc.bullet(&format!("{marker} "), theme::position(other.position), actor_name(loaded, &other.actor), THEME.text);
+    }
+}

@@ -1,0 +1,110 @@
+//! Pane 1: the bottom line, key points, caveats, what the briefing holds, and its sources.
+
+use super::text::Doc;
+use super::theme::{self, THEME};
+use crate::app::plural;
+use crate::briefing::{Loaded, Severity};
+use ratatui::text::Span;
+
+/// Width from which the page is laid out in two columns.
+pub const TWO_COLUMNS_FROM: usize = 110;
+
+/// The page as one column, or as a main column and a side column on wide screens.
+pub fn columns(loaded: &Loaded, width: usize) -> Vec<Doc> {
+    if width >= TWO_COLUMNS_FROM {
+        let side_width = (width * 2 / 5).min(60);
+        let main_width = width - side_width - 3;
+        let mut main = Doc::new(main_width);
+        main_column(&mut main, loaded);
+        let mut side = Doc::new(side_width);
+        side_column(&mut side, loaded);
+        vec![main, side]
+    } else {
+        let mut doc = Doc::new(width);
+        main_column(&mut doc, loaded);
+        side_column(&mut doc, loaded);
+        vec![doc]
+    }
+}
+
+fn main_column(doc: &mut Doc, loaded: &Loaded) {
+    let b = &loaded.briefing;
+    doc.heading("Bottom line");
+    if b.summary.bluf.is_empty() {
+        doc.para("The briefing has no bottom line (summary.bluf).", THEME.dim);
+    } else {
+        doc.para(&b.summary.bluf, THEME.bluf);
+    }
+    if !b.summary.key_points.is_empty() {
+        doc.heading_with_count("Key points", b.summary.key_points.len());
+        for (n, point) in b.summary.key_points.iter().enumerate() {
+            let marker = format!("{:>2}. ", n + 1);
+            doc.bullet(&marker, THEME.count, point, THEME.text);
+        }
+    }
+    if !b.summary.caveats.is_empty() {
+        doc.heading_with_count("Caveats about the sources", b.summary.caveats.len());
+        for caveat in &b.summary.caveats {
+            doc.bullet("⚠ ", THEME.caveat, caveat, THEME.text);
+        }
+    }
+}
+
+fn side_column(doc: &mut Doc, loaded: &Loaded) {
+    let b = &loaded.briefing;
+    doc.heading("In this briefing");
+    let severe = b
+        .risks
+        .iter()
+        .filter(|r| r.severity() >= Severity::Elevated)
+        .count();
+    let counts = [
+        (b.actors.len(), "actor", "2"),
+        (b.topics.len(), "topic", "6"),
+        (b.stances.len(), "stance", "6"),
+        (b.quotes.len(), "quote", "3"),
+        (b.risks.len(), "risk", "4"),
+        (b.questions.len(), "open question", "5"),
+        (b.timeline.len(), "timeline event", "7"),
+        (b.sources.len(), "source", "1"),
+    ];
+    for (count, noun, key) in counts {
+        let mut spans = vec![
+            Span::styled(format!("[{key}] "), THEME.dim),
+            Span::styled(format!("{count:>5} "), THEME.count),
+            Span::raw(plural(count, noun).split_once(' ').map_or(String::new(), |(_, w)| w.to_owned())),
+        ];
+        if noun == "risk" && severe > 0 {
+            spans.push(Span::styled(format!(" ({severe} elevated or critical)"), theme::severity(Severity::Elevated)));
+        }
+        doc.line(spans);
+    }
+    let top: Vec<_> = loaded.index.risks_by_severity.iter().take(3).map(|&r| &b.risks[r]).collect();
+    if !top.is_empty() {
+        doc.heading("Most severe risks");
+        for risk in top {
+            let severity = risk.severity();
+            let marker = format!("{} ", theme::severity_bar(severity));
+            doc.bullet(&marker, theme::severity(severity), &risk.title, THEME.text);
+        }
+    }
+    if !b.sources.is_empty() {
+        doc.heading_with_count("Sources", b.sources.len());
+        for source in &b.sources {
+            doc.bullet("◆ ", THEME.dim, &format!("{} — {}", source.outlet, source.title), THEME.text);
+            if let Some(url) = &source.url {
+                doc.hanging(vec![Span::raw("  ")], 2, url, THEME.link);
+            }
+            if let Some(note) = &source.note {
+                doc.hanging(vec![Span::raw("  ")], 2, note, THEME.dim);
+            }
+        }
+    }
+    if !loaded.warnings.is_empty() {
+        doc.heading("Warnings");
+        doc.para(
+            &format!("{} in this file; press ! to list them.", plural(loaded.warnings.len(), "warning")),
+            THEME.warning_text,
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! Text laid out by display width: word wrapping with hanging indents, and truncation with
+//! an ellipsis. Cyrillic, CJK and emoji are measured by their width on screen.
+
+use super::theme::THEME;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+/// A page of wrapped lines, built top to bottom.
+pub struct Doc {
+    pub lines: Vec<Line<'static>>,
+    width: usize,
+}
+
+impl Doc {
+    pub fn new(width: usize) -> Self {
+        Self {
+            lines: Vec::new(),
+            width: width.max(1),
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    pub fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    /// A section heading, with a blank line before it unless it opens the page.
+    pub fn heading(&mut self, text: &str) {
+        if !self.lines.is_empty() {
+            self.blank();
+        }
+        self.line(vec![Span::styled(fit(text, self.width), THEME.heading)]);
+    }
+
+    pub fn heading_with_count(&mut self, text: &str, count: usize) {
+        self.heading(&format!("{text} ({count})"));
+    }
+
+    /// One line, cut to the width with an ellipsis if it is too long.
+    pub fn line(&mut self, spans: Vec<Span<'static>>) {
+        self.lines.push(fit_spans(spans, self.width));
+    }
+
+    /// A wrapped paragraph.
+    pub fn para(&mut self, text: &str, style: Style) {
+        self.hanging(Vec::new(), 0, text, style);
+    }
+
+    /// A wrapped paragraph after a marker (`• `, `1. `); lines after the first are indented
+    /// to the text, not the marker.
+    pub fn bullet(&mut self, marker: &str, marker_style: Style, text: &str, style: Style) {
+        let indent = marker.width();
+        self.hanging(vec![Span::styled(marker.to_owned(), marker_style)], indent, text, style);
+    }
+
+    /// `Label  value`, the value wrapped under itself.
+    pub fn field(&mut self, label: &str, label_width: usize, text: &str, style: Style) {
+        let padded = format!("{label:<label_width$} ");
+        let indent = padded.width();
+        self.hanging(vec![Span::styled(padded, THEME.label)], indent, text, style);
+    }
+
+    /// Wraps `text` into the width less `indent`; the first line starts with `prefix`
+    /// (which is `indent` wide), the others with spaces.
+    pub fn hanging(&mut self, prefix: Vec<Span<'static>>, indent: usize, text: &str, style: Style) {
+        let text_width = self.width.saturating_sub(indent).max(1);
+        let pad = " ".repeat(indent);
+        let mut first = true;
+        for piece in wrap(text, text_width) {
+            let lead = if first {
+                first = false;
+                prefix.clone()
+            } else {
+                vec![Span::raw(pad.clone())]
+            };
+            let mut spans = lead;
+            spans.push(Span::styled(piece, style));
+            self.lines.push(Line::from(spans));
+        }
+        if first {
+            self.lines.push(Line::from(prefix));
+        }
+    }
+}
+
+/// Wraps text on word boundaries to a display width; long words break between
+/// characters, never inside one. Newlines in the text are kept as line breaks.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
+}
+
+/// Text cut to a display width, ending in `…` if anything was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Spans cut to a display width, the last one ending in `…` if anything was cut.
+pub fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let total: usize = spans.iter().map(|s| s.content.width()).sum();
+    if total <= width {
+        return Line::from(spans);
+    }
+    let mut out = Vec::new();
+    let mut left = width;
+    for span in spans {
+        let w = span.content.width();
+        if w < left || (w == left && left == 0) {
+            left -= w;
+            out.push(span);
+        } else {
+            out.push(Span::styled(fit(&span.content, left), span.style));
+            break;
+        }
+    }
+    Line::from(out)
+}
+
+/// Pads or cuts text to exactly `width` columns.
+pub fn pad(text: &str, width: usize) -> String {
+    let cut = fit(text, width);
+    let w = cut.width();
+    format!("{cut}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_display_width() {
+        for line in wrap("日本郵船は北極海航路の試験航海を二〇二六年に予定している", 10) {
+            assert!(line.width() <= 10, "{line:?}");
+        }
+        for line in wrap("Министерство транспорта России объявило о новых правилах", 12) {
+            assert!(line.width() <= 12, "{line:?}");
+        }
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+    }
+
+    #[test]
+    fn fits_with_ellipsis_without_splitting_wide_chars() {
+        assert_eq!(fit("Lukashenko", 5), "Luka…");
+        assert_eq!(fit("日本郵船", 4), "日…");
+        assert_eq!(fit("日本郵船", 5), "日本…");
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn hanging_indent_lines_up() {
+        let mut doc = Doc::new(12);
+        doc.bullet("• ", THEME.dim, "alpha beta gamma delta", THEME.text);
+        let rendered: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(rendered, vec!["• alpha beta", "  gamma", "  delta"]);
+    }
+}
