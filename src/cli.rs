@@ -55,7 +55,9 @@ pub enum Format {
 }
 
 pub fn main(cli: Cli) -> i32 {
-    let budget = Budget { max_bytes: cli.max_size };
+    let budget = Budget {
+        max_bytes: cli.max_size,
+    };
     match cli.command {
         Some(Command::Check { files, format }) => check(&files, format, budget),
         Some(Command::Init { path, force }) => init(&path, force),
@@ -74,7 +76,10 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
         None => (Origin::Bundled, briefing::parse(briefing::BUNDLED_TEXT)),
         Some(path) => {
             if path.is_dir() {
-                eprintln!("brief: {}: is a directory; give a briefing file", path.display());
+                eprintln!(
+                    "brief: {}: is a directory; give a briefing file",
+                    path.display()
+                );
                 return 1;
             }
             if !path.exists() {
@@ -106,7 +111,10 @@ fn check(files: &[PathBuf], format: Format, budget: Budget) -> i32 {
                 let source = std::fs::read_to_string(file).unwrap_or_default();
                 (loaded.warnings, source)
             }
-            Err(LoadError { diagnostics, source }) => {
+            Err(LoadError {
+                diagnostics,
+                source,
+            }) => {
                 failed = true;
                 (diagnostics, source.unwrap_or_default())
             }
@@ -146,12 +154,19 @@ fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
 
 fn init(path: &Path, force: bool) -> i32 {
     if path.exists() && !force {
-        eprintln!("brief: {} exists; pass --force to overwrite it", path.display());
+        eprintln!(
+            "brief: {} exists; pass --force to overwrite it",
+            path.display()
+        );
         return 1;
     }
     match std::fs::write(path, briefing::BUNDLED_TEXT) {
         Ok(()) => {
-            println!("Wrote {}. Open it with: brief {}", path.display(), path.display());
+            println!(
+                "Wrote {}. Open it with: brief {}",
+                path.display(),
+                path.display()
+            );
             0
         }
         Err(e) => {

@@ -2,7 +2,9 @@
 //! from it, and a test rejects a key bound twice in the same mode.
 
 use crate::app::{Action, Pane};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -64,7 +66,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [Section::Panes, Section::Move, Section::Briefing, Section::Search];
+    pub const ALL: [Section; 4] = [
+        Section::Panes,
+        Section::Move,
+        Section::Briefing,
+        Section::Search,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -109,35 +116,238 @@ use KeyCode::*;
 use Mode::{Browse, Search as Typing};
 
 pub static BINDINGS: &[Binding] = &[
-    bind(Browse, Section::Panes, &[Key::ch('1')], Action::ShowPane(Pane::Summary), "Summary: bottom line, key points, caveats, sources", Some(("1-7", "panes"))),
-    bind(Browse, Section::Panes, &[Key::ch('2')], Action::ShowPane(Pane::Actors), "Actors and their stances", None),
-    bind(Browse, Section::Panes, &[Key::ch('3')], Action::ShowPane(Pane::Quotes), "Quotes, verbatim, with context and source", None),
-    bind(Browse, Section::Panes, &[Key::ch('4')], Action::ShowPane(Pane::Risks), "Risks, most severe first", None),
-    bind(Browse, Section::Panes, &[Key::ch('5')], Action::ShowPane(Pane::Questions), "Open questions and what to watch", None),
-    bind(Browse, Section::Panes, &[Key::ch('6')], Action::ShowPane(Pane::Stances), "Stances of every actor on every topic", None),
-    bind(Browse, Section::Panes, &[Key::ch('7')], Action::ShowPane(Pane::Timeline), "Timeline of dated events", None),
-    bind(Browse, Section::Panes, &[Key::plain(Tab), Key::ch('l'), Key::plain(Right)], Action::NextPane, "Next pane", Some(("Tab", "next"))),
-    bind(Browse, Section::Panes, &[Key::plain(BackTab), Key::ch('h'), Key::plain(Left)], Action::PrevPane, "Previous pane", None),
-    bind(Browse, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "Down one item (or line, in a focused detail)", Some(("j/k", "move"))),
-    bind(Browse, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "Up one item (or line)", None),
-    bind(Browse, Section::Move, &[Key::ch('g'), Key::plain(Home)], Action::First, "First item (top)", None),
-    bind(Browse, Section::Move, &[Key::ch('G'), Key::plain(End)], Action::Last, "Last item (bottom)", None),
-    bind(Browse, Section::Move, &[Key::plain(PageDown)], Action::PageDown, "Down one page", None),
-    bind(Browse, Section::Move, &[Key::plain(PageUp)], Action::PageUp, "Up one page", None),
-    bind(Browse, Section::Move, &[Key::ctrl('d')], Action::HalfPageDown, "Down half a page", None),
-    bind(Browse, Section::Move, &[Key::ctrl('u')], Action::HalfPageUp, "Up half a page", None),
-    bind(Browse, Section::Move, &[Key::plain(Enter)], Action::Focus, "Focus the detail, to scroll it", Some(("Enter", "detail"))),
-    bind(Browse, Section::Move, &[Key::plain(Esc)], Action::Back, "Back: close the overlay, leave the detail, clear the search", None),
-    bind(Browse, Section::Search, &[Key::ch('/')], Action::StartSearch, "Search: filter the lists as you type", Some(("/", "search"))),
-    bind(Browse, Section::Briefing, &[Key::ch('r')], Action::Reload, "Reload the briefing from disk", None),
-    bind(Browse, Section::Briefing, &[Key::ch('e')], Action::Edit, "Edit the briefing at the selected item ($VISUAL, $EDITOR, vi)", Some(("e", "edit"))),
-    bind(Browse, Section::Briefing, &[Key::ch('!')], Action::ShowProblems, "List the briefing's errors and warnings", None),
-    bind(Browse, Section::Briefing, &[Key::ch('?')], Action::ToggleHelp, "This help", Some(("?", "help"))),
-    bind(Browse, Section::Briefing, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "Quit", Some(("q", "quit"))),
-    bind(Typing, Section::Search, &[Key::plain(Enter)], Action::SearchSubmit, "Keep the filter and go back to moving", Some(("Enter", "keep"))),
-    bind(Typing, Section::Search, &[Key::plain(Esc)], Action::Back, "Cancel the search", Some(("Esc", "cancel"))),
-    bind(Typing, Section::Search, &[Key::plain(Backspace)], Action::SearchBackspace, "Delete the last character", None),
-    bind(Typing, Section::Search, &[Key::ctrl('c')], Action::Quit, "Quit", None),
+    bind(
+        Browse,
+        Section::Panes,
+        &[Key::ch('1')],
+        Action::ShowPane(Pane::Summary),
+        "Summary: bottom line, key points, caveats, sources",
+        Some(("1-7", "panes")),
+    ),
+    bind(
+        Browse,
+        Section::Panes,
+        &[Key::ch('2')],
+        Action::ShowPane(Pane::Actors),
+        "Actors and their stances",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Panes,
+        &[Key::ch('3')],
+        Action::ShowPane(Pane::Quotes),
+        "Quotes, verbatim, with context and source",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Panes,
+        &[Key::ch('4')],
+        Action::ShowPane(Pane::Risks),
+        "Risks, most severe first",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Panes,
+        &[Key::ch('5')],
+        Action::ShowPane(Pane::Questions),
+        "Open questions and what to watch",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Panes,
+        &[Key::ch('6')],
+        Action::ShowPane(Pane::Stances),
+        "Stances of every actor on every topic",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Panes,
+        &[Key::ch('7')],
+        Action::ShowPane(Pane::Timeline),
+        "Timeline of dated events",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Panes,
+        &[Key::plain(Tab), Key::ch('l'), Key::plain(Right)],
+        Action::NextPane,
+        "Next pane",
+        Some(("Tab", "next")),
+    ),
+    bind(
+        Browse,
+        Section::Panes,
+        &[Key::plain(BackTab), Key::ch('h'), Key::plain(Left)],
+        Action::PrevPane,
+        "Previous pane",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::ch('j'), Key::plain(Down)],
+        Action::Down,
+        "Down one item (or line, in a focused detail)",
+        Some(("j/k", "move")),
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::ch('k'), Key::plain(Up)],
+        Action::Up,
+        "Up one item (or line)",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::ch('g'), Key::plain(Home)],
+        Action::First,
+        "First item (top)",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::ch('G'), Key::plain(End)],
+        Action::Last,
+        "Last item (bottom)",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::plain(PageDown)],
+        Action::PageDown,
+        "Down one page",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::plain(PageUp)],
+        Action::PageUp,
+        "Up one page",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::ctrl('d')],
+        Action::HalfPageDown,
+        "Down half a page",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::ctrl('u')],
+        Action::HalfPageUp,
+        "Up half a page",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::plain(Enter)],
+        Action::Focus,
+        "Focus the detail, to scroll it",
+        Some(("Enter", "detail")),
+    ),
+    bind(
+        Browse,
+        Section::Move,
+        &[Key::plain(Esc)],
+        Action::Back,
+        "Back: close the overlay, leave the detail, clear the search",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Search,
+        &[Key::ch('/')],
+        Action::StartSearch,
+        "Search: filter the lists as you type",
+        Some(("/", "search")),
+    ),
+    bind(
+        Browse,
+        Section::Briefing,
+        &[Key::ch('r')],
+        Action::Reload,
+        "Reload the briefing from disk",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Briefing,
+        &[Key::ch('e')],
+        Action::Edit,
+        "Edit the briefing at the selected item ($VISUAL, $EDITOR, vi)",
+        Some(("e", "edit")),
+    ),
+    bind(
+        Browse,
+        Section::Briefing,
+        &[Key::ch('!')],
+        Action::ShowProblems,
+        "List the briefing's errors and warnings",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Briefing,
+        &[Key::ch('?')],
+        Action::ToggleHelp,
+        "This help",
+        Some(("?", "help")),
+    ),
+    bind(
+        Browse,
+        Section::Briefing,
+        &[Key::ch('q'), Key::ctrl('c')],
+        Action::Quit,
+        "Quit",
+        Some(("q", "quit")),
+    ),
+    bind(
+        Typing,
+        Section::Search,
+        &[Key::plain(Enter)],
+        Action::SearchSubmit,
+        "Keep the filter and go back to moving",
+        Some(("Enter", "keep")),
+    ),
+    bind(
+        Typing,
+        Section::Search,
+        &[Key::plain(Esc)],
+        Action::Back,
+        "Cancel the search",
+        Some(("Esc", "cancel")),
+    ),
+    bind(
+        Typing,
+        Section::Search,
+        &[Key::plain(Backspace)],
+        Action::SearchBackspace,
+        "Delete the last character",
+        None,
+    ),
+    bind(
+        Typing,
+        Section::Search,
+        &[Key::ctrl('c')],
+        Action::Quit,
+        "Quit",
+        None,
+    ),
 ];
 
 /// The action a key press means in a mode. Typing a search takes any printable key.
@@ -155,7 +365,24 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         .map(|b| b.action.clone());
     match (bound, mode, key.code) {
         (Some(action), _, _) => Some(action),
-        (None, Mode::Search, KeyCode::Char(c)) if !key.ctrl && !c.is_control() => Some(Action::SearchChar(c)),
+        (None, Mode::Search, KeyCode::Char(c)) if !key.ctrl && !c.is_control() => {
+            Some(Action::SearchChar(c))
+        }
+        _ => None,
+    }
+}
+
+/// The action a terminal event means: keys through the table, resizes, and the mouse
+/// wheel as movement. The runtime and the tests both come through here.
+pub fn action_for_event(mode: Mode, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for(key, mode),
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Down),
+            MouseEventKind::ScrollUp => Some(Action::Up),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -178,7 +405,12 @@ mod tests {
         let mut seen = HashSet::new();
         for binding in BINDINGS {
             for key in binding.keys {
-                assert!(seen.insert((binding.mode, *key)), "{} bound twice in {:?}", key.label(), binding.mode);
+                assert!(
+                    seen.insert((binding.mode, *key)),
+                    "{} bound twice in {:?}",
+                    key.label(),
+                    binding.mode
+                );
             }
         }
     }
@@ -188,7 +420,10 @@ mod tests {
         for (n, pane) in Pane::ALL.iter().enumerate() {
             let digit = char::from_digit(n as u32 + 1, 10).unwrap();
             let event = KeyEvent::from(KeyCode::Char(digit));
-            assert_eq!(action_for(event, Mode::Browse), Some(Action::ShowPane(*pane)));
+            assert_eq!(
+                action_for(event, Mode::Browse),
+                Some(Action::ShowPane(*pane))
+            );
         }
     }
 
@@ -201,7 +436,10 @@ mod tests {
         assert_eq!(action_for(ctrl_c, Mode::Search), Some(Action::Quit));
         let plain_c = KeyEvent::from(KeyCode::Char('c'));
         assert_eq!(action_for(plain_c, Mode::Browse), None);
-        assert_eq!(action_for(plain_c, Mode::Search), Some(Action::SearchChar('c')));
+        assert_eq!(
+            action_for(plain_c, Mode::Search),
+            Some(Action::SearchChar('c'))
+        );
         let q = KeyEvent::from(KeyCode::Char('q'));
         assert_eq!(action_for(q, Mode::Search), Some(Action::SearchChar('q')));
     }

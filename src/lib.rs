@@ -1,8 +1,10 @@
 //! brief: a terminal dashboard for analytical briefings.
 
-pub mod briefing;
 pub mod app;
-pub mod keymap;
-pub mod ui;
-pub mod runtime;
+pub mod briefing;
 pub mod cli;
+#[doc(hidden)]
+pub mod harness;
+pub mod keymap;
+pub mod runtime;
+pub mod ui;

@@ -48,7 +48,10 @@ impl Changes {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.changed.is_empty() && self.added.is_empty() && self.removed == 0 && !self.summary_changed
+        self.changed.is_empty()
+            && self.added.is_empty()
+            && self.removed == 0
+            && !self.summary_changed
     }
 
     pub fn mark(&self, pane: Pane, id: &str) -> Option<Mark> {
@@ -90,12 +93,48 @@ fn fingerprints(pane: Pane, loaded: &Loaded) -> HashMap<String, u64> {
         .map(|item| {
             let text = match pane {
                 Pane::Summary => String::new(),
-                Pane::Actors => format!("{:?}", crate::briefing::Actor { pos: Pos::default(), ..b.actors[item].clone() }),
-                Pane::Quotes => format!("{:?}", crate::briefing::Quote { pos: Pos::default(), ..b.quotes[item].clone() }),
-                Pane::Risks => format!("{:?}", crate::briefing::Risk { pos: Pos::default(), ..b.risks[item].clone() }),
-                Pane::Questions => format!("{:?}", crate::briefing::Question { pos: Pos::default(), ..b.questions[item].clone() }),
-                Pane::Stances => format!("{:?}", crate::briefing::Stance { pos: Pos::default(), ..b.stances[item].clone() }),
-                Pane::Timeline => format!("{:?}", crate::briefing::TimelineEvent { pos: Pos::default(), ..b.timeline[item].clone() }),
+                Pane::Actors => format!(
+                    "{:?}",
+                    crate::briefing::Actor {
+                        pos: Pos::default(),
+                        ..b.actors[item].clone()
+                    }
+                ),
+                Pane::Quotes => format!(
+                    "{:?}",
+                    crate::briefing::Quote {
+                        pos: Pos::default(),
+                        ..b.quotes[item].clone()
+                    }
+                ),
+                Pane::Risks => format!(
+                    "{:?}",
+                    crate::briefing::Risk {
+                        pos: Pos::default(),
+                        ..b.risks[item].clone()
+                    }
+                ),
+                Pane::Questions => format!(
+                    "{:?}",
+                    crate::briefing::Question {
+                        pos: Pos::default(),
+                        ..b.questions[item].clone()
+                    }
+                ),
+                Pane::Stances => format!(
+                    "{:?}",
+                    crate::briefing::Stance {
+                        pos: Pos::default(),
+                        ..b.stances[item].clone()
+                    }
+                ),
+                Pane::Timeline => format!(
+                    "{:?}",
+                    crate::briefing::TimelineEvent {
+                        pos: Pos::default(),
+                        ..b.timeline[item].clone()
+                    }
+                ),
             };
             (pane.item_id(loaded, item), hash(&text))
         })
@@ -104,8 +143,18 @@ fn fingerprints(pane: Pane, loaded: &Loaded) -> HashMap<String, u64> {
 
 fn summary_print(loaded: &Loaded) -> u64 {
     let b = &loaded.briefing;
-    let sources: Vec<_> = b.sources.iter().map(|s| crate::briefing::Source { pos: Pos::default(), ..s.clone() }).collect();
-    let summary = crate::briefing::Summary { pos: Pos::default(), ..b.summary.clone() };
+    let sources: Vec<_> = b
+        .sources
+        .iter()
+        .map(|s| crate::briefing::Source {
+            pos: Pos::default(),
+            ..s.clone()
+        })
+        .collect();
+    let summary = crate::briefing::Summary {
+        pos: Pos::default(),
+        ..b.summary.clone()
+    };
     hash(&format!("{:?}{:?}{summary:?}{sources:?}", b.title, b.as_of))
 }
 

@@ -97,7 +97,10 @@ pub enum Effect {
     Quit,
     Reload,
     /// Open the briefing in the user's editor at a line.
-    Edit { path: PathBuf, line: u32 },
+    Edit {
+        path: PathBuf,
+        line: u32,
+    },
 }
 
 pub struct App {
@@ -153,6 +156,15 @@ impl App {
         }
     }
 
+    /// Which key table is live.
+    pub fn mode(&self) -> crate::keymap::Mode {
+        if self.search.editing {
+            crate::keymap::Mode::Search
+        } else {
+            crate::keymap::Mode::Browse
+        }
+    }
+
     pub fn state(&self, pane: Pane) -> &PaneState {
         &self.states[pane.index()]
     }
@@ -182,7 +194,10 @@ impl App {
             Action::Loaded(result) => match *result {
                 Ok(loaded) => self.accept(loaded, true),
                 Err(error) => {
-                    self.status = Some(format!("{} in the saved file; showing the last good version", plural(error.error_count(), "error")));
+                    self.status = Some(format!(
+                        "{} in the saved file; showing the last good version",
+                        plural(error.error_count(), "error")
+                    ));
                     self.error = Some(error);
                 }
             },
@@ -197,7 +212,9 @@ impl App {
                 self.overlay = match (&self.overlay, &self.error, self.loaded.as_ref()) {
                     (Some(Overlay::Problems { .. }), _, _) => None,
                     (_, Some(_), _) => Some(Overlay::Problems { scroll: 0 }),
-                    (_, None, Some(l)) if !l.warnings.is_empty() => Some(Overlay::Problems { scroll: 0 }),
+                    (_, None, Some(l)) if !l.warnings.is_empty() => {
+                        Some(Overlay::Problems { scroll: 0 })
+                    }
                     _ => {
                         self.status = Some("No problems: the briefing loaded cleanly".into());
                         None
@@ -223,14 +240,21 @@ impl App {
                 self.search.editing = false;
                 if self.search.is_active() {
                     let n = self.rows(self.pane).len();
-                    self.status = Some(format!("{} for “{}” — Esc clears", plural(n, "match"), self.search.query));
+                    self.status = Some(format!(
+                        "{} for “{}” — Esc clears",
+                        plural(n, "match"),
+                        self.search.query
+                    ));
                 }
             }
             Action::ShowPane(pane) => self.show(pane),
             Action::NextPane => self.show(self.pane.cycle(1)),
             Action::PrevPane => self.show(self.pane.cycle(-1)),
             Action::Focus => {
-                if self.overlay.is_none() && self.pane.has_list() && self.selected_item(self.pane).is_some() {
+                if self.overlay.is_none()
+                    && self.pane.has_list()
+                    && self.selected_item(self.pane).is_some()
+                {
                     self.focus = Focus::Detail;
                 }
             }
@@ -275,7 +299,10 @@ impl App {
             return Effect::None;
         };
         let line = self.selected_line().unwrap_or(1);
-        Effect::Edit { path: path.clone(), line }
+        Effect::Edit {
+            path: path.clone(),
+            line,
+        }
     }
 
     /// The source line of what is selected: the item, else the first error, else the top.
@@ -330,7 +357,11 @@ impl App {
         if self.scrolls_detail() {
             let max = crate::ui::detail_max_scroll(self);
             let state = &mut self.states[pane.index()];
-            state.detail_scroll = state.detail_scroll.min(max).saturating_add_signed(delta).min(max);
+            state.detail_scroll = state
+                .detail_scroll
+                .min(max)
+                .saturating_add_signed(delta)
+                .min(max);
             return;
         }
         let len = self.rows(pane).len();
@@ -407,10 +438,11 @@ impl App {
                 rows.retain(|&item| pane.item_matches(loaded, item, &needle));
             }
             let state = &mut self.states[pane.index()];
-            if let Some(id) = &state.selected_id {
-                if let Some(found) = rows.iter().position(|&item| pane.item_id(loaded, item) == *id) {
-                    state.selected = found;
-                }
+            if let Some(found) = state.selected_id.as_ref().and_then(|id| {
+                rows.iter()
+                    .position(|&item| pane.item_id(loaded, item) == *id)
+            }) {
+                state.selected = found;
             }
             self.rows[pane.index()] = rows;
         }

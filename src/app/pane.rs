@@ -101,7 +101,10 @@ impl Pane {
             }
             Pane::Quotes => {
                 let q = &b.quotes[item];
-                has(&q.text) || has(&q.speaker) || has(&q.actor) || q.context.as_deref().is_some_and(has)
+                has(&q.text)
+                    || has(&q.speaker)
+                    || has(&q.actor)
+                    || q.context.as_deref().is_some_and(has)
             }
             Pane::Risks => {
                 let r = &b.risks[item];
@@ -113,8 +116,16 @@ impl Pane {
             }
             Pane::Stances => {
                 let s = &b.stances[item];
-                let actor = loaded.index.actor_by_id.get(&s.actor).map(|&i| b.actors[i].name.as_str());
-                let topic = loaded.index.topic_by_id.get(&s.topic).map(|&i| b.topics[i].name.as_str());
+                let actor = loaded
+                    .index
+                    .actor_by_id
+                    .get(&s.actor)
+                    .map(|&i| b.actors[i].name.as_str());
+                let topic = loaded
+                    .index
+                    .topic_by_id
+                    .get(&s.topic)
+                    .map(|&i| b.topics[i].name.as_str());
                 has(&s.summary)
                     || has(s.position.word())
                     || actor.is_some_and(has)

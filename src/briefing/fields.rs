@@ -28,7 +28,10 @@ impl<'n> Fields<'n> {
             other => {
                 diags.push(Diagnostic::error(
                     node.pos,
-                    format!("expected {what} as a mapping of keys, found {}", other.kind_name()),
+                    format!(
+                        "expected {what} as a mapping of keys, found {}",
+                        other.kind_name()
+                    ),
                 ));
                 None
             }
@@ -200,7 +203,11 @@ impl<'n> Fields<'n> {
 
 /// The text of a scalar. Numbers and booleans are accepted as their written form, since
 /// an analyst writing `name: 1984` means the text.
-fn scalar_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Option<std::borrow::Cow<'a, str>> {
+fn scalar_text<'a>(
+    node: &'a Node,
+    key: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<std::borrow::Cow<'a, str>> {
     match &node.value {
         Value::Str(s) => Some(s.as_str().into()),
         Value::Int(i) => Some(i.to_string().into()),
@@ -235,7 +242,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(row[j] + 1).min(above + 1);
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(above + 1);
             diagonal = above;
         }
     }
@@ -249,7 +258,10 @@ mod tests {
     #[test]
     fn suggests_near_keys_only() {
         assert_eq!(closest("qoutes", &["quotes", "risks"]), Some("quotes"));
-        assert_eq!(closest("likelyhood", &["likelihood", "impact"]), Some("likelihood"));
+        assert_eq!(
+            closest("likelyhood", &["likelihood", "impact"]),
+            Some("likelihood")
+        );
         assert_eq!(closest("colour", &["quotes", "risks"]), None);
     }
 }

@@ -42,7 +42,8 @@ impl Index {
         for list in &mut stances_by_actor {
             list.sort_by_key(|&s| topic_by_id.get(&b.stances[s].topic).copied());
         }
-        let quotes_by_actor = per_actor(&mut b.quotes.iter().enumerate().map(|(i, q)| (i, &q.actor)));
+        let quotes_by_actor =
+            per_actor(&mut b.quotes.iter().enumerate().map(|(i, q)| (i, &q.actor)));
         let risks_by_actor = per_actor(
             &mut b
                 .risks

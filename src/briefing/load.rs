@@ -117,7 +117,10 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, LoadError> {
         LoadError {
             diagnostics: vec![Diagnostic::error(
                 pos,
-                format!("invalid UTF-8 (byte 0x{:02X}): a briefing must be UTF-8 text", e.as_bytes()[offset]),
+                format!(
+                    "invalid UTF-8 (byte 0x{:02X}): a briefing must be UTF-8 text",
+                    e.as_bytes()[offset]
+                ),
             )],
             source: None,
         }
@@ -127,9 +130,15 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, LoadError> {
 /// The line and column (in characters) of a byte offset in possibly invalid UTF-8.
 fn pos_at(bytes: &[u8], offset: usize) -> Pos {
     let before = &bytes[..offset];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     Pos::new(line as u32, col as u32)
 }
 
@@ -147,8 +156,8 @@ pub fn parse(text: &str) -> Result<Loaded, LoadError> {
         diagnostics,
         source: Some(text.to_owned()),
     };
-    let root: Option<Node> =
-        serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| fail(vec![yaml_error(&e)]))?;
+    let root: Option<Node> = serde_saphyr::from_str_with_options(text, yaml_options())
+        .map_err(|e| fail(vec![yaml_error(&e)]))?;
     let Some(root) = root.filter(|node| node.value != Value::Null) else {
         return Err(fail(vec![Diagnostic::error(
             None,

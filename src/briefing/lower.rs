@@ -22,8 +22,17 @@ pub struct References {
 }
 
 const TOP_KEYS: &[&str] = &[
-    "title", "as_of", "sources", "summary", "actors", "topics", "stances", "quotes", "risks",
-    "questions", "timeline",
+    "title",
+    "as_of",
+    "sources",
+    "summary",
+    "actors",
+    "topics",
+    "stances",
+    "quotes",
+    "risks",
+    "questions",
+    "timeline",
 ];
 
 pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, References)> {
@@ -31,18 +40,26 @@ pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, Refe
     let mut refs = References::default();
     let title = fields.line("title", diags);
     let as_of = date(&mut fields, diags);
-    let sources = each(&mut fields, "sources", diags, |n, d| source(n, d, &mut refs));
+    let sources = each(&mut fields, "sources", diags, |n, d| {
+        source(n, d, &mut refs)
+    });
     let summary = fields
         .take("summary")
         .and_then(|node| summary(node, diags))
         .unwrap_or_default();
     let actors = each(&mut fields, "actors", diags, |n, d| actor(n, d, &mut refs));
     let topics = each(&mut fields, "topics", diags, |n, d| topic(n, d, &mut refs));
-    let stances = each(&mut fields, "stances", diags, |n, d| stance(n, d, &mut refs));
+    let stances = each(&mut fields, "stances", diags, |n, d| {
+        stance(n, d, &mut refs)
+    });
     let quotes = each(&mut fields, "quotes", diags, |n, d| quote(n, d, &mut refs));
     let risks = each(&mut fields, "risks", diags, |n, d| risk(n, d, &mut refs));
-    let questions = each(&mut fields, "questions", diags, |n, d| question(n, d, &mut refs));
-    let timeline = each(&mut fields, "timeline", diags, |n, d| event(n, d, &mut refs));
+    let questions = each(&mut fields, "questions", diags, |n, d| {
+        question(n, d, &mut refs)
+    });
+    let timeline = each(&mut fields, "timeline", diags, |n, d| {
+        event(n, d, &mut refs)
+    });
     fields.finish(TOP_KEYS, diags);
     let briefing = Briefing {
         title,
@@ -103,7 +120,12 @@ fn is_iso_date(text: &str) -> bool {
     )
 }
 
-fn record_id(refs: &mut References, section: &'static str, fields: &mut Fields<'_>, diags: &mut Vec<Diagnostic>) -> String {
+fn record_id(
+    refs: &mut References,
+    section: &'static str,
+    fields: &mut Fields<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
     let (id, pos) = fields.id("id", diags);
     if !id.is_empty() {
         refs.ids.push((section, id.clone(), pos));
@@ -154,7 +176,17 @@ fn actor(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
         .filter_map(|n| person(n, diags))
         .collect();
     f.finish(
-        &["id", "name", "short", "kind", "role", "stance", "interests", "leverage", "people"],
+        &[
+            "id",
+            "name",
+            "short",
+            "kind",
+            "role",
+            "stance",
+            "interests",
+            "leverage",
+            "people",
+        ],
         diags,
     );
     Some(Actor {
@@ -222,7 +254,10 @@ fn quote(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
     let text = f.text("text", diags);
     let context = f.opt_text("context", diags);
     let source = f.id("source", diags);
-    f.finish(&["id", "speaker", "actor", "text", "context", "source"], diags);
+    f.finish(
+        &["id", "speaker", "actor", "text", "context", "source"],
+        diags,
+    );
     if context.is_none() && !id.is_empty() {
         diags.push(Diagnostic::warning(
             node.pos,
@@ -252,7 +287,15 @@ fn risk(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opti
     let actors = f.ids("actors", diags);
     let indicators = f.texts("indicators", diags);
     f.finish(
-        &["id", "title", "description", "likelihood", "impact", "actors", "indicators"],
+        &[
+            "id",
+            "title",
+            "description",
+            "likelihood",
+            "impact",
+            "actors",
+            "indicators",
+        ],
         diags,
     );
     refs.risk_actors.extend(actors.iter().cloned());

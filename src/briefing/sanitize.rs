@@ -48,7 +48,11 @@ pub fn clean(text: &str) -> String {
 pub fn clean_line(text: &str) -> String {
     let cleaned = clean(text);
     if cleaned.contains('\n') {
-        cleaned.split('\n').map(str::trim).collect::<Vec<_>>().join(" ")
+        cleaned
+            .split('\n')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         cleaned
     }

@@ -26,7 +26,13 @@ pub fn validate(briefing: &Briefing, refs: &References, diags: &mut Vec<Diagnost
     resolve(&refs.quote_sources, &sources, "source", "quote", diags);
     resolve(&refs.risk_actors, &actors, "actor", "risk", diags);
     resolve(&refs.question_actors, &actors, "actor", "question", diags);
-    resolve(&refs.timeline_sources, &sources, "source", "timeline event", diags);
+    resolve(
+        &refs.timeline_sources,
+        &sources,
+        "source",
+        "timeline event",
+        diags,
+    );
     stance_coverage(briefing, diags);
 }
 
@@ -36,7 +42,10 @@ fn unique_ids(refs: &References, diags: &mut Vec<Diagnostic>) {
         if let Some(first) = first_seen.get(&(*section, id.as_str())) {
             diags.push(Diagnostic::error(
                 *pos,
-                format!("duplicate {section} id `{id}` (first used at line {})", first.line),
+                format!(
+                    "duplicate {section} id `{id}` (first used at line {})",
+                    first.line
+                ),
             ));
         } else {
             first_seen.insert((section, id), *pos);

@@ -22,7 +22,11 @@ pub fn editor_args(command: &[String], path: &Path, line: u32) -> Vec<OsString> 
     let mut args: Vec<OsString> = command.iter().map(OsString::from).collect();
     let program = command
         .first()
-        .map(|p| Path::new(p).file_name().map_or(p.clone(), |n| n.to_string_lossy().into_owned()))
+        .map(|p| {
+            Path::new(p)
+                .file_name()
+                .map_or(p.clone(), |n| n.to_string_lossy().into_owned())
+        })
         .unwrap_or_default();
     let mut located = path.as_os_str().to_owned();
     match program.as_str() {
@@ -36,8 +40,8 @@ pub fn editor_args(command: &[String], path: &Path, line: u32) -> Vec<OsString> 
             args.push(located);
         }
         "vi" | "vim" | "nvim" | "gvim" | "view" | "nano" | "pico" | "emacs" | "emacsclient"
-        | "micro" | "hx" | "helix" | "kak" | "joe" | "jed" | "ne" | "mg" | "mcedit"
-        | "vis" | "ed" | "less" | "more" => {
+        | "micro" | "hx" | "helix" | "kak" | "joe" | "jed" | "ne" | "mg" | "mcedit" | "vis"
+        | "ed" | "less" | "more" => {
             args.push(format!("+{line}").into());
             args.push(located);
         }
@@ -51,24 +55,39 @@ mod tests {
     use super::*;
 
     fn strings(args: Vec<OsString>) -> Vec<String> {
-        args.into_iter().map(|a| a.to_string_lossy().into_owned()).collect()
+        args.into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect()
     }
 
     #[test]
     fn prefers_visual_then_editor_then_vi() {
         assert_eq!(editor_command(Some("nvim"), Some("nano")), vec!["nvim"]);
-        assert_eq!(editor_command(None, Some("code --wait")), vec!["code", "--wait"]);
+        assert_eq!(
+            editor_command(None, Some("code --wait")),
+            vec!["code", "--wait"]
+        );
         assert_eq!(editor_command(Some(" "), None), vec!["vi"]);
     }
 
     #[test]
     fn line_argument_per_editor_family() {
         let path = Path::new("b.yaml");
-        assert_eq!(strings(editor_args(&["vim".into()], path, 12)), ["vim", "+12", "b.yaml"]);
         assert_eq!(
-            strings(editor_args(&["/usr/bin/code".into(), "--wait".into()], path, 7)),
+            strings(editor_args(&["vim".into()], path, 12)),
+            ["vim", "+12", "b.yaml"]
+        );
+        assert_eq!(
+            strings(editor_args(
+                &["/usr/bin/code".into(), "--wait".into()],
+                path,
+                7
+            )),
             ["/usr/bin/code", "--wait", "--goto", "b.yaml:7"]
         );
-        assert_eq!(strings(editor_args(&["ed2".into()], path, 3)), ["ed2", "b.yaml"]);
+        assert_eq!(
+            strings(editor_args(&["ed2".into()], path, 3)),
+            ["ed2", "b.yaml"]
+        );
     }
 }

@@ -7,9 +7,9 @@ mod watch;
 
 use crate::app::{Action, App, Effect, Origin};
 use crate::briefing::Budget;
-use crate::keymap::{self, Mode};
+use crate::keymap;
 use crate::ui;
-use ratatui::crossterm::event::{self, Event as TermEvent, MouseEventKind};
+use ratatui::crossterm::event::{self, Event as TermEvent};
 use std::io;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -21,7 +21,7 @@ enum Event {
     /// before reading on, so that it never reads keys meant for the editor.
     Input(TermEvent),
     InputClosed,
-    Reloaded(watch::Reloaded),
+    Reloaded(Box<watch::Reloaded>),
     Signal(i32),
 }
 
@@ -52,11 +52,13 @@ fn event_loop(
 ) -> io::Result<i32> {
     terminal.draw(|frame| ui::draw(frame, app))?;
     loop {
-        let Ok(event) = events.recv() else { return Ok(0) };
+        let Ok(event) = events.recv() else {
+            return Ok(0);
+        };
         let mut redraw = true;
         let action = match event {
             Event::Input(input) => {
-                let action = input_action(app, input);
+                let action = keymap::action_for_event(app.mode(), input);
                 redraw = action.is_some();
                 let effect = action.map_or(Effect::None, |a| app.update(a));
                 let outcome = carry_out(effect, app, terminal, reload)?;
@@ -70,7 +72,9 @@ fn event_loop(
             Event::Signal(signal) => return Ok(128 + signal),
             Event::Reloaded(reloaded) => {
                 if reloaded.missing && reloaded.result.is_err() {
-                    Some(Action::Status("The file was removed; showing the last version until it is back".into()))
+                    Some(Action::Status(
+                        "The file was removed; showing the last version until it is back".into(),
+                    ))
                 } else {
                     Some(Action::Loaded(Box::new(reloaded.result)))
                 }
@@ -85,22 +89,6 @@ fn event_loop(
         if redraw {
             terminal.draw(|frame| ui::draw(frame, app))?;
         }
-    }
-}
-
-fn input_action(app: &App, input: TermEvent) -> Option<Action> {
-    match input {
-        TermEvent::Key(key) => {
-            let mode = if app.search.editing { Mode::Search } else { Mode::Browse };
-            keymap::action_for(key, mode)
-        }
-        TermEvent::Resize(width, height) => Some(Action::Resize(width, height)),
-        TermEvent::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Action::Down),
-            MouseEventKind::ScrollUp => Some(Action::Up),
-            _ => None,
-        },
-        _ => None,
     }
 }
 
@@ -120,7 +108,9 @@ fn carry_out(
                 app.update(Action::Status("Reloading…".into()));
             }
             None => {
-                app.update(Action::Status("The bundled briefing is built in; there is no file to reload".into()));
+                app.update(Action::Status(
+                    "The bundled briefing is built in; there is no file to reload".into(),
+                ));
             }
         },
         Effect::Edit { path, line } => {
@@ -144,59 +134,81 @@ fn edit(terminal: &mut ratatui::DefaultTerminal, path: &Path, line: u32) -> Resu
     let command = editor_command(visual.as_deref(), editor.as_deref());
     let args = editor_args(&command, path, line);
     terminal::suspend();
-    let status = std::process::Command::new(&args[0]).args(&args[1..]).status();
+    let status = std::process::Command::new(&args[0])
+        .args(&args[1..])
+        .status();
     let resumed = terminal::resume(terminal);
     if let Err(e) = resumed {
         return Err(format!("Could not take the terminal back: {e}"));
     }
     match status {
         Ok(status) if status.success() => Ok(()),
-        Ok(status) => Err(format!("The editor `{}` exited with {status}", command.join(" "))),
-        Err(e) => Err(format!("Could not start the editor `{}`: {e} (set $VISUAL or $EDITOR)", command.join(" "))),
+        Ok(status) => Err(format!(
+            "The editor `{}` exited with {status}",
+            command.join(" ")
+        )),
+        Err(e) => Err(format!(
+            "Could not start the editor `{}`: {e} (set $VISUAL or $EDITOR)",
+            command.join(" ")
+        )),
     }
 }
 
 fn spawn_input(events: Sender<Event>, ack: Receiver<()>) -> io::Result<()> {
-    std::thread::Builder::new().name("brief-input".into()).spawn(move || {
-        loop {
-            match event::read() {
-                Ok(input) => {
-                    if events.send(Event::Input(input)).is_err() || ack.recv().is_err() {
+    std::thread::Builder::new()
+        .name("brief-input".into())
+        .spawn(move || {
+            loop {
+                match event::read() {
+                    Ok(input) => {
+                        if events.send(Event::Input(input)).is_err() || ack.recv().is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => {
+                        let _ = events.send(Event::InputClosed);
                         return;
                     }
                 }
-                Err(_) => {
-                    let _ = events.send(Event::InputClosed);
-                    return;
-                }
             }
-        }
-    })?;
+        })?;
     Ok(())
 }
 
 fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::Builder::new().name("brief-signals".into()).spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = events.send(Event::Signal(signal));
-        }
-    })?;
+    std::thread::Builder::new()
+        .name("brief-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = events.send(Event::Signal(signal));
+            }
+        })?;
     Ok(())
 }
 
-type Watching = (Option<notify::RecommendedWatcher>, Option<Sender<watch::Request>>);
+type Watching = (
+    Option<notify::RecommendedWatcher>,
+    Option<Sender<watch::Request>>,
+);
 
-fn start_watching(path: &Path, budget: Budget, events: &Sender<Event>, app: &mut App) -> io::Result<Watching> {
+fn start_watching(
+    path: &Path,
+    budget: Budget,
+    events: &Sender<Event>,
+    app: &mut App,
+) -> io::Result<Watching> {
     let deliver = events.clone();
     let reload = watch::spawn_reloader(path.to_path_buf(), budget, move |reloaded| {
-        let _ = deliver.send(Event::Reloaded(reloaded));
+        let _ = deliver.send(Event::Reloaded(Box::new(reloaded)));
     })?;
     let watcher = match watch::watch(path, reload.clone()) {
         Ok(watcher) => Some(watcher),
         Err(e) => {
-            app.update(Action::Status(format!("Not following changes to the file: {e}; r reloads by hand")));
+            app.update(Action::Status(format!(
+                "Not following changes to the file: {e}; r reloads by hand"
+            )));
             None
         }
     };

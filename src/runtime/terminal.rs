@@ -3,8 +3,9 @@
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::{
-    cursor, execute,
+    cursor,
     event::{DisableMouseCapture, EnableMouseCapture},
+    execute,
     terminal::{self, EnterAlternateScreen, LeaveAlternateScreen},
 };
 use std::io::{self, Write};
@@ -23,7 +24,12 @@ pub fn enter() -> io::Result<DefaultTerminal> {
         }));
     });
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     ratatui::Terminal::new(backend)
 }
@@ -44,6 +50,11 @@ pub fn suspend() {
 
 pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
     terminal.clear()
 }

@@ -56,7 +56,12 @@ pub fn watch(path: &Path, requests: Sender<Request>) -> notify::Result<notify::R
 
 /// Runs until `requests` closes: waits for a request, lets the file settle, loads it,
 /// and hands the result to `deliver`.
-pub fn reload_loop(path: PathBuf, budget: Budget, requests: Receiver<Request>, deliver: impl Fn(Reloaded)) {
+pub fn reload_loop(
+    path: PathBuf,
+    budget: Budget,
+    requests: Receiver<Request>,
+    deliver: impl Fn(Reloaded),
+) {
     while let Ok(first) = requests.recv() {
         let mut by_user = matches!(first, Request::Reload);
         if !by_user {

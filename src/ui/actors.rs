@@ -24,7 +24,10 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let b = &loaded.briefing;
     let actor = &b.actors[item];
     doc.para(&actor.name, THEME.title);
-    let mut tags = vec![Span::styled(actor.kind.word().to_owned(), theme::kind(actor.kind))];
+    let mut tags = vec![Span::styled(
+        actor.kind.word().to_owned(),
+        theme::kind(actor.kind),
+    )];
     if let Some(short) = &actor.short {
         tags.push(Span::styled(format!("  “{short}”"), THEME.dim));
     }
@@ -52,9 +55,23 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
         doc.heading("Stance on each topic");
         for &s in stances {
             let stance = &b.stances[s];
-            let marker = format!("{} {:<9}", theme::position_sign(stance.position), stance.position.word());
-            doc.bullet(&format!("{marker} "), theme::position(stance.position), topic_name(loaded, &stance.topic), THEME.label);
-            doc.hanging(vec![Span::raw(" ".repeat(12))], 12, &stance.summary, THEME.text);
+            let marker = format!(
+                "{} {:<9}",
+                theme::position_sign(stance.position),
+                stance.position.word()
+            );
+            doc.bullet(
+                &format!("{marker} "),
+                theme::position(stance.position),
+                topic_name(loaded, &stance.topic),
+                THEME.label,
+            );
+            doc.hanging(
+                vec![Span::raw(" ".repeat(12))],
+                12,
+                &stance.summary,
+                THEME.text,
+            );
         }
     }
     let quotes = &loaded.index.quotes_by_actor[item];
@@ -64,7 +81,10 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             quote_line(doc, &b.quotes[q]);
         }
         if quotes.len() > 50 {
-            doc.para(&format!("… and {} more on the Quotes pane (3)", quotes.len() - 50), THEME.dim);
+            doc.para(
+                &format!("… and {} more on the Quotes pane (3)", quotes.len() - 50),
+                THEME.dim,
+            );
         }
     }
     let risks = &loaded.index.risks_by_actor[item];
@@ -73,7 +93,12 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
         for &r in risks.iter().take(50) {
             let risk = &b.risks[r];
             let severity = risk.severity();
-            doc.bullet(&format!("{} ", theme::severity_bar(severity)), theme::severity(severity), &risk.title, THEME.text);
+            doc.bullet(
+                &format!("{} ", theme::severity_bar(severity)),
+                theme::severity(severity),
+                &risk.title,
+                THEME.text,
+            );
         }
     }
     let questions = &loaded.index.questions_by_actor[item];

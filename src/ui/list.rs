@@ -3,13 +3,15 @@
 
 use super::text::{fit_spans, pad};
 use super::theme::THEME;
-use crate::app::{App, Focus, Pane};
 use crate::app::Mark;
+use crate::app::{App, Focus, Pane};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{
+    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 use unicode_width::UnicodeWidthStr;
 
 pub fn block(title: String, focused: bool) -> Block<'static> {
@@ -19,7 +21,11 @@ pub fn block(title: String, focused: bool) -> Block<'static> {
         (THEME.border, THEME.block_title)
     };
     Block::bordered()
-        .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
         .border_style(border)
         .title(Span::styled(title, title_style))
 }
@@ -47,7 +53,10 @@ pub fn draw_list(
     } else {
         String::new()
     };
-    let title = super::text::fit(&format!(" {}{position}{filter} ", pane.title()), area.width.saturating_sub(4) as usize);
+    let title = super::text::fit(
+        &format!(" {}{position}{filter} ", pane.title()),
+        area.width.saturating_sub(4) as usize,
+    );
     let block = block(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -56,7 +65,10 @@ pub fn draw_list(
     }
     if rows.is_empty() {
         let message = if app.search.is_active() {
-            format!("No {noun}s match “{}”. Esc clears the search.", app.search.query)
+            format!(
+                "No {noun}s match “{}”. Esc clears the search.",
+                app.search.query
+            )
         } else {
             format!("This briefing has no {noun}s.")
         };
@@ -84,7 +96,11 @@ pub fn draw_list(
             spans.extend(row(item, text_width).spans);
             let line = fit_spans(spans, width);
             if position == state.selected {
-                let style = if focused { THEME.selected } else { THEME.selected_unfocused };
+                let style = if focused {
+                    THEME.selected
+                } else {
+                    THEME.selected_unfocused
+                };
                 highlight(line, width, style)
             } else {
                 line
@@ -115,7 +131,14 @@ fn highlight(line: Line<'static>, width: usize, style: Style) -> Line<'static> {
 
 /// Draws the detail block: `lines` from `scroll` on, with a scrollbar and a sign at the
 /// bottom edge when there is more below.
-pub fn draw_detail(frame: &mut Frame, area: Rect, title: String, lines: Vec<Line<'static>>, scroll: usize, focused: bool) {
+pub fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    focused: bool,
+) {
     let inner_height = area.height.saturating_sub(2) as usize;
     let max_scroll = lines.len().saturating_sub(inner_height);
     let scroll = scroll.min(max_scroll);

@@ -66,9 +66,10 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let width = area.width as usize;
     let origin = match &app.origin {
         crate::app::Origin::Bundled => "bundled".to_owned(),
-        crate::app::Origin::File(path) => path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        crate::app::Origin::File(path) => path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
     };
     let origin = text::fit(&crate::briefing::sanitize::clean_line(&origin), width / 4);
     let mut left = vec![Span::styled(" brief ", THEME.app_name), Span::raw(" ")];
@@ -129,18 +130,32 @@ fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
         Pane::Timeline => "timeline event",
         Pane::Summary => "item",
     };
-    list::draw_list(frame, list_area, app, pane, noun, |item, width| match pane {
-        Pane::Actors => actors::row(loaded, item, width),
-        Pane::Quotes => quotes::row(loaded, item, width),
-        Pane::Risks => risks::row(loaded, item, width),
-        Pane::Questions => questions::row(loaded, item, width),
-        Pane::Stances => stances::row(loaded, item, width),
-        Pane::Timeline | Pane::Summary => timeline::row(loaded, item, width),
-    });
+    list::draw_list(
+        frame,
+        list_area,
+        app,
+        pane,
+        noun,
+        |item, width| match pane {
+            Pane::Actors => actors::row(loaded, item, width),
+            Pane::Quotes => quotes::row(loaded, item, width),
+            Pane::Risks => risks::row(loaded, item, width),
+            Pane::Questions => questions::row(loaded, item, width),
+            Pane::Stances => stances::row(loaded, item, width),
+            Pane::Timeline | Pane::Summary => timeline::row(loaded, item, width),
+        },
+    );
     let focused = app.focus == Focus::Detail;
     let title = format!(" {} ", detail_title(pane));
     let lines = detail_lines(app, regions.detail_text_width()).unwrap_or_default();
-    list::draw_detail(frame, regions.detail, title, lines, app.state(pane).detail_scroll, focused);
+    list::draw_detail(
+        frame,
+        regions.detail,
+        title,
+        lines,
+        app.state(pane).detail_scroll,
+        focused,
+    );
 }
 
 fn detail_title(pane: Pane) -> &'static str {
@@ -176,7 +191,10 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
     let block = list::block(format!(" {} ", Pane::Summary.title()), true);
     let inner = block.inner(area);
     let columns = summary::columns(loaded, summary_width(area));
-    let scroll = app.state(Pane::Summary).detail_scroll.min(summary_max_scroll(&columns, inner.height as usize));
+    let scroll = app
+        .state(Pane::Summary)
+        .detail_scroll
+        .min(summary_max_scroll(&columns, inner.height as usize));
     let height = inner.height as usize;
     let tallest = columns.iter().map(|d| d.lines.len()).max().unwrap_or(0);
     let mut block = block;
@@ -189,12 +207,16 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
     let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
     let areas: Vec<Rect> = if columns.len() == 2 {
         let side = columns[1].width() as u16;
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(3), Constraint::Length(side)])
-            .split(text_area)
-            .iter()
-            .copied()
-            .step_by(2)
-            .collect()
+        Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(3),
+            Constraint::Length(side),
+        ])
+        .split(text_area)
+        .iter()
+        .copied()
+        .step_by(2)
+        .collect()
     } else {
         vec![text_area]
     };
@@ -227,12 +249,14 @@ pub fn detail_max_scroll(app: &App) -> usize {
         let columns = summary::columns(loaded, summary_width(regions.body));
         return summary_max_scroll(&columns, regions.body.height.saturating_sub(2) as usize);
     }
-    detail_lines(app, regions.detail_text_width())
-        .map_or(0, |lines| lines.len().saturating_sub(regions.detail_inner_height()))
+    detail_lines(app, regions.detail_text_width()).map_or(0, |lines| {
+        lines.len().saturating_sub(regions.detail_inner_height())
+    })
 }
 
 fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) {
-    let block = list::block(" Cannot show this briefing ".to_owned(), true).border_style(THEME.error_text);
+    let block =
+        list::block(" Cannot show this briefing ".to_owned(), true).border_style(THEME.error_text);
     let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(block, area);
     let mut doc = Doc::new(inner.width as usize);
@@ -244,7 +268,11 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) {
         );
         doc.blank();
         for diagnostic in &error.diagnostics {
-            let style = if diagnostic.is_error() { THEME.error_text } else { THEME.warning_text };
+            let style = if diagnostic.is_error() {
+                THEME.error_text
+            } else {
+                THEME.warning_text
+            };
             let rendered = diagnostic.render(&path, error.source.as_deref().unwrap_or(""));
             for (n, line) in rendered.lines().enumerate() {
                 let style = if n == 0 { style } else { THEME.dim };
@@ -257,7 +285,10 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) {
             THEME.dim,
         );
     }
-    let scroll = app.state(Pane::Summary).detail_scroll.min(doc.lines.len().saturating_sub(1));
+    let scroll = app
+        .state(Pane::Summary)
+        .detail_scroll
+        .min(doc.lines.len().saturating_sub(1));
     let lines: Vec<Line> = doc.lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -273,7 +304,11 @@ fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {
     };
     let text = format!(" ✗ {}{more}", first.headline(&app.origin_label()));
     frame.render_widget(
-        Paragraph::new(Line::styled(fit(&text, area.width as usize), THEME.error_banner)).style(THEME.error_banner),
+        Paragraph::new(Line::styled(
+            fit(&text, area.width as usize),
+            THEME.error_banner,
+        ))
+        .style(THEME.error_banner),
         area,
     );
 }
@@ -292,12 +327,18 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     if let Some(status) = &app.status {
-        frame.render_widget(Paragraph::new(Line::styled(fit(status, width), THEME.status)), area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(fit(status, width), THEME.status)),
+            area,
+        );
         return;
     }
     let mut spans = Vec::new();
     if app.search.is_active() {
-        spans.push(Span::styled(format!("⌕ {}  ", app.search.query), THEME.search));
+        spans.push(Span::styled(
+            format!("⌕ {}  ", app.search.query),
+            THEME.search,
+        ));
     }
     spans.extend(hint_spans(Mode::Browse));
     frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
@@ -341,7 +382,12 @@ fn topic_name<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
 }
 
 fn quote_line(doc: &mut Doc, quote: &Quote) {
-    doc.bullet("“ ", THEME.dim, &format!("{}” — {}", quote.text, quote.speaker), THEME.quote);
+    doc.bullet(
+        "“ ",
+        THEME.dim,
+        &format!("{}” — {}", quote.text, quote.speaker),
+        THEME.quote,
+    );
 }
 
 fn source_line(doc: &mut Doc, loaded: &Loaded, id: &str) {

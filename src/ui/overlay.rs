@@ -13,24 +13,38 @@ use ratatui::widgets::{Clear, Paragraph};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
     let width = area.width.saturating_sub(4).min(96);
     let height = area.height.saturating_sub(2);
-    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
     let inner_width = popup.width.saturating_sub(4) as usize;
     let (title, doc, scroll) = match overlay {
         Overlay::Help { scroll } => (" Keys — Esc or ? closes ", help(inner_width), *scroll),
-        Overlay::Problems { scroll } => (" Problems — Esc closes ", problems(app, inner_width), *scroll),
+        Overlay::Problems { scroll } => (
+            " Problems — Esc closes ",
+            problems(app, inner_width),
+            *scroll,
+        ),
     };
     let inner_height = popup.height.saturating_sub(2) as usize;
     let max_scroll = doc.lines.len().saturating_sub(inner_height);
     let scroll = scroll.min(max_scroll);
     let mut frame_block = block(title.to_owned(), true).border_style(THEME.overlay_border);
     if scroll < max_scroll {
-        frame_block = frame_block.title_bottom(Line::styled(" ↓ j/k scroll ", THEME.more).right_aligned());
+        frame_block =
+            frame_block.title_bottom(Line::styled(" ↓ j/k scroll ", THEME.more).right_aligned());
     }
     frame.render_widget(Clear, popup);
     let inner = frame_block.inner(popup).inner(Margin::new(1, 0));
     frame.render_widget(frame_block, popup);
-    let lines: Vec<Line> = doc.lines.into_iter().skip(scroll).take(inner_height).collect();
+    let lines: Vec<Line> = doc
+        .lines
+        .into_iter()
+        .skip(scroll)
+        .take(inner_height)
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -39,7 +53,10 @@ fn help(width: usize) -> Doc {
     let key_width = 16;
     for section in Section::ALL {
         for mode in [Mode::Browse, Mode::Search] {
-            let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.section == section && b.mode == mode).collect();
+            let bindings: Vec<_> = BINDINGS
+                .iter()
+                .filter(|b| b.section == section && b.mode == mode)
+                .collect();
             if bindings.is_empty() {
                 continue;
             }
@@ -49,7 +66,12 @@ fn help(width: usize) -> Doc {
             };
             doc.heading(&title);
             for binding in bindings {
-                let keys = binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ");
+                let keys = binding
+                    .keys
+                    .iter()
+                    .map(|k| k.label())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 doc.hanging(
                     vec![Span::styled(pad(&keys, key_width), THEME.footer_key)],
                     key_width,
@@ -73,15 +95,26 @@ fn problems(app: &App, width: usize) -> Doc {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     doc.para(
-        &format!("{} and {} in {path}", plural(errors, "error"), plural(warnings, "warning")),
+        &format!(
+            "{} and {} in {path}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
         THEME.title,
     );
     if app.error.is_some() && app.loaded.is_some() {
-        doc.para("The last good version stays on screen until the file is fixed.", THEME.dim);
+        doc.para(
+            "The last good version stays on screen until the file is fixed.",
+            THEME.dim,
+        );
     }
     for diagnostic in diagnostics {
         doc.blank();
-        let style = if diagnostic.is_error() { THEME.error_text } else { THEME.warning_text };
+        let style = if diagnostic.is_error() {
+            THEME.error_text
+        } else {
+            THEME.warning_text
+        };
         let rendered = diagnostic.render(&path, source.unwrap_or(""));
         for (n, line) in rendered.lines().enumerate() {
             doc.para(line, if n == 0 { style } else { THEME.dim });

@@ -1,9 +1,9 @@
 //! Pane 5: the open questions, why each matters, who it concerns and what to watch.
 
+use super::actor_names;
 use super::actors::list_section;
 use super::text::{Doc, fit};
 use super::theme::THEME;
-use super::actor_names;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 
@@ -12,18 +12,32 @@ pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
     let number = format!("Q{:<3}", item + 1);
     Line::from(vec![
         Span::styled(number, THEME.count),
-        Span::styled(fit(&question.question.replace('\n', " "), width.saturating_sub(4)), THEME.text),
+        Span::styled(
+            fit(
+                &question.question.replace('\n', " "),
+                width.saturating_sub(4),
+            ),
+            THEME.text,
+        ),
     ])
 }
 
 pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let question = &loaded.briefing.questions[item];
-    doc.bullet(&format!("Q{} ", item + 1), THEME.count, &question.question, THEME.title);
+    doc.bullet(
+        &format!("Q{} ", item + 1),
+        THEME.count,
+        &question.question,
+        THEME.title,
+    );
     doc.heading("Why it matters");
     doc.para(&question.why, THEME.text);
     doc.heading("Actors");
     doc.para(&actor_names(loaded, &question.actors), THEME.text);
     list_section(doc, "Signposts to watch", &question.watch);
     doc.blank();
-    doc.line(vec![Span::styled(format!("id: {}", question.id), THEME.dim)]);
+    doc.line(vec![Span::styled(
+        format!("id: {}", question.id),
+        THEME.dim,
+    )]);
 }

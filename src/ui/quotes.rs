@@ -24,11 +24,19 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let quote = &b.quotes[item];
     doc.para(&format!("“{}”", quote.text), THEME.quote);
     doc.blank();
-    doc.bullet("— ", THEME.dim, &format!("{}, {}", quote.speaker, actor_name(loaded, &quote.actor)), THEME.speaker);
+    doc.bullet(
+        "— ",
+        THEME.dim,
+        &format!("{}, {}", quote.speaker, actor_name(loaded, &quote.actor)),
+        THEME.speaker,
+    );
     doc.heading("Context");
     match &quote.context {
         Some(context) => doc.para(context, THEME.text),
-        None => doc.para("No context given: when, where and through whom is unknown.", THEME.warning_text),
+        None => doc.para(
+            "No context given: when, where and through whom is unknown.",
+            THEME.warning_text,
+        ),
     }
     doc.heading("Source");
     source_line(doc, loaded, &quote.source);
@@ -40,9 +48,22 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     if !citing.is_empty() {
         doc.heading("Cited in stances");
         for stance in citing {
-            let text = format!("{} on {}", actor_name(loaded, &stance.actor), topic_name(loaded, &stance.topic));
-            let marker = format!("{} {:<9}", theme::position_sign(stance.position), stance.position.word());
-            doc.bullet(&format!("{marker} "), theme::position(stance.position), &text, THEME.text);
+            let text = format!(
+                "{} on {}",
+                actor_name(loaded, &stance.actor),
+                topic_name(loaded, &stance.topic)
+            );
+            let marker = format!(
+                "{} {:<9}",
+                theme::position_sign(stance.position),
+                stance.position.word()
+            );
+            doc.bullet(
+                &format!("{marker} "),
+                theme::position(stance.position),
+                &text,
+                THEME.text,
+            );
         }
     }
     doc.blank();

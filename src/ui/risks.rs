@@ -1,9 +1,9 @@
 //! Pane 4: risks, most severe first, each with its severity in colour and in words.
 
+use super::actor_names;
 use super::actors::list_section;
 use super::text::{Doc, fit};
 use super::theme::{self, THEME};
-use super::actor_names;
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 
@@ -25,12 +25,18 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     doc.blank();
     doc.line(vec![
         Span::styled("Severity    ", THEME.label),
-        Span::styled(format!("{} {}", theme::severity_bar(severity), severity.word()), theme::severity(severity)),
+        Span::styled(
+            format!("{} {}", theme::severity_bar(severity), severity.word()),
+            theme::severity(severity),
+        ),
         Span::styled(format!("  (score {} of 9)", risk.score()), THEME.dim),
     ]);
     doc.line(vec![
         Span::styled("Likelihood  ", THEME.label),
-        Span::styled(risk.likelihood.word().to_owned(), level_style(risk.likelihood)),
+        Span::styled(
+            risk.likelihood.word().to_owned(),
+            level_style(risk.likelihood),
+        ),
         Span::styled("   Impact  ", THEME.label),
         Span::styled(risk.impact.word().to_owned(), level_style(risk.impact)),
     ]);

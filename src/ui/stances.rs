@@ -33,19 +33,31 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let b = &loaded.briefing;
     let stance = &b.stances[item];
     doc.para(actor_name(loaded, &stance.actor), THEME.title);
-    doc.bullet("on ", THEME.dim, topic_name(loaded, &stance.topic), THEME.label);
+    doc.bullet(
+        "on ",
+        THEME.dim,
+        topic_name(loaded, &stance.topic),
+        THEME.label,
+    );
     doc.blank();
     doc.line(vec![Span::styled(
-        format!("{} {}", theme::position_sign(stance.position), stance.position.word()),
+        format!(
+            "{} {}",
+            theme::position_sign(stance.position),
+            stance.position.word()
+        ),
         theme::position(stance.position),
     )]);
     doc.heading("Summary");
     doc.para(&stance.summary, THEME.text);
-    if let Some(&t) = loaded.index.topic_by_id.get(&stance.topic) {
-        if let Some(description) = &b.topics[t].description {
-            doc.heading("About the topic");
-            doc.para(description, THEME.dim);
-        }
+    let topic = loaded
+        .index
+        .topic_by_id
+        .get(&stance.topic)
+        .map(|&t| &b.topics[t]);
+    if let Some(description) = topic.and_then(|t| t.description.as_ref()) {
+        doc.heading("About the topic");
+        doc.para(description, THEME.dim);
     }
     if !stance.quotes.is_empty() {
         doc.heading_with_count("Quotes behind it", stance.quotes.len());
@@ -58,7 +70,16 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     // Where the others stand on the same topic, for comparison.
     doc.heading("Everyone on this topic");
     for other in b.stances.iter().filter(|s| s.topic == stance.topic) {
-        let marker = format!("{} {:<9}", theme::position_sign(other.position), other.position.word());
-        doc.bullet(&format!("{marker} "), theme::position(other.position), actor_name(loaded, &other.actor), THEME.text);
+        let marker = format!(
+            "{} {:<9}",
+            theme::position_sign(other.position),
+            other.position.word()
+        );
+        doc.bullet(
+            &format!("{marker} "),
+            theme::position(other.position),
+            actor_name(loaded, &other.actor),
+            THEME.text,
+        );
     }
 }

@@ -72,14 +72,27 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
         let mut spans = vec![
             Span::styled(format!("[{key}] "), THEME.dim),
             Span::styled(format!("{count:>5} "), THEME.count),
-            Span::raw(plural(count, noun).split_once(' ').map_or(String::new(), |(_, w)| w.to_owned())),
+            Span::raw(
+                plural(count, noun)
+                    .split_once(' ')
+                    .map_or(String::new(), |(_, w)| w.to_owned()),
+            ),
         ];
         if noun == "risk" && severe > 0 {
-            spans.push(Span::styled(format!(" ({severe} elevated or critical)"), theme::severity(Severity::Elevated)));
+            spans.push(Span::styled(
+                format!(" ({severe} elevated or critical)"),
+                theme::severity(Severity::Elevated),
+            ));
         }
         doc.line(spans);
     }
-    let top: Vec<_> = loaded.index.risks_by_severity.iter().take(3).map(|&r| &b.risks[r]).collect();
+    let top: Vec<_> = loaded
+        .index
+        .risks_by_severity
+        .iter()
+        .take(3)
+        .map(|&r| &b.risks[r])
+        .collect();
     if !top.is_empty() {
         doc.heading("Most severe risks");
         for risk in top {
@@ -91,7 +104,12 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
     if !b.sources.is_empty() {
         doc.heading_with_count("Sources", b.sources.len());
         for source in &b.sources {
-            doc.bullet("◆ ", THEME.dim, &format!("{} — {}", source.outlet, source.title), THEME.text);
+            doc.bullet(
+                "◆ ",
+                THEME.dim,
+                &format!("{} — {}", source.outlet, source.title),
+                THEME.text,
+            );
             if let Some(url) = &source.url {
                 doc.hanging(vec![Span::raw("  ")], 2, url, THEME.link);
             }
@@ -103,7 +121,10 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
     if !loaded.warnings.is_empty() {
         doc.heading("Warnings");
         doc.para(
-            &format!("{} in this file; press ! to list them.", plural(loaded.warnings.len(), "warning")),
+            &format!(
+                "{} in this file; press ! to list them.",
+                plural(loaded.warnings.len(), "warning")
+            ),
             THEME.warning_text,
         );
     }

@@ -54,7 +54,12 @@ impl Doc {
     /// to the text, not the marker.
     pub fn bullet(&mut self, marker: &str, marker_style: Style, text: &str, style: Style) {
         let indent = marker.width();
-        self.hanging(vec![Span::styled(marker.to_owned(), marker_style)], indent, text, style);
+        self.hanging(
+            vec![Span::styled(marker.to_owned(), marker_style)],
+            indent,
+            text,
+            style,
+        );
     }
 
     /// `Label  value`, the value wrapped under itself.
@@ -155,10 +160,16 @@ mod tests {
 
     #[test]
     fn wraps_by_display_width() {
-        for line in wrap("日本郵船は北極海航路の試験航海を二〇二六年に予定している", 10) {
+        for line in wrap(
+            "日本郵船は北極海航路の試験航海を二〇二六年に予定している",
+            10,
+        ) {
             assert!(line.width() <= 10, "{line:?}");
         }
-        for line in wrap("Министерство транспорта России объявило о новых правилах", 12) {
+        for line in wrap(
+            "Министерство транспорта России объявило о новых правилах",
+            12,
+        ) {
             assert!(line.width() <= 12, "{line:?}");
         }
         assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);

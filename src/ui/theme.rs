@@ -43,12 +43,18 @@ pub struct Theme {
 }
 
 pub const THEME: Theme = Theme {
-    app_name: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+    app_name: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD),
     title: Style::new().add_modifier(Modifier::BOLD),
     date: Style::new().fg(Color::Cyan),
     origin: Style::new().fg(Color::DarkGray),
     tab: Style::new().fg(Color::Gray),
-    tab_active: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+    tab_active: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD),
     tab_key: Style::new().fg(Color::Yellow),
     border: Style::new().fg(Color::DarkGray),
     border_focused: Style::new().fg(Color::Cyan),
@@ -63,15 +69,22 @@ pub const THEME: Theme = Theme {
     bluf: Style::new().add_modifier(Modifier::BOLD),
     caveat: Style::new().fg(Color::Yellow),
     quote: Style::new().add_modifier(Modifier::ITALIC),
-    speaker: Style::new().fg(Color::LightBlue).add_modifier(Modifier::BOLD),
-    link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+    speaker: Style::new()
+        .fg(Color::LightBlue)
+        .add_modifier(Modifier::BOLD),
+    link: Style::new()
+        .fg(Color::Blue)
+        .add_modifier(Modifier::UNDERLINED),
     count: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
     footer: Style::new().fg(Color::Gray),
     footer_key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     status: Style::new().fg(Color::Green),
     search: Style::new().fg(Color::Yellow),
     match_highlight: Style::new().fg(Color::Black).bg(Color::Yellow),
-    error_banner: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
+    error_banner: Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD),
     error_text: Style::new().fg(Color::LightRed),
     warning_text: Style::new().fg(Color::Yellow),
     added: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),

@@ -1,8 +1,8 @@
 //! Pane 7: the dated events, in the briefing's order.
 
+use super::source_line;
 use super::text::{Doc, fit, pad};
 use super::theme::THEME;
-use super::source_line;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 
@@ -12,7 +12,13 @@ pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
     Line::from(vec![
         Span::styled(pad(&event.date, date_width), THEME.date),
         Span::raw(" "),
-        Span::styled(fit(&event.event.replace('\n', " "), width.saturating_sub(date_width + 1)), THEME.text),
+        Span::styled(
+            fit(
+                &event.event.replace('\n', " "),
+                width.saturating_sub(date_width + 1),
+            ),
+            THEME.text,
+        ),
     ])
 }
 

@@ -1,0 +1,108 @@
+//! Drives the app the way the runtime does (terminal events through the key table into
+//! `update`) and draws it into an in-memory terminal. Used by the snapshot tests, the
+//! property tests and the benchmarks; not part of the program's behaviour.
+
+use crate::app::{Action, App, Effect, Origin};
+use crate::briefing::{self, Budget, LoadError, Loaded};
+use crate::keymap;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
+
+pub struct Harness {
+    pub app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Harness {
+    pub fn new(origin: Origin, load: Result<Loaded, LoadError>, width: u16, height: u16) -> Self {
+        let mut app = App::new(origin, load);
+        app.update(Action::Resize(width, height));
+        let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+        Self { app, terminal }
+    }
+
+    /// The bundled Belarus briefing.
+    pub fn bundled(width: u16, height: u16) -> Self {
+        Self::new(
+            Origin::Bundled,
+            briefing::parse(briefing::BUNDLED_TEXT),
+            width,
+            height,
+        )
+    }
+
+    pub fn open(path: &Path, width: u16, height: u16) -> Self {
+        let load = briefing::load_file(path, Budget::default());
+        Self::new(Origin::File(path.to_path_buf()), load, width, height)
+    }
+
+    /// Sends one terminal event through the key table, as the runtime does.
+    pub fn event(&mut self, event: Event) -> Effect {
+        if let Event::Resize(width, height) = event {
+            self.terminal.backend_mut().resize(width, height);
+        }
+        match keymap::action_for_event(self.app.mode(), event) {
+            Some(action) => self.app.update(action),
+            None => Effect::None,
+        }
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> Effect {
+        self.event(Event::Key(KeyEvent::from(code)))
+    }
+
+    pub fn ctrl(&mut self, c: char) -> Effect {
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )))
+    }
+
+    /// Presses each character of `keys` in turn (`"2jj"`: Actors, down twice).
+    pub fn keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.event(Event::Resize(width, height));
+    }
+
+    /// Hands the app a freshly loaded (or failed) briefing, as the watcher would.
+    pub fn reloaded(&mut self, load: Result<Loaded, LoadError>) -> Effect {
+        self.app.update(Action::Loaded(Box::new(load)))
+    }
+
+    pub fn draw(&mut self) -> &Buffer {
+        let app = &self.app;
+        self.terminal
+            .draw(|frame| crate::ui::draw(frame, app))
+            .expect("drawing to a test terminal");
+        self.terminal.backend().buffer()
+    }
+
+    /// The screen as text, one line per row, trailing spaces kept.
+    pub fn screen(&mut self) -> String {
+        let buffer = self.draw().clone();
+        let area = buffer.area;
+        let mut out = String::new();
+        for y in 0..area.height {
+            let mut skip = 0;
+            for x in 0..area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                out.push_str(symbol);
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
