@@ -1,11 +1,182 @@
-//! Benchmarks: see docs/PERFORMANCE.md. Filled in with the scale work.
-use criterion::{Criterion, criterion_group, criterion_main};
+//! Benchmarks for issue 5 ("as instant as `less`, and a hundred times larger"); the
+//! numbers and how to read them are in docs/PERFORMANCE.md.
+//!
+//! Two briefings: the bundled one (30 KB) and a generated one of about 3 MB (400 actors,
+//! 2,000 stances, 10,000 quotes, 1,000 risks, 500 questions), made in the setup by the
+//! same generator as `cargo run --example gen` (benches/support/generate.rs).
+//!
+//! `cargo bench --bench brief`; one group: `cargo bench --bench brief -- frame/big`.
 
-fn load_bundled(c: &mut Criterion) {
-    c.bench_function("load+validate bundled", |b| {
-        b.iter(|| brief::briefing::parse(brief::briefing::BUNDLED_TEXT).is_ok())
-    });
+#[path = "support/generate.rs"]
+mod generate;
+
+use brief::app::Origin;
+use brief::briefing::{self, Loaded};
+use brief::harness::Harness;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::crossterm::event::KeyCode;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+/// The panes by their digit key.
+const PANES: [(char, &str); 7] = [
+    ('1', "summary"),
+    ('2', "actors"),
+    ('3', "quotes"),
+    ('4', "risks"),
+    ('5', "questions"),
+    ('6', "stances"),
+    ('7', "timeline"),
+];
+
+struct Fixture {
+    name: &'static str,
+    text: String,
+    loaded: Loaded,
 }
 
-criterion_group!(benches, load_bundled);
+impl Fixture {
+    fn harness(&self) -> Harness {
+        let origin = if self.name == "bundled" {
+            Origin::Bundled
+        } else {
+            Origin::File(PathBuf::from("big.yaml"))
+        };
+        Harness::new(origin, Ok(self.loaded.clone()), WIDTH, HEIGHT)
+    }
+}
+
+fn load(name: &'static str, text: String) -> Fixture {
+    let loaded = briefing::parse(&text).unwrap_or_else(|e| {
+        panic!(
+            "the {name} briefing does not load: {:?}",
+            e.first_error().message
+        )
+    });
+    Fixture { name, text, loaded }
+}
+
+fn fixtures() -> &'static [Fixture; 2] {
+    static FIXTURES: OnceLock<[Fixture; 2]> = OnceLock::new();
+    FIXTURES.get_or_init(|| {
+        let big = generate::generate(&generate::Spec::big());
+        [
+            load("bundled", briefing::BUNDLED_TEXT.to_owned()),
+            load("big", big),
+        ]
+    })
+}
+
+fn load_validate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    for f in fixtures() {
+        group.throughput(criterion::Throughput::Bytes(f.text.len() as u64));
+        group.bench_function(f.name, |b| {
+            b.iter(|| briefing::parse(black_box(&f.text)).is_ok())
+        });
+    }
+    group.finish();
+}
+
+/// One full frame of each pane, nothing changed since the last (what a redraw costs).
+fn frame(c: &mut Criterion) {
+    for f in fixtures() {
+        let mut group = c.benchmark_group(format!("frame/{}", f.name));
+        for (digit, pane) in PANES {
+            let mut h = f.harness();
+            h.keys(&digit.to_string());
+            group.bench_function(pane, |b| b.iter(|| black_box(h.draw()).area));
+        }
+        group.finish();
+    }
+}
+
+/// A key that moves the selection, with the frame it causes. `j` on each list pane;
+/// when the selection reaches the end it is sent back to the top outside the timing.
+fn key(c: &mut Criterion) {
+    for f in fixtures() {
+        let mut group = c.benchmark_group(format!("key-j/{}", f.name));
+        for (digit, pane) in &PANES[1..] {
+            let mut h = f.harness();
+            h.keys(&digit.to_string());
+            let pane_id = h.app.pane;
+            let last = h.app.rows(pane_id).len().saturating_sub(1);
+            group.bench_function(*pane, |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        if h.app.state(pane_id).selected >= last {
+                            h.keys("g");
+                            h.draw();
+                        }
+                        let start = Instant::now();
+                        h.keys("j");
+                        black_box(h.draw());
+                        total += start.elapsed();
+                    }
+                    total
+                })
+            });
+        }
+        group.finish();
+    }
+    // End (G) from the first of 10,000 quotes to the last, with its frame.
+    let big = &fixtures()[1];
+    let mut group = c.benchmark_group("key-end/big");
+    let mut h = big.harness();
+    h.keys("3");
+    group.bench_function("quotes", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                h.key(KeyCode::Home);
+                h.draw();
+                let start = Instant::now();
+                h.key(KeyCode::End);
+                black_box(h.draw());
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+/// A reload as the watcher delivers it: parse the saved text, hand it to the app, draw.
+/// The saved text changes one quote each time, so the change marks are computed too.
+fn reload(c: &mut Criterion) {
+    let mut group = c.benchmark_group("reload");
+    for f in fixtures() {
+        let mut h = f.harness();
+        h.keys("3");
+        let edited = [f.text.clone(), f.text.replacen("text: \"", "text: \"Edited: ", 1)];
+        let mut n = 0usize;
+        group.bench_function(f.name, |b| {
+            b.iter(|| {
+                n += 1;
+                h.reloaded(briefing::parse(&edited[n % 2]));
+                black_box(h.draw()).area
+            })
+        });
+    }
+    group.finish();
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = load_validate, frame, key, reload
+}
 criterion_main!(benches);

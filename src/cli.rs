@@ -73,7 +73,7 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
         return 2;
     }
     let (origin, load) = match path {
-        None => (Origin::Bundled, briefing::parse(briefing::BUNDLED_TEXT)),
+        None => (Origin::Bundled, briefing::load_bundled()),
         Some(path) => {
             if path.is_dir() {
                 eprintln!(
@@ -152,21 +152,29 @@ fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
     }
 }
 
+/// Writes the bundled briefing, and the source texts its quotes are checked against,
+/// so that the copy checks itself like the original.
 fn init(path: &Path, force: bool) -> i32 {
     if path.exists() && !force {
-        eprintln!(
-            "brief: {} exists; pass --force to overwrite it",
-            path.display()
-        );
+        eprintln!("brief: {} exists; pass --force to overwrite it", path.display());
         return 1;
     }
-    match std::fs::write(path, briefing::BUNDLED_TEXT) {
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let written = std::fs::write(path, briefing::BUNDLED_TEXT).and_then(|()| {
+        for (file, text) in briefing::BUNDLED_SOURCES {
+            let target = dir.join(file);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            if !target.exists() {
+                std::fs::write(&target, text)?;
+            }
+        }
+        Ok(())
+    });
+    match written {
         Ok(()) => {
-            println!(
-                "Wrote {}. Open it with: brief {}",
-                path.display(),
-                path.display()
-            );
+            println!("Wrote {}. Open it with: brief {}", path.display(), path.display());
             0
         }
         Err(e) => {

@@ -12,6 +12,9 @@ pub struct Fields<'n> {
     what: &'static str,
     entries: &'n [Entry],
     taken: Vec<bool>,
+    /// Required keys found absent; reported by `finish`, unless a misspelt key explains
+    /// them (then only the misspelling is reported).
+    missing: Vec<String>,
 }
 
 impl<'n> Fields<'n> {
@@ -24,6 +27,7 @@ impl<'n> Fields<'n> {
                 what,
                 entries,
                 taken: vec![false; entries.len()],
+                missing: Vec::new(),
             }),
             other => {
                 diags.push(Diagnostic::error(
@@ -46,15 +50,20 @@ impl<'n> Fields<'n> {
         (node.value != Value::Null).then_some(node)
     }
 
-    /// Reports every key that was not taken, suggesting the closest known key.
+    /// Reports every key that was not taken, suggesting the closest known key, and every
+    /// required key that is missing.
     pub fn finish(self, known: &[&str], diags: &mut Vec<Diagnostic>) {
+        let mut explained = Vec::new();
         for (entry, taken) in self.entries.iter().zip(&self.taken) {
             if *taken {
                 continue;
             }
             let key = sanitize::clean_line(&entry.key);
             let hint = match closest(&entry.key, known) {
-                Some(near) => format!("; did you mean `{near}`?"),
+                Some(near) => {
+                    explained.push(near);
+                    format!("; did you mean `{near}`?")
+                }
                 None => format!("; expected one of: {}", known.join(", ")),
             };
             diags.push(Diagnostic::error(
@@ -62,18 +71,23 @@ impl<'n> Fields<'n> {
                 format!("unknown key `{key}` in {}{hint}", self.what),
             ));
         }
+        for key in &self.missing {
+            if !explained.contains(&key.as_str()) {
+                diags.push(Diagnostic::error(
+                    self.pos,
+                    format!("missing required key `{key}` in {}", self.what),
+                ));
+            }
+        }
     }
 
-    fn missing(&self, key: &str, diags: &mut Vec<Diagnostic>) {
-        diags.push(Diagnostic::error(
-            self.pos,
-            format!("missing required key `{key}` in {}", self.what),
-        ));
+    fn missing(&mut self, key: &str) {
+        self.missing.push(key.to_owned());
     }
 
     /// A required value: absent or empty is an error, unless reading it already was.
     fn required(
-        &self,
+        &mut self,
         key: &str,
         text: Option<String>,
         diags_before: usize,
@@ -90,7 +104,7 @@ impl<'n> Fields<'n> {
             }
             None => {
                 if diags.len() == diags_before {
-                    self.missing(key, diags);
+                    self.missing(key);
                 }
                 String::new()
             }
@@ -174,7 +188,7 @@ impl<'n> Fields<'n> {
     /// A required word from a closed vocabulary.
     pub fn word<V: Vocabulary>(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<V> {
         let Some(node) = self.take(key) else {
-            self.missing(key, diags);
+            self.missing(key);
             return None;
         };
         let text = scalar_text(node, key, diags)?;
@@ -234,21 +248,27 @@ fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
         .map(|(_, k)| k)
 }
 
+/// Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(above + 1);
-            diagonal = above;
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -263,5 +283,6 @@ mod tests {
             Some("likelihood")
         );
         assert_eq!(closest("colour", &["quotes", "risks"]), None);
+        assert_eq!(closest("nmae", &["id", "name", "kind"]), Some("name"));
     }
 }

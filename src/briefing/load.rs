@@ -142,22 +142,44 @@ fn pos_at(bytes: &[u8], offset: usize) -> Pos {
     Pos::new(line as u32, col as u32)
 }
 
-/// Reads and checks a briefing file.
+/// Reads and checks a briefing file, and its quotes against any source files it names
+/// (relative to the briefing's directory).
 pub fn load_file(path: &Path, budget: Budget) -> Result<Loaded, LoadError> {
     let text = read_source(path, budget)?;
-    parse(&text)
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    parse_with_sources(&text, |file| {
+        read_source(&dir.join(file), budget).map_err(|e| e.first_error().message.clone())
+    })
 }
 
-/// Parses and checks briefing text. Every problem is reported, not only the first,
-/// except that a YAML syntax error stops the parse where it is.
+/// Parses and checks briefing text that has no file of its own; quotes are not checked
+/// against source files.
 pub fn parse(text: &str) -> Result<Loaded, LoadError> {
+    parse_checked(text, None)
+}
+
+/// Parses and checks briefing text; `read_source_file` gives the text of a source's
+/// `file:`, against which its quotes are checked.
+pub fn parse_with_sources(
+    text: &str,
+    read_source_file: impl Fn(&str) -> Result<String, String>,
+) -> Result<Loaded, LoadError> {
+    parse_checked(text, Some(&read_source_file))
+}
+
+/// Every problem is reported, not only the first, except that a YAML syntax error stops
+/// the parse where it is.
+fn parse_checked(
+    text: &str,
+    read_source_file: Option<&dyn Fn(&str) -> Result<String, String>>,
+) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |diagnostics: Vec<Diagnostic>| LoadError {
         diagnostics,
         source: Some(text.to_owned()),
     };
     let root: Option<Node> = serde_saphyr::from_str_with_options(text, yaml_options())
-        .map_err(|e| fail(vec![yaml_error(&e)]))?;
+        .map_err(|e| fail(vec![yaml_error(&e, text)]))?;
     let Some(root) = root.filter(|node| node.value != Value::Null) else {
         return Err(fail(vec![Diagnostic::error(
             None,
@@ -179,6 +201,9 @@ pub fn parse(text: &str) -> Result<Loaded, LoadError> {
     };
     drop(root);
     validate::validate(&briefing, &refs, &mut diags);
+    if let Some(read) = read_source_file.filter(|_| !diags.iter().any(Diagnostic::is_error)) {
+        diags.extend(super::provenance::check(&briefing, read));
+    }
     diagnostic::sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(fail(diags));
@@ -209,27 +234,66 @@ fn yaml_options() -> serde_saphyr::Options {
     options
 }
 
-/// A YAML syntax or budget error as a diagnostic; its message without the library's
-/// own position prefix and snippet, since we render our own.
-fn yaml_error(error: &serde_saphyr::Error) -> Diagnostic {
+/// A YAML syntax or budget error as a diagnostic, in our words: without the library's
+/// position suffix and snippet (we render our own), and with a hint where the usual
+/// cause (a string whose closing quote is missing) can be found.
+fn yaml_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
     let pos = error
         .location()
         .filter(|loc| loc.line() > 0)
         .map(|loc| Pos::new(loc.line() as u32, loc.column() as u32));
-    let text = error.to_string();
-    let first_line = text.lines().next().unwrap_or("invalid YAML");
-    let message = first_line
-        .strip_prefix("error: ")
-        .unwrap_or(first_line)
-        .trim();
-    let message = match message.split_once(": ") {
-        Some((prefix, rest)) if prefix.starts_with("line ") => rest,
-        _ => message,
+    let rendered = error.to_string();
+    let first_line = rendered.lines().next().unwrap_or("invalid YAML");
+    let mut message = first_line.strip_prefix("error: ").unwrap_or(first_line).trim();
+    if let Some((prefix, rest)) = message.split_once(": ") {
+        if prefix.starts_with("line ") {
+            message = rest;
+        }
+    }
+    if let Some(at) = message.rfind(" at line ") {
+        message = &message[..at];
+    }
+    let mut message = match message.strip_prefix("duplicate mapping key: ") {
+        Some(rest) => {
+            let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
+            format!("duplicate key `{key}` in the same mapping")
+        }
+        None if message.contains("budget breached") || message.contains("limit exceeded") => {
+            format!("{message}: too deeply nested, too large or too many aliases for a briefing")
+        }
+        None => format!("YAML syntax: {message}"),
     };
-    let message = if message.contains("budget breached") || message.contains("limit exceeded") {
-        format!("{message} (too deeply nested or too many aliases for a briefing)")
-    } else {
-        format!("YAML syntax: {message}")
-    };
+    if message.contains("quote") || message.contains("quoted") {
+        let before = pos.map_or(usize::MAX, |p| p.line as usize);
+        if let Some(opened) = unbalanced_quote_line(text, before) {
+            message.push_str(&format!(
+                "; the string opened at line {opened} may be missing its closing quote"
+            ));
+        }
+    }
     Diagnostic::error(pos, super::sanitize::clean_line(&message))
+}
+
+/// The first line, up to `before`, with an odd number of unescaped double quotes
+/// outside a comment: where an unterminated string most likely starts.
+fn unbalanced_quote_line(text: &str, before: usize) -> Option<usize> {
+    text.lines().take(before).enumerate().find_map(|(n, line)| {
+        let mut quotes = 0;
+        let mut escaped = false;
+        let mut in_single = false;
+        for c in line.chars() {
+            match c {
+                '\\' if !escaped => {
+                    escaped = true;
+                    continue;
+                }
+                '"' if !escaped && !in_single => quotes += 1,
+                '\'' if quotes % 2 == 0 => in_single = !in_single,
+                '#' if quotes % 2 == 0 && !in_single => break,
+                _ => {}
+            }
+            escaped = false;
+        }
+        (quotes % 2 == 1).then_some(n + 1)
+    })
 }

@@ -1,9 +1,11 @@
 //! Briefing text is untrusted: a string must never reach the terminal as a control
 //! sequence. Every string is cleaned once, when the briefing is loaded.
+//!
+//! Control characters are replaced by visible stand-ins rather than dropped, so an
+//! escape sequence shows up as `␛]0;text␇`: harmless (without its ESC nothing after it
+//! is a command) and plain to see for the analyst who has to fix the file.
 
 const TAB_STOP: usize = 4;
-/// Shown where an escape sequence was removed, so the reader sees that something was there.
-pub const ESCAPE_MARK: char = '\u{241B}'; // ␛
 const REPLACEMENT: char = '\u{FFFD}';
 
 /// Cleans one text value. Newlines are kept (multi-line YAML scalars are paragraphs);
@@ -11,8 +13,7 @@ const REPLACEMENT: char = '\u{FFFD}';
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut column = 0usize;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in text.chars() {
         match c {
             '\n' => {
                 out.push('\n');
@@ -25,10 +26,6 @@ pub fn clean(text: &str) -> String {
                 out.extend(std::iter::repeat_n(' ', spaces));
                 column += spaces;
                 continue;
-            }
-            '\u{1b}' => {
-                skip_escape_sequence(&mut chars);
-                out.push(ESCAPE_MARK);
             }
             // C0 controls become their visible "control picture" (U+2400 block).
             '\0'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or(REPLACEMENT)),
@@ -58,53 +55,16 @@ pub fn clean_line(text: &str) -> String {
     }
 }
 
-/// Consumes the rest of an escape sequence whose ESC was just read: CSI (`ESC [`), the
-/// string commands OSC, DCS, SOS, PM and APC (ended by BEL or ST), or a two-byte escape.
-fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek().copied() {
-        Some('[') => {
-            chars.next();
-            // Parameter and intermediate bytes, then one final byte in 0x40..=0x7e.
-            for c in chars.by_ref() {
-                if ('\u{40}'..='\u{7e}').contains(&c) {
-                    break;
-                }
-                if !('\u{20}'..='\u{3f}').contains(&c) {
-                    break;
-                }
-            }
-        }
-        Some(']' | 'P' | 'X' | '^' | '_') => {
-            chars.next();
-            while let Some(c) = chars.next() {
-                if c == '\u{7}' || c == '\u{9c}' {
-                    break;
-                }
-                if c == '\u{1b}' {
-                    if chars.peek() == Some(&'\\') {
-                        chars.next();
-                    }
-                    break;
-                }
-            }
-        }
-        Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
-            chars.next();
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn removes_csi_and_osc_sequences() {
-        assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m"), "a␛red␛");
-        assert_eq!(clean("t\u{1b}]0;pwned\u{7}x"), "t␛x");
-        assert_eq!(clean("c\u{1b}]52;c;aGk=\u{1b}\\d"), "c␛d");
-        assert_eq!(clean("d\u{1b}P1$qm\u{1b}\\e"), "d␛e");
+    fn defuses_csi_osc_and_dcs_sequences() {
+        assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m"), "a␛[31mred␛[0m");
+        assert_eq!(clean("t\u{1b}]0;pwned\u{7}x"), "t␛]0;pwned␇x");
+        assert_eq!(clean("c\u{1b}]52;c;aGk=\u{1b}\\d"), "c␛]52;c;aGk=␛\\d");
+        assert_eq!(clean("d\u{1b}P1$qm\u{1b}\\e"), "d␛P1$qm␛\\e");
     }
 
     #[test]

@@ -92,24 +92,23 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
+    // " 1 Summary " per tab; below that width, the names shrink to three letters.
     let full: usize = Pane::ALL.iter().map(|p| p.title().width() + 4).sum();
     let compact = full > area.width as usize;
     let mut spans = Vec::new();
     for (n, pane) in Pane::ALL.iter().enumerate() {
-        let name = if compact {
+        let name: String = if compact {
             pane.title().chars().take(3).collect()
         } else {
             pane.title().to_owned()
         };
-        let active = *pane == app.pane;
-        let (key_style, name_style) = if active {
+        let (key_style, name_style) = if *pane == app.pane {
             (THEME.tab_active, THEME.tab_active)
         } else {
             (THEME.tab_key, THEME.tab)
         };
         spans.push(Span::styled(format!(" {}", n + 1), key_style));
         spans.push(Span::styled(format!(" {name} "), name_style));
-        spans.push(Span::raw(if compact { "" } else { " " }));
     }
     frame.render_widget(Paragraph::new(fit_spans(spans, area.width as usize)), area);
 }
