@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A briefing file (.yaml) to open
+    /// A briefing file (.yaml) to open, or a directory of briefings to choose from
     pub path: Option<PathBuf>,
 
     /// Refuse briefing files larger than this many bytes
@@ -76,12 +76,9 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
         None => (Origin::Bundled, briefing::load_bundled()),
         Some(path) => {
             if path.is_dir() {
-                eprintln!(
-                    "brief: {}: is a directory; give a briefing file",
-                    path.display()
-                );
-                return 1;
+                return open_directory(path, budget);
             }
+
             if !path.exists() {
                 eprintln!("brief: {}: no such file", path.display());
                 return 1;
@@ -90,7 +87,26 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
             (Origin::File(path), load)
         }
     };
-    let app = App::new(origin, load);
+    run(App::new(origin, load), budget)
+}
+
+/// `brief DIR`: the picker over the directory's briefings.
+fn open_directory(dir: PathBuf, budget: Budget) -> i32 {
+    let entries = match briefing::catalog::scan(&dir, budget) {
+        Ok(entries) => entries,
+        Err(e) => {
+            eprintln!("brief: {}: cannot read the directory: {e}", dir.display());
+            return 1;
+        }
+    };
+    if entries.is_empty() {
+        eprintln!("brief: {}: no briefings (*.yaml, *.yml) in this directory", dir.display());
+        return 1;
+    }
+    run(App::with_picker(dir, entries), budget)
+}
+
+fn run(app: App, budget: Budget) -> i32 {
     match crate::runtime::run(app, budget) {
         Ok(status) => status,
         Err(e) => {

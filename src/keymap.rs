@@ -279,7 +279,16 @@ pub static BINDINGS: &[Binding] = &[
     bind(
         Browse,
         Section::Briefing,
+        &[Key::ch('o')],
+        Action::ShowPicker,
+        "Back to the directory's briefings (brief DIR)",
+        None,
+    ),
+    bind(
+        Browse,
+        Section::Briefing,
         &[Key::ch('r')],
+
         Action::Reload,
         "Reload the briefing from disk",
         None,

@@ -8,3 +8,4 @@ pub mod harness;
 pub mod keymap;
 pub mod runtime;
 pub mod ui;
+pub mod words;

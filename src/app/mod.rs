@@ -6,9 +6,10 @@ mod changes;
 mod pane;
 
 pub use changes::{Changes, Mark};
+pub use crate::words::plural;
 pub use pane::{Pane, contains_folded};
 
-use crate::briefing::{LoadError, Loaded};
+use crate::briefing::{LoadError, Loaded, catalog};
 use crate::ui::layout;
 use std::path::PathBuf;
 
@@ -18,6 +19,19 @@ pub enum Origin {
     /// The Belarus briefing compiled into the binary.
     Bundled,
     File(PathBuf),
+    /// A directory of briefings, before one is opened from the picker.
+    Directory(PathBuf),
+}
+
+/// The list of briefings in a directory (`brief DIR`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub dir: PathBuf,
+    pub entries: Vec<catalog::Entry>,
+    pub selected: usize,
+    pub offset: usize,
+    /// The picker is on screen (rather than the opened briefing).
+    pub showing: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +98,12 @@ pub enum Action {
     SearchSubmit,
     Reload,
     Edit,
+    /// `o`: back to the list of briefings in the directory.
+    ShowPicker,
     Resize(u16, u16),
     Loaded(Box<Result<Loaded, LoadError>>),
+    /// The directory's briefings, scanned afresh.
+    Scanned(Vec<catalog::Entry>),
     /// A message for the status line (from the runtime: an editor that failed to start).
     Status(String),
 }
@@ -101,6 +119,8 @@ pub enum Effect {
         path: PathBuf,
         line: u32,
     },
+    /// Load this briefing (chosen in the picker) and follow it.
+    Open(PathBuf),
 }
 
 pub struct App {
@@ -116,6 +136,7 @@ pub struct App {
     pub status: Option<String>,
     /// What the latest reload changed, shown until the next one.
     pub changes: Option<Changes>,
+    pub picker: Option<Picker>,
     pub width: u16,
     pub height: u16,
     states: [PaneState; Pane::ALL.len()],
@@ -136,6 +157,7 @@ impl App {
             search: Search::default(),
             status: None,
             changes: None,
+            picker: None,
             width: 80,
             height: 24,
             states: Default::default(),
@@ -148,11 +170,29 @@ impl App {
         app
     }
 
+    /// The picker over the briefings of `dir`, with nothing opened yet.
+    pub fn with_picker(dir: PathBuf, entries: Vec<catalog::Entry>) -> Self {
+        let mut app = Self::new(Origin::Directory(dir.clone()), Err(LoadError::none()));
+        app.error = None;
+        app.picker = Some(Picker {
+            dir,
+            entries,
+            selected: 0,
+            offset: 0,
+            showing: true,
+        });
+        app
+    }
+
+    pub fn showing_picker(&self) -> bool {
+        self.picker.as_ref().is_some_and(|p| p.showing)
+    }
+
     /// A short name for the briefing's origin, for the header and messages.
     pub fn origin_label(&self) -> String {
         match &self.origin {
             Origin::Bundled => format!("bundled {}", crate::briefing::BUNDLED_NAME),
-            Origin::File(path) => path.display().to_string(),
+            Origin::File(path) | Origin::Directory(path) => path.display().to_string(),
         }
     }
 
@@ -190,6 +230,7 @@ impl App {
                 for pane in Pane::ALL {
                     self.keep_in_view(pane);
                 }
+                self.keep_picker_in_view();
             }
             Action::Loaded(result) => match *result {
                 Ok(loaded) => self.accept(loaded, true),
@@ -202,6 +243,14 @@ impl App {
                 }
             },
             Action::Status(message) => self.status = Some(message),
+            Action::Scanned(entries) => self.scanned(entries),
+            Action::ShowPicker => match &mut self.picker {
+                Some(picker) => {
+                    picker.showing = true;
+                    self.overlay = None;
+                }
+                None => self.status = Some("o lists the briefings of a directory: start brief with one (brief DIR)".into()),
+            },
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
@@ -250,6 +299,7 @@ impl App {
             Action::ShowPane(pane) => self.show(pane),
             Action::NextPane => self.show(self.pane.cycle(1)),
             Action::PrevPane => self.show(self.pane.cycle(-1)),
+            Action::Focus if self.showing_picker() && self.overlay.is_none() => return self.open_selected(),
             Action::Focus => {
                 if self.overlay.is_none()
                     && self.pane.has_list()
@@ -271,6 +321,14 @@ impl App {
     }
 
     fn show(&mut self, pane: Pane) {
+        if self.showing_picker() {
+            if self.loaded.is_none() && self.error.is_none() {
+                return;
+            }
+            if let Some(picker) = &mut self.picker {
+                picker.showing = false;
+            }
+        }
         self.overlay = None;
         self.pane = pane;
         self.focus = Focus::List;
@@ -291,7 +349,58 @@ impl App {
         }
     }
 
+    fn scanned(&mut self, entries: Vec<catalog::Entry>) {
+        let Some(picker) = &mut self.picker else { return };
+        let selected_path = picker.entries.get(picker.selected).map(|e| e.path.clone());
+        picker.entries = entries;
+        if let Some(found) = selected_path.and_then(|p| picker.entries.iter().position(|e| e.path == p)) {
+            picker.selected = found;
+        }
+        picker.selected = picker.selected.min(picker.entries.len().saturating_sub(1));
+        self.keep_picker_in_view();
+    }
+
+    fn open_selected(&mut self) -> Effect {
+        let Some(entry) = self.picker.as_ref().and_then(|p| p.entries.get(p.selected)) else {
+            return Effect::None;
+        };
+        let path = entry.path.clone();
+        if self.origin != Origin::File(path.clone()) {
+            self.origin = Origin::File(path.clone());
+            self.loaded = None;
+            self.error = None;
+            self.changes = None;
+            self.search = Search::default();
+            self.states = Default::default();
+            self.pane = Pane::Summary;
+            self.focus = Focus::List;
+            self.refresh_rows();
+        }
+        if let Some(picker) = &mut self.picker {
+            picker.showing = false;
+        }
+        Effect::Open(path)
+    }
+
+    fn keep_picker_in_view(&mut self) {
+        let height = layout::Regions::for_picker(self.area(), self).list_inner_height().max(1);
+        let Some(picker) = &mut self.picker else { return };
+        let len = picker.entries.len();
+        if picker.selected < picker.offset {
+            picker.offset = picker.selected;
+        } else if picker.selected >= picker.offset + height {
+            picker.offset = picker.selected + 1 - height;
+        }
+        picker.offset = picker.offset.min(len.saturating_sub(height));
+    }
+
     fn edit(&mut self) -> Effect {
+        if let Some(picker) = self.picker.as_ref().filter(|p| p.showing) {
+            return match picker.entries.get(picker.selected) {
+                Some(entry) => Effect::Edit { path: entry.path.clone(), line: 1 },
+                None => Effect::None,
+            };
+        }
         let Origin::File(path) = &self.origin else {
             self.status = Some(
                 "The bundled briefing has no file: run `brief init my-briefing.yaml` for an editable copy, then `brief my-briefing.yaml`".into(),
@@ -351,6 +460,12 @@ impl App {
         if let Some(overlay) = &mut self.overlay {
             let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = overlay;
             *scroll = scroll.saturating_add_signed(delta).min(10_000);
+            return;
+        }
+        if let Some(picker) = self.picker.as_mut().filter(|p| p.showing) {
+            let last = picker.entries.len().saturating_sub(1);
+            picker.selected = picker.selected.saturating_add_signed(delta).min(last);
+            self.keep_picker_in_view();
             return;
         }
         let pane = self.pane;
@@ -456,15 +571,4 @@ impl App {
             self.focus = Focus::List;
         }
     }
-}
-
-pub fn plural(n: usize, word: &str) -> String {
-    let suffix = if n == 1 {
-        ""
-    } else if word.ends_with("ch") || word.ends_with('s') {
-        "es"
-    } else {
-        "s"
-    };
-    format!("{n} {word}{suffix}")
 }

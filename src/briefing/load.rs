@@ -42,6 +42,14 @@ pub struct LoadError {
 }
 
 impl LoadError {
+    /// An empty error, for an app that has not loaded anything yet.
+    pub fn none() -> Self {
+        Self {
+            diagnostics: Vec::new(),
+            source: None,
+        }
+    }
+
     fn whole_file(message: impl Into<String>) -> Self {
         Self {
             diagnostics: vec![Diagnostic::error(None, message)],
@@ -50,10 +58,12 @@ impl LoadError {
     }
 
     pub fn first_error(&self) -> &Diagnostic {
+        static NO_DETAIL: std::sync::OnceLock<Diagnostic> = std::sync::OnceLock::new();
         self.diagnostics
             .iter()
             .find(|d| d.is_error())
-            .unwrap_or(&self.diagnostics[0])
+            .or(self.diagnostics.first())
+            .unwrap_or_else(|| NO_DETAIL.get_or_init(|| Diagnostic::error(None, "could not be loaded")))
     }
 
     pub fn error_count(&self) -> usize {
@@ -152,6 +162,9 @@ pub fn load_file(path: &Path, budget: Budget) -> Result<Loaded, LoadError> {
     })
 }
 
+/// Gives the text of a source's `file:`, or why it cannot.
+type SourceReader<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
+
 /// Parses and checks briefing text that has no file of its own; quotes are not checked
 /// against source files.
 pub fn parse(text: &str) -> Result<Loaded, LoadError> {
@@ -171,7 +184,7 @@ pub fn parse_with_sources(
 /// the parse where it is.
 fn parse_checked(
     text: &str,
-    read_source_file: Option<&dyn Fn(&str) -> Result<String, String>>,
+    read_source_file: Option<&SourceReader<'_>>,
 ) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |diagnostics: Vec<Diagnostic>| LoadError {
@@ -245,10 +258,8 @@ fn yaml_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
     let rendered = error.to_string();
     let first_line = rendered.lines().next().unwrap_or("invalid YAML");
     let mut message = first_line.strip_prefix("error: ").unwrap_or(first_line).trim();
-    if let Some((prefix, rest)) = message.split_once(": ") {
-        if prefix.starts_with("line ") {
-            message = rest;
-        }
+    if let Some((_, rest)) = message.split_once(": ").filter(|(prefix, _)| prefix.starts_with("line ")) {
+        message = rest;
     }
     if let Some(at) = message.rfind(" at line ") {
         message = &message[..at];

@@ -1,6 +1,7 @@
 //! The briefing model: loading, validation with precise positions, text sanitising.
 //! Nothing here knows about terminals.
 
+pub mod catalog;
 pub mod diagnostic;
 mod fields;
 pub mod index;

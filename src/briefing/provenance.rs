@@ -15,12 +15,16 @@ pub fn check(briefing: &Briefing, read: impl Fn(&str) -> Result<String, String>)
         let text = match read(file) {
             Ok(text) => Some(normalise(&text)),
             Err(why) => {
-                diags.push(Diagnostic::error(
+                diags.push(Diagnostic::warning(
                     source.pos,
-                    format!("source `{}` names file `{file}`, which cannot be read: {why}", source.id),
+                    format!(
+                        "source `{}` names file `{file}`, which cannot be read ({why}): its quotes are not checked",
+                        source.id
+                    ),
                 ));
                 None
             }
+
         };
         texts.insert(source.id.as_str(), text);
     }

@@ -21,7 +21,7 @@ enum Event {
     /// before reading on, so that it never reads keys meant for the editor.
     Input(TermEvent),
     InputClosed,
-    Reloaded(Box<watch::Reloaded>),
+    Delivered(Box<watch::Delivery>),
     Signal(i32),
 }
 
@@ -32,7 +32,11 @@ pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
     spawn_input(events_tx.clone(), ack_rx)?;
     spawn_signals(events_tx.clone())?;
     let (_watcher, reload) = match app.origin.clone() {
-        Origin::File(path) => start_watching(&path, budget, &events_tx, &mut app)?,
+        Origin::File(path) => {
+            let dir = watch::parent_dir(&path);
+            start_watching(&dir, Some(path), None, budget, &events_tx, &mut app)?
+        }
+        Origin::Directory(dir) => start_watching(&dir, None, Some(dir.clone()), budget, &events_tx, &mut app)?,
         Origin::Bundled => (None, None),
     };
     let mut terminal = terminal::enter()?;
@@ -70,15 +74,15 @@ fn event_loop(
             }
             Event::InputClosed => return Ok(0),
             Event::Signal(signal) => return Ok(128 + signal),
-            Event::Reloaded(reloaded) => {
-                if reloaded.missing && reloaded.result.is_err() {
+            Event::Delivered(delivery) => match *delivery {
+                watch::Delivery::Loaded(reloaded) if reloaded.missing && reloaded.result.is_err() => {
                     Some(Action::Status(
                         "The file was removed; showing the last version until it is back".into(),
                     ))
-                } else {
-                    Some(Action::Loaded(Box::new(reloaded.result)))
                 }
-            }
+                watch::Delivery::Loaded(reloaded) => Some(Action::Loaded(Box::new(reloaded.result))),
+                watch::Delivery::Scanned(entries) => Some(Action::Scanned(entries)),
+            },
         };
         if let Some(action) = action {
             let effect = app.update(action);
@@ -113,6 +117,11 @@ fn carry_out(
                 ));
             }
         },
+        Effect::Open(path) => {
+            if let Some(reload) = reload {
+                let _ = reload.send(watch::Request::Open(path));
+            }
+        }
         Effect::Edit { path, line } => {
             let outcome = edit(terminal, &path, line);
             if let Err(message) = outcome {
@@ -188,27 +197,26 @@ fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-type Watching = (
-    Option<notify::RecommendedWatcher>,
-    Option<Sender<watch::Request>>,
-);
+type Watching = (Option<notify::RecommendedWatcher>, Option<Sender<watch::Request>>);
 
+/// Follows `dir`: the opened briefing `current` reloads when it changes, and the
+/// picker's directory is rescanned when any briefing in it does.
 fn start_watching(
-    path: &Path,
+    dir: &Path,
+    current: Option<std::path::PathBuf>,
+    picker_dir: Option<std::path::PathBuf>,
     budget: Budget,
     events: &Sender<Event>,
     app: &mut App,
 ) -> io::Result<Watching> {
     let deliver = events.clone();
-    let reload = watch::spawn_reloader(path.to_path_buf(), budget, move |reloaded| {
-        let _ = deliver.send(Event::Reloaded(Box::new(reloaded)));
+    let reload = watch::spawn_reloader(current, picker_dir, budget, move |delivery| {
+        let _ = deliver.send(Event::Delivered(Box::new(delivery)));
     })?;
-    let watcher = match watch::watch(path, reload.clone()) {
+    let watcher = match watch::watch(dir, reload.clone()) {
         Ok(watcher) => Some(watcher),
         Err(e) => {
-            app.update(Action::Status(format!(
-                "Not following changes to the file: {e}; r reloads by hand"
-            )));
+            app.update(Action::Status(format!("Not following changes on disk: {e}; r reloads by hand")));
             None
         }
     };

@@ -1,26 +1,29 @@
-//! Following the briefing file on disk, and loading it off the UI thread.
+//! Following files on disk, and loading them off the UI thread.
 //!
-//! The parent directory is watched, not the file: editors that save by rename (vim,
-//! `sed -i`) replace the file, and a watch on the old one would go quiet. Events are
-//! debounced here rather than with notify's debouncer crates, whose threads wake every
-//! few milliseconds even when nothing happens.
+//! The directory is watched, not the file: editors that save by rename (vim, `sed -i`)
+//! replace the file, and a watch on the old one would go quiet. Events are debounced
+//! here rather than with notify's debouncer crates, whose threads wake every few
+//! milliseconds even when nothing happens.
 
-use crate::briefing::{self, Budget, LoadError, Loaded};
+use crate::briefing::{self, Budget, LoadError, Loaded, catalog};
 use notify::{RecursiveMode, Watcher};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
-/// How long the file must be quiet before it is read: long enough for an editor's
+/// How long the files must be quiet before they are read: long enough for an editor's
 /// write-rename-chmod sequence, short enough to feel instant.
 pub const SETTLE: Duration = Duration::from_millis(30);
 
 #[derive(Debug)]
 pub enum Request {
-    /// The file may have changed on disk.
-    Changed,
+    /// A file in the watched directory may have changed.
+    Changed(PathBuf),
     /// The user asked for a reload (or came back from the editor).
     Reload,
+    /// Load and follow another briefing (chosen in the picker).
+    Open(PathBuf),
 }
 
 pub struct Reloaded {
@@ -29,69 +32,125 @@ pub struct Reloaded {
     pub missing: bool,
 }
 
-/// Starts watching `path`'s directory; events about `path` become `Request::Changed`.
+pub enum Delivery {
+    Loaded(Box<Reloaded>),
+    /// The picker's directory, scanned afresh.
+    Scanned(Vec<catalog::Entry>),
+}
+
+/// Starts watching `dir`; every change to a file in it becomes a `Request::Changed`.
 /// The returned watcher must be kept alive.
-pub fn watch(path: &Path, requests: Sender<Request>) -> notify::Result<notify::RecommendedWatcher> {
-    let file_name = path.file_name().map(|n| n.to_owned());
+pub fn watch(dir: &Path, requests: Sender<Request>) -> notify::Result<notify::RecommendedWatcher> {
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
         if event.kind.is_access() {
             return;
         }
-        let ours = event
-            .paths
-            .iter()
-            .any(|p| p.file_name().is_some() && p.file_name() == file_name.as_deref());
-        if ours {
-            let _ = requests.send(Request::Changed);
+        for path in event.paths {
+            let _ = requests.send(Request::Changed(path));
         }
     })?;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    watcher.watch(&dir, RecursiveMode::NonRecursive)?;
+    watcher.watch(dir, RecursiveMode::NonRecursive)?;
     Ok(watcher)
 }
 
-/// Runs until `requests` closes: waits for a request, lets the file settle, loads it,
-/// and hands the result to `deliver`.
+/// The directory to watch for a file: its parent, or `.` for a bare file name.
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// What one batch of requests asks for, once the files have settled.
+#[derive(Default)]
+struct Batch {
+    changed: HashSet<PathBuf>,
+    reload: bool,
+    open: Option<PathBuf>,
+}
+
+impl Batch {
+    fn add(&mut self, request: Request) {
+        match request {
+            Request::Changed(path) => {
+                self.changed.insert(path);
+            }
+            Request::Reload => self.reload = true,
+            Request::Open(path) => self.open = Some(path),
+        }
+    }
+
+    fn touches(&self, file: &Path) -> bool {
+        self.changed
+            .iter()
+            .any(|p| p == file || (p.file_name() == file.file_name() && same_dir(p, file)))
+    }
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    let dir = |p: &Path| parent_dir(p).canonicalize().ok();
+    dir(a) == dir(b)
+}
+
+/// Runs until `requests` closes: gathers requests until the files have settled, then
+/// loads the followed briefing and rescans the picker's directory as needed.
 pub fn reload_loop(
-    path: PathBuf,
+    mut current: Option<PathBuf>,
+    picker_dir: Option<PathBuf>,
     budget: Budget,
     requests: Receiver<Request>,
-    deliver: impl Fn(Reloaded),
+    deliver: impl Fn(Delivery),
 ) {
     while let Ok(first) = requests.recv() {
-        let mut by_user = matches!(first, Request::Reload);
-        if !by_user {
+        let mut batch = Batch::default();
+        let wait = matches!(first, Request::Changed(_));
+        batch.add(first);
+        if wait {
             loop {
                 match requests.recv_timeout(SETTLE) {
-                    Ok(Request::Reload) => by_user = true,
-                    Ok(Request::Changed) => {}
+                    Ok(request) => batch.add(request),
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
         }
-        // A file deleted on the way to being recreated: the create event will follow.
-        let missing = !by_user && !path.exists();
-        deliver(Reloaded {
-            result: briefing::load_file(&path, budget),
-            missing,
-        });
+        while let Ok(request) = requests.try_recv() {
+            batch.add(request);
+        }
+        if let Some(path) = batch.open.take() {
+            current = Some(path);
+            batch.reload = true;
+        }
+        if let Some(file) = current.as_ref().filter(|f| batch.reload || batch.touches(f)) {
+            // A file deleted on the way to being recreated: the create event follows.
+            let missing = !batch.reload && !file.exists();
+            deliver(Delivery::Loaded(Box::new(Reloaded {
+                result: briefing::load_file(file, budget),
+                missing,
+            })));
+        }
+        if let Some(dir) = &picker_dir {
+            let listed = batch.changed.iter().any(|p| catalog::is_briefing_file(p));
+            let rescan = listed || batch.reload;
+            if let Some(entries) = rescan.then(|| catalog::scan(dir, budget).ok()).flatten() {
+                deliver(Delivery::Scanned(entries));
+            }
+
+        }
     }
 }
 
 /// A loader thread fed by a channel, so parsing never blocks keys.
 pub fn spawn_reloader(
-    path: PathBuf,
+    current: Option<PathBuf>,
+    picker_dir: Option<PathBuf>,
     budget: Budget,
-    deliver: impl Fn(Reloaded) + Send + 'static,
+    deliver: impl Fn(Delivery) + Send + 'static,
 ) -> std::io::Result<Sender<Request>> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("brief-reload".into())
-        .spawn(move || reload_loop(path, budget, rx, deliver))?;
+        .spawn(move || reload_loop(current, picker_dir, budget, rx, deliver))?;
     Ok(tx)
 }

@@ -23,7 +23,15 @@ pub struct Regions {
 
 impl Regions {
     pub fn new(area: Rect, app: &App) -> Self {
+        if app.showing_picker() {
+            return Self::for_picker(area, app);
+        }
         Self::for_pane(area, app, app.pane)
+    }
+
+    /// The picker lays out like a list pane: the briefings, and the selected one's card.
+    pub fn for_picker(area: Rect, app: &App) -> Self {
+        Self::for_pane(area, app, Pane::Actors)
     }
 
     pub fn for_pane(area: Rect, app: &App, pane: Pane) -> Self {

@@ -115,7 +115,7 @@ pub fn draw_list(
 
 /// The selected row: padded to the full width and restyled, keeping each span's colour
 /// unless the selection style sets its own.
-fn highlight(line: Line<'static>, width: usize, style: Style) -> Line<'static> {
+pub fn highlight(line: Line<'static>, width: usize, style: Style) -> Line<'static> {
     let used: usize = line.spans.iter().map(|s| s.content.width()).sum();
     let mut spans: Vec<Span<'static>> = line
         .spans

@@ -4,6 +4,7 @@ mod actors;
 pub mod layout;
 mod list;
 mod overlay;
+mod picker;
 mod questions;
 mod quotes;
 mod risks;
@@ -34,9 +35,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let regions = Regions::new(area, app);
     draw_header(frame, regions.header, app);
     draw_tabs(frame, regions.tabs, app);
-    match &app.loaded {
-        Some(loaded) => draw_pane(frame, &regions, app, loaded),
-        None => draw_error_screen(frame, regions.body, app),
+    if let Some(picker) = app.picker.as_ref().filter(|p| p.showing) {
+        picker::draw(frame, regions.list.unwrap_or_default(), regions.detail, picker);
+    } else {
+        match &app.loaded {
+            Some(loaded) => draw_pane(frame, &regions, app, loaded),
+            None => draw_error_screen(frame, regions.body, app),
+        }
     }
     if let Some(banner) = regions.banner {
         draw_banner(frame, banner, app);
@@ -66,7 +71,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let width = area.width as usize;
     let origin = match &app.origin {
         crate::app::Origin::Bundled => "bundled".to_owned(),
-        crate::app::Origin::File(path) => path.file_name().map_or_else(
+        crate::app::Origin::File(path) | crate::app::Origin::Directory(path) => path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
@@ -82,6 +87,11 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         }
         None => left.push(Span::styled("no briefing loaded", THEME.error_text)),
     }
+    if app.showing_picker() {
+        left.truncate(2);
+        left.push(Span::styled("Choose a briefing", THEME.title));
+    }
+
     let right_width = origin.width() + 1;
     let left = fit_spans(left, width.saturating_sub(right_width + 1));
     let gap = width.saturating_sub(left.width() + right_width);
@@ -259,6 +269,9 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(block, area);
     let mut doc = Doc::new(inner.width as usize);
+    if app.error.is_none() {
+        doc.para(&format!("Loading {}…", app.origin_label()), THEME.dim);
+    }
     if let Some(error) = &app.error {
         let path = app.origin_label();
         doc.para(

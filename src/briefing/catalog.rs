@@ -1,0 +1,86 @@
+//! The briefings in a directory, each summed up in a line: for the picker.
+
+use super::load::{Budget, load_file};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub file_name: String,
+    pub summary: Result<Summary, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub title: String,
+    pub as_of: Option<String>,
+    pub bluf: String,
+    pub actors: usize,
+    pub quotes: usize,
+    pub risks: usize,
+    pub questions: usize,
+    pub warnings: usize,
+}
+
+/// Whether a path looks like a briefing file by its name.
+pub fn is_briefing_file(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
+    !hidden
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// The briefing files directly in `dir`, sorted by name.
+pub fn briefing_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| is_briefing_file(path) && path.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Loads every briefing in `dir` and sums each up; a broken one carries its first error.
+pub fn scan(dir: &Path, budget: Budget) -> std::io::Result<Vec<Entry>> {
+    Ok(briefing_files(dir)?
+        .into_iter()
+        .map(|path| summarise(&path, budget))
+        .collect())
+}
+
+pub fn summarise(path: &Path, budget: Budget) -> Entry {
+    let file_name = path
+        .file_name()
+        .map_or_else(String::new, |n| super::sanitize::clean_line(&n.to_string_lossy()));
+    let summary = match load_file(path, budget) {
+        Ok(loaded) => {
+            let b = &loaded.briefing;
+            Ok(Summary {
+                title: b.title.clone(),
+                as_of: b.as_of.clone(),
+                bluf: b.summary.bluf.clone(),
+                actors: b.actors.len(),
+                quotes: b.quotes.len(),
+                risks: b.risks.len(),
+                questions: b.questions.len(),
+                warnings: loaded.warnings.len(),
+            })
+        }
+        Err(error) => {
+            let first = error.first_error();
+            let at = first.pos.map(|p| format!("{p}: ")).unwrap_or_default();
+            Err(format!("{at}{} ({} in all)", first.message, crate::words::plural(error.error_count(), "error")))
+        }
+    };
+    Entry {
+        path: path.to_path_buf(),
+        file_name,
+        summary,
+    }
+}

@@ -1,0 +1,107 @@
+//! The list of briefings in a directory (`brief DIR`), each with its title, date and
+//! counts, or its first error.
+
+use super::list::{block, draw_detail, highlight};
+use super::text::{Doc, fit, fit_spans, pad};
+use super::theme::THEME;
+use crate::app::Picker;
+use crate::words::plural;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, list_area: Rect, detail_area: Rect, picker: &Picker) {
+    let title = fit(
+        &format!(" Briefings in {} ({}) ", picker.dir.display(), picker.entries.len()),
+        list_area.width.saturating_sub(4) as usize,
+    );
+    let list_block = block(crate::briefing::sanitize::clean_line(&title), true);
+    let inner = list_block.inner(list_area);
+    frame.render_widget(list_block, list_area);
+    if picker.entries.is_empty() {
+        let message = "No briefings (*.yaml, *.yml) here yet; brief shows them as they appear.";
+        frame.render_widget(Paragraph::new(Line::styled(fit(message, inner.width as usize), THEME.dim)), inner);
+    }
+    let width = inner.width as usize;
+    let lines: Vec<Line> = picker
+        .entries
+        .iter()
+        .enumerate()
+        .skip(picker.offset)
+        .take(inner.height as usize)
+        .map(|(n, entry)| {
+            let line = row(entry, width);
+            if n == picker.selected { highlight(line, width, THEME.selected) } else { line }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    let mut doc = Doc::new(detail_area.width.saturating_sub(4) as usize);
+    if let Some(entry) = picker.entries.get(picker.selected) {
+        card(&mut doc, entry);
+    }
+    draw_detail(frame, detail_area, " Briefing — Enter opens ".to_owned(), doc.lines, 0, false);
+}
+
+fn row(entry: &crate::briefing::catalog::Entry, width: usize) -> Line<'static> {
+    match &entry.summary {
+        Ok(summary) => {
+            let date = summary.as_of.clone().unwrap_or_default();
+            let title_width = width.saturating_sub(date.len() + 4);
+            fit_spans(
+                vec![
+                    Span::styled("  ", THEME.text),
+                    Span::styled(pad(&summary.title, title_width), THEME.text),
+                    Span::raw(" "),
+                    Span::styled(date, THEME.date),
+                ],
+                width,
+            )
+        }
+        Err(_) => fit_spans(
+            vec![
+                Span::styled("✗ ", THEME.error_text),
+                Span::styled(entry.file_name.clone(), THEME.error_text),
+                Span::styled("  cannot be loaded", THEME.dim),
+            ],
+            width,
+        ),
+    }
+}
+
+fn card(doc: &mut Doc, entry: &crate::briefing::catalog::Entry) {
+    match &entry.summary {
+        Ok(summary) => {
+            doc.para(&summary.title, THEME.title);
+            if let Some(date) = &summary.as_of {
+                doc.para(&format!("as of {date}"), THEME.date);
+            }
+            doc.para(&entry.file_name, THEME.dim);
+            doc.blank();
+            doc.para(
+                &format!(
+                    "{} · {} · {} · {}",
+                    plural(summary.actors, "actor"),
+                    plural(summary.quotes, "quote"),
+                    plural(summary.risks, "risk"),
+                    plural(summary.questions, "question")
+                ),
+                THEME.count,
+            );
+            if summary.warnings > 0 {
+                doc.para(&plural(summary.warnings, "warning"), THEME.warning_text);
+            }
+            if !summary.bluf.is_empty() {
+                doc.heading("Bottom line");
+                doc.para(&summary.bluf, THEME.text);
+            }
+        }
+        Err(error) => {
+            doc.para(&entry.file_name, THEME.title);
+            doc.blank();
+            doc.para(error, THEME.error_text);
+            doc.blank();
+            doc.para("Enter opens it anyway: the problems are listed and brief waits for the fix. e edits it.", THEME.dim);
+        }
+    }
+}
