@@ -3,6 +3,17 @@
 use crate::app::{App, Origin};
 use crate::briefing::{self, Budget, Diagnostic, LoadError};
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// `println!` that gives up quietly when the reader has gone (`brief export | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        if writeln!(out, $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -37,6 +48,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print a briefing as Markdown or JSON (no argument: the bundled one)
+    Export {
+        /// The briefing file to export
+        path: Option<PathBuf>,
+        /// What to print
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+    },
     /// Write a copy of the bundled briefing to edit
     Init {
         /// Where to write it
@@ -46,6 +65,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +86,7 @@ pub fn main(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Check { files, format }) => check(&files, format, budget),
         Some(Command::Init { path, force }) => init(&path, force),
+        Some(Command::Export { path, format }) => export(path.as_deref(), format, budget),
         None => open(cli.path, budget),
     }
 }
@@ -100,7 +126,10 @@ fn open_directory(dir: PathBuf, budget: Budget) -> i32 {
         }
     };
     if entries.is_empty() {
-        eprintln!("brief: {}: no briefings (*.yaml, *.yml) in this directory", dir.display());
+        eprintln!(
+            "brief: {}: no briefings (*.yaml, *.yml) in this directory",
+            dir.display()
+        );
         return 1;
     }
     run(App::with_picker(dir, entries), budget)
@@ -112,6 +141,35 @@ fn run(app: App, budget: Budget) -> i32 {
         Err(e) => {
             crate::runtime::terminal::restore();
             eprintln!("brief: terminal error: {e}");
+            1
+        }
+    }
+}
+
+fn export(path: Option<&Path>, format: ExportFormat, budget: Budget) -> i32 {
+    let (label, load) = match path {
+        Some(path) => (
+            path.display().to_string(),
+            briefing::load_file(path, budget),
+        ),
+        None => (briefing::BUNDLED_NAME.to_owned(), briefing::load_bundled()),
+    };
+    match load {
+        Ok(loaded) => {
+            let text = match format {
+                ExportFormat::Markdown => crate::export::markdown(&loaded),
+                ExportFormat::Json => crate::export::json(&loaded),
+            };
+            outln!("{}", text.trim_end());
+            0
+        }
+        Err(error) => {
+            for diagnostic in &error.diagnostics {
+                eprintln!(
+                    "{}",
+                    diagnostic.render(&label, error.source.as_deref().unwrap_or(""))
+                );
+            }
             1
         }
     }
@@ -146,7 +204,7 @@ fn check(files: &[PathBuf], format: Format, budget: Budget) -> i32 {
     }
     if format == Format::Json {
         let text = serde_json::to_string_pretty(&reports).unwrap_or_else(|_| "[]".into());
-        println!("{text}");
+        outln!("{text}");
     }
     i32::from(failed)
 }
@@ -155,12 +213,12 @@ fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     for diagnostic in diagnostics {
-        println!("{}\n", diagnostic.render(label, source));
+        outln!("{}\n", diagnostic.render(label, source));
     }
     if errors == 0 {
-        println!("{label}: ok ({})", crate::app::plural(warnings, "warning"));
+        outln!("{label}: ok ({})", crate::app::plural(warnings, "warning"));
     } else {
-        println!(
+        outln!(
             "{label}: {} and {}",
             crate::app::plural(errors, "error"),
             crate::app::plural(warnings, "warning")
@@ -172,7 +230,10 @@ fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
 /// so that the copy checks itself like the original.
 fn init(path: &Path, force: bool) -> i32 {
     if path.exists() && !force {
-        eprintln!("brief: {} exists; pass --force to overwrite it", path.display());
+        eprintln!(
+            "brief: {} exists; pass --force to overwrite it",
+            path.display()
+        );
         return 1;
     }
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -190,7 +251,11 @@ fn init(path: &Path, force: bool) -> i32 {
     });
     match written {
         Ok(()) => {
-            println!("Wrote {}. Open it with: brief {}", path.display(), path.display());
+            outln!(
+                "Wrote {}. Open it with: brief {}",
+                path.display(),
+                path.display()
+            );
             0
         }
         Err(e) => {

@@ -288,7 +288,6 @@ pub static BINDINGS: &[Binding] = &[
         Browse,
         Section::Briefing,
         &[Key::ch('r')],
-
         Action::Reload,
         "Reload the briefing from disk",
         None,

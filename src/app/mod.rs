@@ -5,8 +5,8 @@
 mod changes;
 mod pane;
 
-pub use changes::{Changes, Mark};
 pub use crate::words::plural;
+pub use changes::{Changes, Mark};
 pub use pane::{Pane, contains_folded};
 
 use crate::briefing::{LoadError, Loaded, catalog};
@@ -244,13 +244,18 @@ impl App {
             },
             Action::Status(message) => self.status = Some(message),
             Action::Scanned(entries) => self.scanned(entries),
-            Action::ShowPicker => match &mut self.picker {
-                Some(picker) => {
-                    picker.showing = true;
-                    self.overlay = None;
+            Action::ShowPicker => {
+                match &mut self.picker {
+                    Some(picker) => {
+                        picker.showing = true;
+                        self.overlay = None;
+                    }
+                    None => self.status = Some(
+                        "o lists the briefings of a directory: start brief with one (brief DIR)"
+                            .into(),
+                    ),
                 }
-                None => self.status = Some("o lists the briefings of a directory: start brief with one (brief DIR)".into()),
-            },
+            }
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
@@ -299,7 +304,9 @@ impl App {
             Action::ShowPane(pane) => self.show(pane),
             Action::NextPane => self.show(self.pane.cycle(1)),
             Action::PrevPane => self.show(self.pane.cycle(-1)),
-            Action::Focus if self.showing_picker() && self.overlay.is_none() => return self.open_selected(),
+            Action::Focus if self.showing_picker() && self.overlay.is_none() => {
+                return self.open_selected();
+            }
             Action::Focus => {
                 if self.overlay.is_none()
                     && self.pane.has_list()
@@ -350,10 +357,14 @@ impl App {
     }
 
     fn scanned(&mut self, entries: Vec<catalog::Entry>) {
-        let Some(picker) = &mut self.picker else { return };
+        let Some(picker) = &mut self.picker else {
+            return;
+        };
         let selected_path = picker.entries.get(picker.selected).map(|e| e.path.clone());
         picker.entries = entries;
-        if let Some(found) = selected_path.and_then(|p| picker.entries.iter().position(|e| e.path == p)) {
+        if let Some(found) =
+            selected_path.and_then(|p| picker.entries.iter().position(|e| e.path == p))
+        {
             picker.selected = found;
         }
         picker.selected = picker.selected.min(picker.entries.len().saturating_sub(1));
@@ -383,8 +394,12 @@ impl App {
     }
 
     fn keep_picker_in_view(&mut self) {
-        let height = layout::Regions::for_picker(self.area(), self).list_inner_height().max(1);
-        let Some(picker) = &mut self.picker else { return };
+        let height = layout::Regions::for_picker(self.area(), self)
+            .list_inner_height()
+            .max(1);
+        let Some(picker) = &mut self.picker else {
+            return;
+        };
         let len = picker.entries.len();
         if picker.selected < picker.offset {
             picker.offset = picker.selected;
@@ -397,7 +412,10 @@ impl App {
     fn edit(&mut self) -> Effect {
         if let Some(picker) = self.picker.as_ref().filter(|p| p.showing) {
             return match picker.entries.get(picker.selected) {
-                Some(entry) => Effect::Edit { path: entry.path.clone(), line: 1 },
+                Some(entry) => Effect::Edit {
+                    path: entry.path.clone(),
+                    line: 1,
+                },
                 None => Effect::None,
             };
         }

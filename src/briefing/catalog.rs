@@ -55,9 +55,9 @@ pub fn scan(dir: &Path, budget: Budget) -> std::io::Result<Vec<Entry>> {
 }
 
 pub fn summarise(path: &Path, budget: Budget) -> Entry {
-    let file_name = path
-        .file_name()
-        .map_or_else(String::new, |n| super::sanitize::clean_line(&n.to_string_lossy()));
+    let file_name = path.file_name().map_or_else(String::new, |n| {
+        super::sanitize::clean_line(&n.to_string_lossy())
+    });
     let summary = match load_file(path, budget) {
         Ok(loaded) => {
             let b = &loaded.briefing;
@@ -75,7 +75,11 @@ pub fn summarise(path: &Path, budget: Budget) -> Entry {
         Err(error) => {
             let first = error.first_error();
             let at = first.pos.map(|p| format!("{p}: ")).unwrap_or_default();
-            Err(format!("{at}{} ({} in all)", first.message, crate::words::plural(error.error_count(), "error")))
+            Err(format!(
+                "{at}{} ({} in all)",
+                first.message,
+                crate::words::plural(error.error_count(), "error")
+            ))
         }
     };
     Entry {

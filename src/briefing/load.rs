@@ -63,7 +63,9 @@ impl LoadError {
             .iter()
             .find(|d| d.is_error())
             .or(self.diagnostics.first())
-            .unwrap_or_else(|| NO_DETAIL.get_or_init(|| Diagnostic::error(None, "could not be loaded")))
+            .unwrap_or_else(|| {
+                NO_DETAIL.get_or_init(|| Diagnostic::error(None, "could not be loaded"))
+            })
     }
 
     pub fn error_count(&self) -> usize {
@@ -257,8 +259,14 @@ fn yaml_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
         .map(|loc| Pos::new(loc.line() as u32, loc.column() as u32));
     let rendered = error.to_string();
     let first_line = rendered.lines().next().unwrap_or("invalid YAML");
-    let mut message = first_line.strip_prefix("error: ").unwrap_or(first_line).trim();
-    if let Some((_, rest)) = message.split_once(": ").filter(|(prefix, _)| prefix.starts_with("line ")) {
+    let mut message = first_line
+        .strip_prefix("error: ")
+        .unwrap_or(first_line)
+        .trim();
+    if let Some((_, rest)) = message
+        .split_once(": ")
+        .filter(|(prefix, _)| prefix.starts_with("line "))
+    {
         message = rest;
     }
     if let Some(at) = message.rfind(" at line ") {
@@ -266,7 +274,10 @@ fn yaml_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
     }
     let mut message = match message.strip_prefix("duplicate mapping key: ") {
         Some(rest) => {
-            let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
+            let key = rest
+                .split(", set DuplicateKeyPolicy")
+                .next()
+                .unwrap_or(rest);
             format!("duplicate key `{key}` in the same mapping")
         }
         None if message.contains("budget breached") || message.contains("limit exceeded") => {

@@ -7,9 +7,9 @@ mod fields;
 pub mod index;
 mod load;
 mod lower;
-pub mod provenance;
 pub mod model;
 pub mod node;
+pub mod provenance;
 pub mod sanitize;
 mod validate;
 

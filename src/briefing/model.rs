@@ -2,8 +2,9 @@
 //! sanitised and every reference resolved; each item keeps the position it came from.
 
 use super::node::Pos;
+use serde::Serialize;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Briefing {
     pub title: String,
     pub as_of: Option<String>,
@@ -18,7 +19,7 @@ pub struct Briefing {
     pub timeline: Vec<TimelineEvent>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     pub id: String,
     pub outlet: String,
@@ -27,18 +28,20 @@ pub struct Source {
     pub note: Option<String>,
     /// A local copy of the source's text, relative to the briefing's file.
     pub file: Option<String>,
+    #[serde(rename = "at")]
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub bluf: String,
     pub key_points: Vec<String>,
     pub caveats: Vec<String>,
+    #[serde(rename = "at")]
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -49,6 +52,7 @@ pub struct Actor {
     pub interests: Vec<String>,
     pub leverage: Vec<String>,
     pub people: Vec<Person>,
+    #[serde(rename = "at")]
     pub pos: Pos,
 }
 
@@ -59,31 +63,33 @@ impl Actor {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     pub name: String,
     pub role: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Topic {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
+    #[serde(rename = "at")]
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stance {
     pub actor: String,
     pub topic: String,
     pub position: Position,
     pub summary: String,
     pub quotes: Vec<String>,
+    #[serde(rename = "at")]
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
     pub id: String,
     pub speaker: String,
@@ -91,10 +97,11 @@ pub struct Quote {
     pub text: String,
     pub context: Option<String>,
     pub source: String,
+    #[serde(rename = "at")]
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Risk {
     pub id: String,
     pub title: String,
@@ -103,6 +110,7 @@ pub struct Risk {
     pub impact: Level,
     pub actors: Vec<String>,
     pub indicators: Vec<String>,
+    #[serde(rename = "at")]
     pub pos: Pos,
 }
 
@@ -117,21 +125,23 @@ impl Risk {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Question {
     pub id: String,
     pub question: String,
     pub why: String,
     pub actors: Vec<String>,
     pub watch: Vec<String>,
+    #[serde(rename = "at")]
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineEvent {
     pub date: String,
     pub event: String,
     pub source: Option<String>,
+    #[serde(rename = "at")]
     pub pos: Pos,
 }
 
@@ -155,7 +165,8 @@ pub trait Vocabulary: Sized + Copy + 'static {
 
 macro_rules! vocabulary {
     ($name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        #[serde(rename_all = "lowercase")]
         pub enum $name { $($variant),+ }
 
         impl Vocabulary for $name {

@@ -7,7 +7,10 @@ use std::collections::HashMap;
 
 /// Checks every quote whose source has a `file:`. `read` returns the text of a source
 /// file given its `file:` value, or a message saying why it cannot.
-pub fn check(briefing: &Briefing, read: impl Fn(&str) -> Result<String, String>) -> Vec<Diagnostic> {
+pub fn check(
+    briefing: &Briefing,
+    read: impl Fn(&str) -> Result<String, String>,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut texts: HashMap<&str, Option<String>> = HashMap::new();
     for source in &briefing.sources {
@@ -24,7 +27,6 @@ pub fn check(briefing: &Briefing, read: impl Fn(&str) -> Result<String, String>)
                 ));
                 None
             }
-
         };
         texts.insert(source.id.as_str(), text);
     }

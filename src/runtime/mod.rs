@@ -3,7 +3,7 @@
 
 mod editor;
 pub mod terminal;
-mod watch;
+pub mod watch;
 
 use crate::app::{Action, App, Effect, Origin};
 use crate::briefing::Budget;
@@ -36,7 +36,9 @@ pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
             let dir = watch::parent_dir(&path);
             start_watching(&dir, Some(path), None, budget, &events_tx, &mut app)?
         }
-        Origin::Directory(dir) => start_watching(&dir, None, Some(dir.clone()), budget, &events_tx, &mut app)?,
+        Origin::Directory(dir) => {
+            start_watching(&dir, None, Some(dir.clone()), budget, &events_tx, &mut app)?
+        }
         Origin::Bundled => (None, None),
     };
     let mut terminal = terminal::enter()?;
@@ -75,12 +77,16 @@ fn event_loop(
             Event::InputClosed => return Ok(0),
             Event::Signal(signal) => return Ok(128 + signal),
             Event::Delivered(delivery) => match *delivery {
-                watch::Delivery::Loaded(reloaded) if reloaded.missing && reloaded.result.is_err() => {
+                watch::Delivery::Loaded(reloaded)
+                    if reloaded.missing && reloaded.result.is_err() =>
+                {
                     Some(Action::Status(
                         "The file was removed; showing the last version until it is back".into(),
                     ))
                 }
-                watch::Delivery::Loaded(reloaded) => Some(Action::Loaded(Box::new(reloaded.result))),
+                watch::Delivery::Loaded(reloaded) => {
+                    Some(Action::Loaded(Box::new(reloaded.result)))
+                }
                 watch::Delivery::Scanned(entries) => Some(Action::Scanned(entries)),
             },
         };
@@ -197,7 +203,10 @@ fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-type Watching = (Option<notify::RecommendedWatcher>, Option<Sender<watch::Request>>);
+type Watching = (
+    Option<notify::RecommendedWatcher>,
+    Option<Sender<watch::Request>>,
+);
 
 /// Follows `dir`: the opened briefing `current` reloads when it changes, and the
 /// picker's directory is rescanned when any briefing in it does.
@@ -216,7 +225,9 @@ fn start_watching(
     let watcher = match watch::watch(dir, reload.clone()) {
         Ok(watcher) => Some(watcher),
         Err(e) => {
-            app.update(Action::Status(format!("Not following changes on disk: {e}; r reloads by hand")));
+            app.update(Action::Status(format!(
+                "Not following changes on disk: {e}; r reloads by hand"
+            )));
             None
         }
     };

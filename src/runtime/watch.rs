@@ -122,7 +122,10 @@ pub fn reload_loop(
             current = Some(path);
             batch.reload = true;
         }
-        if let Some(file) = current.as_ref().filter(|f| batch.reload || batch.touches(f)) {
+        if let Some(file) = current
+            .as_ref()
+            .filter(|f| batch.reload || batch.touches(f))
+        {
             // A file deleted on the way to being recreated: the create event follows.
             let missing = !batch.reload && !file.exists();
             deliver(Delivery::Loaded(Box::new(Reloaded {
@@ -136,7 +139,6 @@ pub fn reload_loop(
             if let Some(entries) = rescan.then(|| catalog::scan(dir, budget).ok()).flatten() {
                 deliver(Delivery::Scanned(entries));
             }
-
         }
     }
 }

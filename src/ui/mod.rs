@@ -36,7 +36,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_header(frame, regions.header, app);
     draw_tabs(frame, regions.tabs, app);
     if let Some(picker) = app.picker.as_ref().filter(|p| p.showing) {
-        picker::draw(frame, regions.list.unwrap_or_default(), regions.detail, picker);
+        picker::draw(
+            frame,
+            regions.list.unwrap_or_default(),
+            regions.detail,
+            picker,
+        );
     } else {
         match &app.loaded {
             Some(loaded) => draw_pane(frame, &regions, app, loaded),
@@ -71,10 +76,12 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let width = area.width as usize;
     let origin = match &app.origin {
         crate::app::Origin::Bundled => "bundled".to_owned(),
-        crate::app::Origin::File(path) | crate::app::Origin::Directory(path) => path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ),
+        crate::app::Origin::File(path) | crate::app::Origin::Directory(path) => {
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        }
     };
     let origin = text::fit(&crate::briefing::sanitize::clean_line(&origin), width / 4);
     let mut left = vec![Span::styled(" brief ", THEME.app_name), Span::raw(" ")];

@@ -13,7 +13,11 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, list_area: Rect, detail_area: Rect, picker: &Picker) {
     let title = fit(
-        &format!(" Briefings in {} ({}) ", picker.dir.display(), picker.entries.len()),
+        &format!(
+            " Briefings in {} ({}) ",
+            picker.dir.display(),
+            picker.entries.len()
+        ),
         list_area.width.saturating_sub(4) as usize,
     );
     let list_block = block(crate::briefing::sanitize::clean_line(&title), true);
@@ -21,7 +25,10 @@ pub fn draw(frame: &mut Frame, list_area: Rect, detail_area: Rect, picker: &Pick
     frame.render_widget(list_block, list_area);
     if picker.entries.is_empty() {
         let message = "No briefings (*.yaml, *.yml) here yet; brief shows them as they appear.";
-        frame.render_widget(Paragraph::new(Line::styled(fit(message, inner.width as usize), THEME.dim)), inner);
+        frame.render_widget(
+            Paragraph::new(Line::styled(fit(message, inner.width as usize), THEME.dim)),
+            inner,
+        );
     }
     let width = inner.width as usize;
     let lines: Vec<Line> = picker
@@ -32,7 +39,11 @@ pub fn draw(frame: &mut Frame, list_area: Rect, detail_area: Rect, picker: &Pick
         .take(inner.height as usize)
         .map(|(n, entry)| {
             let line = row(entry, width);
-            if n == picker.selected { highlight(line, width, THEME.selected) } else { line }
+            if n == picker.selected {
+                highlight(line, width, THEME.selected)
+            } else {
+                line
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -40,7 +51,14 @@ pub fn draw(frame: &mut Frame, list_area: Rect, detail_area: Rect, picker: &Pick
     if let Some(entry) = picker.entries.get(picker.selected) {
         card(&mut doc, entry);
     }
-    draw_detail(frame, detail_area, " Briefing — Enter opens ".to_owned(), doc.lines, 0, false);
+    draw_detail(
+        frame,
+        detail_area,
+        " Briefing — Enter opens ".to_owned(),
+        doc.lines,
+        0,
+        false,
+    );
 }
 
 fn row(entry: &crate::briefing::catalog::Entry, width: usize) -> Line<'static> {
