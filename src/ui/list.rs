@@ -30,15 +30,16 @@ pub fn block(title: String, focused: bool) -> Block<'static> {
         .title(Span::styled(title, title_style))
 }
 
-/// Draws the visible rows of `pane`'s list. `row` renders one item into a line of the
-/// given width.
+/// Draws the visible rows of `pane`'s list. `row(position, item, width)` renders the
+/// item at a position in the list into a line of the given width.
+
 pub fn draw_list(
     frame: &mut Frame,
     area: Rect,
     app: &App,
     pane: Pane,
     noun: &str,
-    row: impl Fn(usize, usize) -> Line<'static>,
+    row: impl Fn(usize, usize, usize) -> Line<'static>,
 ) {
     let rows = app.rows(pane);
     let state = app.state(pane);
@@ -93,7 +94,7 @@ pub fn draw_list(
                 .and_then(|(changes, loaded)| changes.mark(pane, &pane.item_id(loaded, item)));
             let (sign, sign_style) = mark_sign(mark);
             let mut spans = vec![Span::styled(sign, sign_style), Span::raw(" ")];
-            spans.extend(row(item, text_width).spans);
+            spans.extend(row(position, item, text_width).spans);
             let line = fit_spans(spans, width);
             if position == state.selected {
                 let style = if focused {

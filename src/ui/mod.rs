@@ -152,12 +152,16 @@ fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
         app,
         pane,
         noun,
-        |item, width| match pane {
+        |position, item, width| match pane {
             Pane::Actors => actors::row(loaded, item, width),
             Pane::Quotes => quotes::row(loaded, item, width),
             Pane::Risks => risks::row(loaded, item, width),
             Pane::Questions => questions::row(loaded, item, width),
-            Pane::Stances => stances::row(loaded, item, width),
+            Pane::Stances => {
+                let previous = position.checked_sub(1).map(|p| app.rows(pane)[p]);
+                stances::row(loaded, previous, item, width)
+            }
+
             Pane::Timeline | Pane::Summary => timeline::row(loaded, item, width),
         },
     );

@@ -1,22 +1,30 @@
 //! Pane 6: every actor's position on every topic, with the quotes behind it.
 
-use super::text::{Doc, fit};
+use super::text::{Doc, fit, pad};
+
 use super::theme::{self, THEME};
 use super::{actor_name, quote_line, topic_name};
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
-    let stance = &loaded.briefing.stances[item];
-    let sign = format!("{} ", theme::position_sign(stance.position));
-    let actor = actor_label(loaded, &stance.actor);
-    let actor = fit(actor, (width / 3).clamp(4, 16));
-    let rest = width.saturating_sub(actor.width() + 4);
+/// One stance; the actor's name only where its group of stances starts, so the list
+/// reads as a table of actors and their positions.
+pub fn row(loaded: &Loaded, previous: Option<usize>, item: usize, width: usize) -> Line<'static> {
+    let stances = &loaded.briefing.stances;
+    let stance = &stances[item];
+    let first_of_actor = previous.is_none_or(|p| stances[p].actor != stance.actor);
+    let actor_width = (width / 3).clamp(4, 14);
+    let actor = if first_of_actor {
+        pad(actor_label(loaded, &stance.actor), actor_width)
+    } else {
+        " ".repeat(actor_width)
+    };
+    let rest = width.saturating_sub(actor.width() + 3);
     Line::from(vec![
-        Span::styled(sign, theme::position(stance.position)),
         Span::styled(actor, THEME.speaker),
-        Span::raw("  "),
+        Span::raw(" "),
+        Span::styled(format!("{} ", theme::position_sign(stance.position)), theme::position(stance.position)),
         Span::styled(fit(topic_name(loaded, &stance.topic), rest), THEME.text),
     ])
 }

@@ -3,7 +3,10 @@
 use super::text::Doc;
 use super::theme::{self, THEME};
 use crate::app::plural;
-use crate::briefing::{Loaded, Severity};
+use super::text::pad;
+use crate::briefing::{Loaded, Position, Severity};
+use unicode_width::UnicodeWidthStr;
+
 use ratatui::text::Span;
 
 /// Width from which the page is laid out in two columns.
@@ -86,7 +89,9 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
         }
         doc.line(spans);
     }
+    stance_matrix(doc, loaded);
     let top: Vec<_> = loaded
+
         .index
         .risks_by_severity
         .iter()
@@ -128,4 +133,63 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
             THEME.warning_text,
         );
     }
+}
+
+/// Most actors a summary's matrix lists; the Stances pane has the rest.
+const MATRIX_ACTORS: usize = 24;
+
+/// "Who stands where": actors down, topics across, a position sign in each cell.
+fn stance_matrix(doc: &mut Doc, loaded: &Loaded) {
+    let b = &loaded.briefing;
+    if b.actors.is_empty() || b.topics.is_empty() || b.stances.is_empty() {
+        return;
+    }
+    doc.heading("Who stands where  [6]");
+    let label_width = b
+        .actors
+        .iter()
+        .take(MATRIX_ACTORS)
+        .map(|a| a.label().width())
+        .max()
+        .unwrap_or(0)
+        .clamp(4, 14);
+    let columns = (doc.width().saturating_sub(label_width + 1) / 3).min(b.topics.len());
+    if columns == 0 {
+        return;
+    }
+    let mut header = vec![Span::raw(" ".repeat(label_width + 1))];
+    for n in 1..=columns {
+        header.push(Span::styled(format!("{n:<3}"), THEME.count));
+    }
+    doc.line(header);
+    for (a, actor) in b.actors.iter().enumerate().take(MATRIX_ACTORS) {
+        let mut spans = vec![Span::styled(format!("{} ", pad(actor.label(), label_width)), THEME.speaker)];
+        for topic in b.topics.iter().take(columns) {
+            let stance = loaded.index.stances_by_actor[a]
+                .iter()
+                .map(|&s| &b.stances[s])
+                .find(|s| s.topic == topic.id);
+            spans.push(match stance {
+                Some(s) => Span::styled(format!("{:<3}", theme::position_sign(s.position)), theme::position(s.position)),
+                None => Span::styled("·  ", THEME.dim),
+            });
+        }
+        doc.line(spans);
+    }
+    if b.actors.len() > MATRIX_ACTORS {
+        doc.para(&format!("… and {} more actors on the Stances pane", b.actors.len() - MATRIX_ACTORS), THEME.dim);
+    }
+    for (n, topic) in b.topics.iter().enumerate().take(columns) {
+        doc.bullet(&format!("{:<3}", n + 1), THEME.count, &topic.name, THEME.dim);
+    }
+    if columns < b.topics.len() {
+        doc.para(&format!("… and {} more topics on the Stances pane", b.topics.len() - columns), THEME.dim);
+    }
+    doc.line(vec![
+        Span::styled("+ supports  ", theme::position(Position::Supports)),
+        Span::styled("− opposes  ", theme::position(Position::Opposes)),
+        Span::styled("± mixed  ", theme::position(Position::Mixed)),
+        Span::styled("= neutral  ", theme::position(Position::Neutral)),
+        Span::styled("? unclear", theme::position(Position::Unclear)),
+    ]);
 }
