@@ -94,7 +94,8 @@ pub fn main(cli: Cli) -> i32 {
 fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
-            "brief: the dashboard needs a terminal. Without one, use `brief check FILE` to validate a briefing."
+            "brief: the dashboard needs a terminal. Without one, use `brief check FILE` to validate a briefing or `brief export FILE` to print it."
+
         );
         return 2;
     }

@@ -32,7 +32,6 @@ pub fn block(title: String, focused: bool) -> Block<'static> {
 
 /// Draws the visible rows of `pane`'s list. `row(position, item, width)` renders the
 /// item at a position in the list into a line of the given width.
-
 pub fn draw_list(
     frame: &mut Frame,
     area: Rect,

@@ -99,12 +99,21 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         left.push(Span::styled("Choose a briefing", THEME.title));
     }
 
-    let right_width = origin.width() + 1;
+    // What the latest reload changed stays in the header until the next one.
+    let changes = app
+        .changes
+        .as_ref()
+        .filter(|c| !c.is_empty() && !app.showing_picker())
+        .map(|c| text::fit(&format!("⟳ {} ", c.describe()), width / 3))
+        .unwrap_or_default();
+    let right_width = changes.width() + origin.width() + 1;
     let left = fit_spans(left, width.saturating_sub(right_width + 1));
     let gap = width.saturating_sub(left.width() + right_width);
     let mut spans = left.spans;
     spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(changes, THEME.changed));
     spans.push(Span::styled(format!("{origin} "), THEME.origin));
+
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
