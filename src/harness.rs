@@ -39,7 +39,17 @@ impl Harness {
         Self::new(Origin::File(path.to_path_buf()), load, width, height)
     }
 
+    /// The picker over a directory of briefings, as `brief DIR` starts.
+    pub fn picker(dir: &Path, width: u16, height: u16) -> Self {
+        let entries = briefing::catalog::scan(dir, Budget::default()).expect("a readable directory");
+        let mut app = App::with_picker(dir.to_path_buf(), entries);
+        app.update(Action::Resize(width, height));
+        let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+        Self { app, terminal }
+    }
+
     /// Sends one terminal event through the key table, as the runtime does.
+
     pub fn event(&mut self, event: Event) -> Effect {
         if let Event::Resize(width, height) = event {
             self.terminal.backend_mut().resize(width, height);
