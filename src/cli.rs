@@ -95,7 +95,6 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "brief: the dashboard needs a terminal. Without one, use `brief check FILE` to validate a briefing or `brief export FILE` to print it."
-
         );
         return 2;
     }

@@ -72,7 +72,10 @@ fn bundled_actors_detail_focused_and_scrolled_80x24() {
     harness.key(KeyCode::Enter);
     harness.keys("jjjjj");
     let screen = harness.screen();
-    assert!(screen.contains("↑ 5"), "the detail shows it is scrolled:\n{screen}");
+    assert!(
+        screen.contains("↑ 5"),
+        "the detail shows it is scrolled:\n{screen}"
+    );
     assert_snapshot!("bundled_actors_detail_focused_scrolled_80x24", screen);
 }
 

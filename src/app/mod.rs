@@ -290,17 +290,7 @@ impl App {
                 self.search.query.pop();
                 self.refresh_rows();
             }
-            Action::SearchSubmit => {
-                self.search.editing = false;
-                if self.search.is_active() {
-                    let n = self.rows(self.pane).len();
-                    self.status = Some(format!(
-                        "{} for “{}” — Esc clears",
-                        plural(n, "match"),
-                        self.search.query
-                    ));
-                }
-            }
+            Action::SearchSubmit => self.submit_search(),
             Action::ShowPane(pane) => self.show(pane),
             Action::NextPane => self.show(self.pane.cycle(1)),
             Action::PrevPane => self.show(self.pane.cycle(-1)),
@@ -325,6 +315,40 @@ impl App {
             Action::Last => self.step(isize::MAX / 2),
         }
         Effect::None
+    }
+
+    /// Keeps the filter, says what matched in every pane, and moves to the first pane
+    /// with matches if this one has none.
+    fn submit_search(&mut self) {
+        self.search.editing = false;
+        if !self.search.is_active() {
+            return;
+        }
+        let counts: Vec<(Pane, usize)> = Pane::ALL
+            .into_iter()
+            .filter(|p| p.has_list())
+            .map(|p| (p, self.rows(p).len()))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        if counts.is_empty() {
+            self.status = Some(format!(
+                "Nothing matches “{}” — Esc clears",
+                self.search.query
+            ));
+            return;
+        }
+        if !counts.iter().any(|(p, _)| *p == self.pane) {
+            self.show(counts[0].0);
+        }
+        let found: Vec<String> = counts
+            .iter()
+            .map(|(p, n)| format!("{n} in {}", p.title()))
+            .collect();
+        self.status = Some(format!(
+            "“{}”: {} — Esc clears",
+            self.search.query,
+            found.join(", ")
+        ));
     }
 
     fn show(&mut self, pane: Pane) {
@@ -475,11 +499,15 @@ impl App {
     }
 
     fn step(&mut self, delta: isize) {
-        if let Some(overlay) = &mut self.overlay {
-            let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = overlay;
-            *scroll = scroll.saturating_add_signed(delta).min(10_000);
+        if self.overlay.is_some() {
+            let max = crate::ui::overlay_max_scroll(self);
+            if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut self.overlay
+            {
+                *scroll = (*scroll).min(max).saturating_add_signed(delta).min(max);
+            }
             return;
         }
+
         if let Some(picker) = self.picker.as_mut().filter(|p| p.showing) {
             let last = picker.entries.len().saturating_sub(1);
             picker.selected = picker.selected.saturating_add_signed(delta).min(last);
@@ -565,23 +593,29 @@ impl App {
             return;
         };
         let needle = self.search.query.to_lowercase();
+        let mut hidden_by_search = [false; Pane::ALL.len()];
         for pane in Pane::ALL {
             let mut rows = pane.items(loaded);
+
             if !needle.is_empty() {
                 rows.retain(|&item| pane.item_matches(loaded, item, &needle));
             }
             let state = &mut self.states[pane.index()];
-            if let Some(found) = state.selected_id.as_ref().and_then(|id| {
+            let found = state.selected_id.as_ref().and_then(|id| {
                 rows.iter()
                     .position(|&item| pane.item_id(loaded, item) == *id)
-            }) {
+            });
+            if let Some(found) = found {
                 state.selected = found;
             }
             self.rows[pane.index()] = rows;
+            // A selection that a search hides is kept, to come back when the search is
+            // cleared; one that a reload deleted gives way to its neighbour.
+            hidden_by_search[pane.index()] = found.is_none() && !needle.is_empty();
         }
         for pane in Pane::ALL {
             self.keep_in_view(pane);
-            if self.state(pane).selected_id.is_some() {
+            if self.state(pane).selected_id.is_some() && !hidden_by_search[pane.index()] {
                 self.remember_selection(pane);
             }
         }

@@ -269,7 +269,7 @@ fn yaml_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
     {
         message = rest;
     }
-    if let Some(at) = message.rfind(" at line ") {
+    if let Some(at) = message.find(" at line ") {
         message = &message[..at];
     }
     let mut message = match message.strip_prefix("duplicate mapping key: ") {
@@ -280,9 +280,17 @@ fn yaml_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
                 .unwrap_or(rest);
             format!("duplicate key `{key}` in the same mapping")
         }
-        None if message.contains("budget breached") || message.contains("limit exceeded") => {
-            format!("{message}: too deeply nested, too large or too many aliases for a briefing")
+        None if message.contains("alias") || message.contains("Alias") => {
+            "too many alias expansions (an alias bomb?): a briefing needs few aliases, if any"
+                .to_owned()
         }
+        None if message.contains("Depth") || message.contains("recursion limit") => {
+            "nested too deeply: a briefing needs only a few levels of lists and mappings".to_owned()
+        }
+        None if message.contains("budget breached") || message.contains("limit exceeded") => {
+            format!("too large for a briefing ({message})")
+        }
+
         None => format!("YAML syntax: {message}"),
     };
     if message.contains("quote") || message.contains("quoted") {

@@ -118,16 +118,21 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
-    // " 1 Summary " per tab; below that width, the names shrink to three letters.
+    // " 1 Summary " per tab; narrower, three letters a name; narrower still, only the
+    // digits, with the current pane's name in full.
+    let width = area.width as usize;
     let full: usize = Pane::ALL.iter().map(|p| p.title().width() + 4).sum();
-    let compact = full > area.width as usize;
+    let three_letters = Pane::ALL.len() * 7;
     let mut spans = Vec::new();
     for (n, pane) in Pane::ALL.iter().enumerate() {
-        let name: String = if compact {
+        let name: String = if full <= width || *pane == app.pane {
+            pane.title().to_owned()
+        } else if three_letters <= width {
             pane.title().chars().take(3).collect()
         } else {
-            pane.title().to_owned()
+            String::new()
         };
+
         let (key_style, name_style) = if *pane == app.pane {
             (THEME.tab_active, THEME.tab_active)
         } else {
@@ -171,7 +176,12 @@ fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
                 stances::row(loaded, previous, item, width)
             }
 
-            Pane::Timeline | Pane::Summary => timeline::row(loaded, item, width),
+            Pane::Timeline | Pane::Summary => timeline::row(
+                loaded,
+                item,
+                width,
+                timeline::date_width(loaded, app.rows(pane), width),
+            ),
         },
     );
     let focused = app.focus == Focus::Detail;
@@ -267,6 +277,11 @@ fn summary_max_scroll(columns: &[Doc], height: usize) -> usize {
         .max()
         .unwrap_or(0)
         .saturating_sub(height)
+}
+
+/// How far the open overlay can scroll; used by `update` like `detail_max_scroll`.
+pub fn overlay_max_scroll(app: &App) -> usize {
+    overlay::max_scroll(app)
 }
 
 /// How far the summary page or the focused detail can scroll at the current size; used

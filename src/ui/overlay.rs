@@ -10,7 +10,8 @@ use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
+/// Where the overlay goes, its title and its text.
+fn contents(area: Rect, app: &App, overlay: &Overlay) -> (Rect, &'static str, Doc) {
     let width = area.width.saturating_sub(4).min(96);
     let height = area.height.saturating_sub(2);
     let [popup] = Layout::horizontal([Constraint::Length(width)])
@@ -20,17 +21,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         .flex(Flex::Center)
         .areas(popup);
     let inner_width = popup.width.saturating_sub(4) as usize;
-    let (title, doc, scroll) = match overlay {
-        Overlay::Help { scroll } => (" Keys — Esc or ? closes ", help(inner_width), *scroll),
-        Overlay::Problems { scroll } => (
-            " Problems — Esc closes ",
-            problems(app, inner_width),
-            *scroll,
-        ),
+    match overlay {
+        Overlay::Help { .. } => (popup, " Keys — Esc or ? closes ", help(inner_width)),
+        Overlay::Problems { .. } => (popup, " Problems — Esc closes ", problems(app, inner_width)),
+    }
+}
+
+/// How far the open overlay can scroll at the current size.
+pub fn max_scroll(app: &App) -> usize {
+    let Some(overlay) = &app.overlay else {
+        return 0;
     };
+    let (popup, _, doc) = contents(app.area(), app, overlay);
+    doc.lines
+        .len()
+        .saturating_sub(popup.height.saturating_sub(2) as usize)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
+    let (popup, title, doc) = contents(area, app, overlay);
+    let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = *overlay;
     let inner_height = popup.height.saturating_sub(2) as usize;
     let max_scroll = doc.lines.len().saturating_sub(inner_height);
     let scroll = scroll.min(max_scroll);
+
     let mut frame_block = block(title.to_owned(), true).border_style(THEME.overlay_border);
     if scroll < max_scroll {
         frame_block =

@@ -9,7 +9,16 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
     let quote = &loaded.briefing.quotes[item];
-    let speaker = pad(&quote.speaker, (width / 3).clamp(6, 20));
+    let speaker_width = (width / 3).clamp(6, 20);
+    // A name that does not fit is shown by its last word ("Tsikhanouskaya"), which tells
+    // speakers apart better than a cut first name ("Sviatlan…").
+    let speaker = if quote.speaker.width() <= speaker_width {
+        quote.speaker.as_str()
+    } else {
+        quote.speaker.rsplit(' ').next().unwrap_or(&quote.speaker)
+    };
+    let speaker = pad(speaker, speaker_width);
+
     let rest = width.saturating_sub(speaker.width() + 1);
     let text = fit(&format!("“{}”", quote.text.replace('\n', " ")), rest);
     Line::from(vec![

@@ -24,7 +24,10 @@ pub fn row(loaded: &Loaded, previous: Option<usize>, item: usize, width: usize) 
     Line::from(vec![
         Span::styled(actor, THEME.speaker),
         Span::raw(" "),
-        Span::styled(format!("{} ", theme::position_sign(stance.position)), theme::position(stance.position)),
+        Span::styled(
+            format!("{} ", theme::position_sign(stance.position)),
+            theme::position(stance.position),
+        ),
         Span::styled(fit(topic_name(loaded, &stance.topic), rest), THEME.text),
     ])
 }

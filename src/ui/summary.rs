@@ -1,9 +1,9 @@
 //! Pane 1: the bottom line, key points, caveats, what the briefing holds, and its sources.
 
 use super::text::Doc;
+use super::text::pad;
 use super::theme::{self, THEME};
 use crate::app::plural;
-use super::text::pad;
 use crate::briefing::{Loaded, Position, Severity};
 use unicode_width::UnicodeWidthStr;
 
@@ -15,8 +15,10 @@ pub const TWO_COLUMNS_FROM: usize = 110;
 /// The page as one column, or as a main column and a side column on wide screens.
 pub fn columns(loaded: &Loaded, width: usize) -> Vec<Doc> {
     if width >= TWO_COLUMNS_FROM {
-        let side_width = (width * 2 / 5).min(60);
-        let main_width = width - side_width - 3;
+        // Lines longer than about 100 columns are hard to read; wide screens give the
+        // room to the side column instead.
+        let main_width = (width * 3 / 5).min(100);
+        let side_width = (width - main_width - 3).min(90);
         let mut main = Doc::new(main_width);
         main_column(&mut main, loaded);
         let mut side = Doc::new(side_width);
@@ -91,7 +93,6 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
     }
     stance_matrix(doc, loaded);
     let top: Vec<_> = loaded
-
         .index
         .risks_by_severity
         .iter()
@@ -163,33 +164,58 @@ fn stance_matrix(doc: &mut Doc, loaded: &Loaded) {
     }
     doc.line(header);
     for (a, actor) in b.actors.iter().enumerate().take(MATRIX_ACTORS) {
-        let mut spans = vec![Span::styled(format!("{} ", pad(actor.label(), label_width)), THEME.speaker)];
+        let mut spans = vec![Span::styled(
+            format!("{} ", pad(actor.label(), label_width)),
+            THEME.speaker,
+        )];
         for topic in b.topics.iter().take(columns) {
             let stance = loaded.index.stances_by_actor[a]
                 .iter()
                 .map(|&s| &b.stances[s])
                 .find(|s| s.topic == topic.id);
             spans.push(match stance {
-                Some(s) => Span::styled(format!("{:<3}", theme::position_sign(s.position)), theme::position(s.position)),
+                Some(s) => Span::styled(
+                    format!("{:<3}", theme::position_sign(s.position)),
+                    theme::position(s.position),
+                ),
                 None => Span::styled("·  ", THEME.dim),
             });
         }
         doc.line(spans);
     }
     if b.actors.len() > MATRIX_ACTORS {
-        doc.para(&format!("… and {} more actors on the Stances pane", b.actors.len() - MATRIX_ACTORS), THEME.dim);
+        doc.para(
+            &format!(
+                "… and {} more actors on the Stances pane",
+                b.actors.len() - MATRIX_ACTORS
+            ),
+            THEME.dim,
+        );
     }
     for (n, topic) in b.topics.iter().enumerate().take(columns) {
-        doc.bullet(&format!("{:<3}", n + 1), THEME.count, &topic.name, THEME.dim);
+        doc.bullet(
+            &format!("{:<3}", n + 1),
+            THEME.count,
+            &topic.name,
+            THEME.dim,
+        );
     }
     if columns < b.topics.len() {
-        doc.para(&format!("… and {} more topics on the Stances pane", b.topics.len() - columns), THEME.dim);
+        doc.para(
+            &format!(
+                "… and {} more topics on the Stances pane",
+                b.topics.len() - columns
+            ),
+            THEME.dim,
+        );
     }
     doc.line(vec![
         Span::styled("+ supports  ", theme::position(Position::Supports)),
         Span::styled("− opposes  ", theme::position(Position::Opposes)),
-        Span::styled("± mixed  ", theme::position(Position::Mixed)),
-        Span::styled("= neutral  ", theme::position(Position::Neutral)),
+        Span::styled("± mixed", theme::position(Position::Mixed)),
+    ]);
+    doc.line(vec![
+        Span::styled("= neutral   ", theme::position(Position::Neutral)),
         Span::styled("? unclear", theme::position(Position::Unclear)),
     ]);
 }

@@ -95,9 +95,18 @@ impl Doc {
 /// Wraps text on word boundaries to a display width; long words break between
 /// characters, never inside one. Newlines in the text are kept as line breaks.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    // Plain ASCII breaks only at spaces, so ids and URLs stay whole where they can;
+    // other scripts need Unicode's line-break rules (CJK has no spaces).
+    let separator = if text.is_ascii() {
+        textwrap::WordSeparator::AsciiSpace
+    } else {
+        textwrap::WordSeparator::UnicodeBreakProperties
+    };
     let options = textwrap::Options::new(width.max(1))
         .break_words(true)
-        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties);
+        .word_separator(separator)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+
     textwrap::wrap(text, options)
         .into_iter()
         .map(|line| line.into_owned())

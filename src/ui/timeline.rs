@@ -5,10 +5,25 @@ use super::text::{Doc, fit, pad};
 use super::theme::THEME;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
-pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
+/// Rows looked at to size the date column: enough for any screen, bounded for a
+/// timeline of thousands.
+const DATE_SAMPLE: usize = 200;
+
+/// The date column's width: the widest date among the first rows, at most half the row.
+pub fn date_width(loaded: &Loaded, rows: &[usize], width: usize) -> usize {
+    rows.iter()
+        .take(DATE_SAMPLE)
+        .map(|&i| loaded.briefing.timeline[i].date.width())
+        .max()
+        .unwrap_or(0)
+        .clamp(4, (width / 2).max(4))
+}
+
+pub fn row(loaded: &Loaded, item: usize, width: usize, date_width: usize) -> Line<'static> {
     let event = &loaded.briefing.timeline[item];
-    let date_width = (width / 3).clamp(6, 18);
+
     Line::from(vec![
         Span::styled(pad(&event.date, date_width), THEME.date),
         Span::raw(" "),
