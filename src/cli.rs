@@ -91,38 +91,43 @@ pub fn main(cli: Cli) -> i32 {
     }
 }
 
+/// `brief [PATH]`: the dashboard on the bundled briefing, a file, or a directory's picker.
+/// Problems with the path are reported before the terminal is looked at, so a script
+/// learns what is wrong with what it asked for.
 fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
+    let app = match path {
+        None => None,
+        Some(dir) if dir.is_dir() => match picker(dir, budget) {
+            Ok(app) => Some(app),
+            Err(status) => return status,
+        },
+        Some(path) if !path.exists() => {
+            eprintln!("brief: {}: no such file", path.display());
+            return 1;
+        }
+        Some(path) => Some(App::new(
+            Origin::File(path.clone()),
+            briefing::load_file(&path, budget),
+        )),
+    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "brief: the dashboard needs a terminal. Without one, use `brief check FILE` to validate a briefing or `brief export FILE` to print it."
         );
         return 2;
     }
-    let (origin, load) = match path {
-        None => (Origin::Bundled, briefing::load_bundled()),
-        Some(path) => {
-            if path.is_dir() {
-                return open_directory(path, budget);
-            }
-
-            if !path.exists() {
-                eprintln!("brief: {}: no such file", path.display());
-                return 1;
-            }
-            let load = briefing::load_file(&path, budget);
-            (Origin::File(path), load)
-        }
-    };
-    run(App::new(origin, load), budget)
+    let app = app.unwrap_or_else(|| App::new(Origin::Bundled, briefing::load_bundled()));
+    run(app, budget)
 }
 
-/// `brief DIR`: the picker over the directory's briefings.
-fn open_directory(dir: PathBuf, budget: Budget) -> i32 {
+/// `brief DIR`: the picker over the directory's briefings, or the exit status if there
+/// is nothing to pick.
+fn picker(dir: PathBuf, budget: Budget) -> Result<App, i32> {
     let entries = match briefing::catalog::scan(&dir, budget) {
         Ok(entries) => entries,
         Err(e) => {
             eprintln!("brief: {}: cannot read the directory: {e}", dir.display());
-            return 1;
+            return Err(1);
         }
     };
     if entries.is_empty() {
@@ -130,9 +135,9 @@ fn open_directory(dir: PathBuf, budget: Budget) -> i32 {
             "brief: {}: no briefings (*.yaml, *.yml) in this directory",
             dir.display()
         );
-        return 1;
+        return Err(1);
     }
-    run(App::with_picker(dir, entries), budget)
+    Ok(App::with_picker(dir, entries))
 }
 
 fn run(app: App, budget: Budget) -> i32 {

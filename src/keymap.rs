@@ -373,7 +373,7 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         .map(|b| b.action.clone());
     match (bound, mode, key.code) {
         (Some(action), _, _) => Some(action),
-        (None, Mode::Search, KeyCode::Char(c)) if !key.ctrl && !c.is_control() => {
+        (None, Mode::Search, KeyCode::Char(c)) if !key.ctrl && is_plain_text(c) => {
             Some(Action::SearchChar(c))
         }
         _ => None,
@@ -395,7 +395,16 @@ pub fn action_for_event(mode: Mode, event: Event) -> Option<Action> {
     }
 }
 
+/// A character that may go into a search query: not a control, and not one that the
+/// briefing's text is cleaned of (bidi overrides), since the query is drawn on screen.
+fn is_plain_text(c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    let text: &str = c.encode_utf8(&mut buffer);
+    !c.is_control() && crate::briefing::sanitize::clean_line(text) == text
+}
+
 /// The footer's hints for a mode, in table order.
+
 pub fn footer_hints(mode: Mode) -> impl Iterator<Item = (&'static str, &'static str)> {
     BINDINGS
         .iter()

@@ -77,12 +77,12 @@ impl Diagnostic {
         let Some(line_text) = source.lines().nth(pos.line.saturating_sub(1) as usize) else {
             return out;
         };
-        let line_text = super::sanitize::clean_line(line_text);
+        let (line_text, col) = snippet_window(&super::sanitize::clean_line(line_text), pos.col);
         let number = pos.line.to_string();
         let gutter = " ".repeat(number.len());
         let caret_indent: String = line_text
             .chars()
-            .take(pos.col.saturating_sub(1) as usize)
+            .take(col.saturating_sub(1))
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         let _ = write!(
@@ -93,7 +93,34 @@ impl Diagnostic {
     }
 }
 
+/// Characters of a source line shown around the column; longer lines are cut with `…`.
+const SNIPPET_WIDTH: usize = 100;
+
+/// The part of a long line around `col` (1-based, in characters), and the column
+/// within that part.
+fn snippet_window(line: &str, col: u32) -> (String, usize) {
+    let col = col.max(1) as usize;
+    let length = line.chars().count();
+    if length <= SNIPPET_WIDTH {
+        return (line.to_owned(), col);
+    }
+    let start = col
+        .saturating_sub(SNIPPET_WIDTH / 2)
+        .min(length - SNIPPET_WIDTH);
+    let mut window: String = line.chars().skip(start).take(SNIPPET_WIDTH).collect();
+    let mut col = col - start;
+    if start > 0 {
+        window.insert(0, '…');
+        col += 1;
+    }
+    if start + SNIPPET_WIDTH < length {
+        window.push('…');
+    }
+    (window, col)
+}
+
 /// All diagnostics of one file, errors first, each group in file order.
+
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (d.severity, d.pos.unwrap_or_default()));
 }

@@ -1,0 +1,715 @@
+//! End-to-end tests: the real `brief` binary in a pseudo-terminal, its screen read back
+//! through a terminal emulator (vt100), and its command line run as a plain process.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_brief");
+/// How long to wait for the app to draw something or to exit. Generous for a debug
+/// build on a loaded machine; `wait_for` returns as soon as the text is there.
+const WAIT: Duration = Duration::from_secs(10);
+const BUNDLED_TITLE: &str = "U.S.-Belarus thaw";
+const ALT_ON: &[u8] = b"\x1b[?1049h";
+const ALT_OFF: &[u8] = b"\x1b[?1049l";
+const CURSOR_HIDE: &[u8] = b"\x1b[?25l";
+const CURSOR_SHOW: &[u8] = b"\x1b[?25h";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(path: &str) -> PathBuf {
+    root().join("tests/fixtures").join(path)
+}
+
+/// What the program asked the terminal to do besides drawing.
+#[derive(Default, Debug)]
+struct Recorder {
+    titles: Vec<Vec<u8>>,
+    icon_names: Vec<Vec<u8>>,
+    clipboard: Vec<Vec<u8>>,
+    other_osc: Vec<Vec<Vec<u8>>>,
+    bells: usize,
+}
+
+impl vt100::Callbacks for Recorder {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.icon_names.push(name.to_vec());
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
+    fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, ty: &[u8]) {
+        self.clipboard.push(ty.to_vec());
+    }
+    fn unhandled_osc(&mut self, _: &mut vt100::Screen, params: &[&[u8]]) {
+        self.other_osc
+            .push(params.iter().map(|p| p.to_vec()).collect());
+    }
+}
+
+type Screen = vt100::Parser<Recorder>;
+
+/// `brief` running in a pseudo-terminal.
+struct Tui {
+    parser: Arc<Mutex<Screen>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    eof: Arc<AtomicBool>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    child: Box<dyn Child + Send + Sync>,
+    reader: Option<JoinHandle<()>>,
+    exited: Option<portable_pty::ExitStatus>,
+}
+
+impl Tui {
+    fn spawn(args: &[&str], rows: u16, cols: u16) -> Self {
+        Self::spawn_in(&root(), args, rows, cols)
+    }
+
+    fn spawn_in(cwd: &Path, args: &[&str], rows: u16, cols: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        // Never start a real editor from a test.
+        cmd.env("VISUAL", "true");
+        cmd.env("EDITOR", "true");
+        let child = pair.slave.spawn_command(cmd).expect("spawn brief");
+        // Only the child holds the slave now, so reads end when it exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            rows,
+            cols,
+            0,
+            Recorder::default(),
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let eof = Arc::new(AtomicBool::new(false));
+        let thread = {
+            let (parser, raw, eof, writer) =
+                (parser.clone(), raw.clone(), eof.clone(), writer.clone());
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            let bytes = &buf[..n];
+                            let mut parser = lock(&parser);
+                            parser.process(bytes);
+                            // Answer a cursor position query, as a real terminal would.
+                            if contains(bytes, b"\x1b[6n") {
+                                let (row, col) = parser.screen().cursor_position();
+                                let reply = format!("\x1b[{};{}R", row + 1, col + 1);
+                                let _ = lock(&writer).write_all(reply.as_bytes());
+                            }
+                            drop(parser);
+                            lock(&raw).extend_from_slice(bytes);
+                        }
+                    }
+                }
+                eof.store(true, Ordering::SeqCst);
+            })
+        };
+        Self {
+            parser,
+            raw,
+            eof,
+            master: pair.master,
+            writer,
+            child,
+            reader: Some(thread),
+            exited: None,
+        }
+    }
+
+    fn screen_text(&self) -> String {
+        lock(&self.parser).screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen if it does not.
+    fn wait_for(&self, text: &str, timeout: Duration) {
+        if let Err(screen) = self.try_wait_for(text, timeout) {
+            panic!("timed out after {timeout:?} waiting for {text:?}; the screen:\n{screen}");
+        }
+    }
+
+    fn try_wait_for(&self, text: &str, timeout: Duration) -> Result<(), String> {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen_text();
+            if screen.contains(text) {
+                return Ok(());
+            }
+            if start.elapsed() > timeout {
+                return Err(screen);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn send(&self, bytes: impl AsRef<[u8]>) {
+        let mut writer = lock(&self.writer);
+        writer.write_all(bytes.as_ref()).expect("write to pty");
+        writer.flush().expect("flush pty");
+    }
+
+    /// Sends one key and gives the app a moment to read it on its own, so that keys
+    /// sent in a row are not taken for a paste or an escape sequence.
+    fn key(&self, bytes: impl AsRef<[u8]>) {
+        self.send(bytes);
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    fn resize(&self, rows: u16, cols: u16) {
+        lock(&self.parser).screen_mut().set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
+    fn is_alive(&mut self) -> bool {
+        self.exited.is_none() && self.child.try_wait().expect("try_wait").is_none()
+    }
+
+    /// Waits for the program to exit and for its last output to be read.
+    fn wait_exit(&mut self, timeout: Duration) -> portable_pty::ExitStatus {
+        if let Some(status) = &self.exited {
+            return status.clone();
+        }
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status;
+            }
+            if start.elapsed() > timeout {
+                let _ = self.child.kill();
+                panic!(
+                    "brief did not exit within {timeout:?}; the screen:\n{}",
+                    self.screen_text()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let drained = Instant::now();
+        while !self.eof.load(Ordering::SeqCst) && drained.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if self.eof.load(Ordering::SeqCst)
+            && let Some(reader) = self.reader.take()
+        {
+            let _ = reader.join();
+        }
+        self.exited = Some(status.clone());
+        status
+    }
+
+    fn raw_output(&self) -> Vec<u8> {
+        lock(&self.raw).clone()
+    }
+
+    fn recorder<T>(&self, f: impl FnOnce(&Recorder) -> T) -> T {
+        f(lock(&self.parser).callbacks())
+    }
+
+    fn alternate_screen(&self) -> bool {
+        lock(&self.parser).screen().alternate_screen()
+    }
+
+    fn cursor_hidden(&self) -> bool {
+        lock(&self.parser).screen().hide_cursor()
+    }
+
+    fn mouse_captured(&self) -> bool {
+        lock(&self.parser).screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    /// Checks the terminal was put back: out of the alternate screen (after the last time
+    /// in), the cursor shown, the mouse released.
+    fn assert_restored(&self) {
+        let raw = self.raw_output();
+        let entered = rfind(&raw, ALT_ON).expect("the app entered the alternate screen");
+        let left = rfind(&raw, ALT_OFF).expect("the app left the alternate screen");
+        assert!(
+            left > entered,
+            "the last alternate-screen switch is an entry"
+        );
+        let shown = rfind(&raw, CURSOR_SHOW).expect("the app showed the cursor");
+        if let Some(hidden) = rfind(&raw, CURSOR_HIDE) {
+            assert!(shown > hidden, "the cursor is left hidden");
+        }
+        assert!(!self.alternate_screen(), "still on the alternate screen");
+        assert!(!self.cursor_hidden(), "the cursor is still hidden");
+        assert!(!self.mouse_captured(), "mouse capture is still on");
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if self.exited.is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    count(haystack, needle) > 0
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn assert_exit_code(status: &portable_pty::ExitStatus, code: u32) {
+    assert!(
+        status.signal().is_none() && status.exit_code() == code,
+        "expected exit code {code}, got {status:?}"
+    );
+}
+
+// The dashboard in a terminal.
+
+#[test]
+fn bundled_briefing_shows_every_pane_help_and_quits_cleanly() {
+    let mut tui = Tui::spawn(&[], 24, 80);
+    tui.wait_for(BUNDLED_TITLE, WAIT);
+    let screen = tui.screen_text();
+    for tab in ["1 Summary", "2 Actors", "3 Quotes", "4 Risks", "7 Timeline"] {
+        assert!(screen.contains(tab), "tab bar lacks {tab:?}:\n{screen}");
+    }
+    assert!(
+        tui.alternate_screen(),
+        "the dashboard is on the alternate screen"
+    );
+    let panes = [
+        ("2", "Actors 1/7"),
+        ("3", "Quotes 1/"),
+        ("4", "Risks 1/"),
+        ("5", "Questions 1/"),
+        ("6", "Stances 1/"),
+        ("7", "Timeline 1/"),
+        ("1", " Summary "),
+    ];
+    for (key, title) in panes {
+        tui.send(key);
+        tui.wait_for(title, WAIT);
+    }
+    tui.send("?");
+    tui.wait_for("Keys — Esc or ? closes", WAIT);
+    tui.send("q");
+    let status = tui.wait_exit(WAIT);
+    assert_exit_code(&status, 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn ctrl_c_quits_with_status_zero() {
+    let mut tui = Tui::spawn(&[], 24, 80);
+    tui.wait_for(BUNDLED_TITLE, WAIT);
+    tui.send([0x03]);
+    let status = tui.wait_exit(WAIT);
+    assert_exit_code(&status, 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn survives_shrinking_to_one_cell_and_growing_back() {
+    let mut tui = Tui::spawn(&[], 24, 80);
+    tui.wait_for(BUNDLED_TITLE, WAIT);
+    // A key round trip: the input thread is reading, so resizes are not missed.
+    tui.send("2");
+    tui.wait_for("Actors 1/7", WAIT);
+    for (n, key) in ["j", "3", "?", "\x1b", "k"].iter().enumerate() {
+        tui.resize(1, 1);
+        tui.wait_for("W", WAIT); // "Window too small", in one cell
+        tui.key(key);
+        assert!(tui.is_alive(), "brief died at 1x1 (round {n})");
+        tui.resize(3, 10);
+        tui.wait_for("Window", WAIT);
+        tui.resize(24, 80);
+        tui.wait_for(BUNDLED_TITLE, WAIT);
+        tui.key(key);
+        assert!(tui.is_alive(), "brief died at 80x24 (round {n})");
+    }
+    tui.send("1");
+    tui.wait_for(" Summary ", WAIT);
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn starting_in_a_tiny_window_then_growing_draws_the_briefing() {
+    for (rows, cols, notice) in [(1, 1, "W"), (3, 10, "Window")] {
+        let mut tui = Tui::spawn(&[], rows, cols);
+        tui.wait_for(notice, WAIT);
+        tui.resize(24, 80);
+        tui.wait_for(BUNDLED_TITLE, WAIT);
+        tui.wait_for("1 Summary", WAIT);
+        tui.send("q");
+        assert_exit_code(&tui.wait_exit(WAIT), 0);
+        tui.assert_restored();
+    }
+}
+
+fn signal_restores_terminal(signal: &str, number: u32) {
+    let mut tui = Tui::spawn(&[], 24, 80);
+    tui.wait_for(BUNDLED_TITLE, WAIT);
+    let killed = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(tui.pid().to_string())
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    let status = tui.wait_exit(WAIT);
+    assert_exit_code(&status, 128 + number);
+    tui.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_terminal("TERM", 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_terminal("HUP", 1);
+}
+
+/// Opens a briefing, visits every pane (list and focused detail), the help and the
+/// problems overlay, quits, and returns the raw output and what the terminal was asked.
+fn tour(path: &Path, title: &str) -> (Vec<u8>, Tui) {
+    let mut tui = Tui::spawn(&[path.to_str().unwrap()], 30, 120);
+    tui.wait_for(title, WAIT);
+    for (key, pane) in [
+        ("2", "Actors 1/"),
+        ("3", "Quotes 1/"),
+        ("4", "Risks 1/"),
+        ("5", "Questions 1/"),
+        ("6", "Stances 1/"),
+        ("7", "Timeline 1/"),
+    ] {
+        tui.send(key);
+        tui.wait_for(pane, WAIT);
+        tui.key("\r"); // focus the detail
+        tui.key("j");
+        tui.key("\x1b");
+    }
+    tui.send("1");
+    tui.wait_for(" Summary ", WAIT);
+    tui.send("?");
+    tui.wait_for("Keys — Esc", WAIT);
+    tui.key("\x1b");
+    // The problems overlay, or a status line saying there are none.
+    tui.send("!");
+    tui.wait_for("roblems", WAIT);
+    tui.key("\x1b");
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.assert_restored();
+    (tui.raw_output(), tui)
+}
+
+#[test]
+fn hostile_strings_never_reach_the_terminal_as_controls() {
+    let (baseline, _) = tour(&fixture("good/one-of-each.yaml"), "One of each");
+    let path = fixture("hostile/escapes.yaml");
+    let mut tui = Tui::spawn(&[path.to_str().unwrap()], 30, 120);
+    // The OSC sequences in the title are shown as inert text, not obeyed.
+    tui.wait_for("Hostile ", WAIT);
+    let header = tui
+        .screen_text()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        header.contains("pwned"),
+        "the title text is not shown: {header:?}"
+    );
+    assert!(
+        header.contains(" end"),
+        "the title is cut short: {header:?}"
+    );
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.recorder(|r| assert!(r.titles.is_empty(), "window title set: {:?}", r.titles));
+    let (hostile, tui) = tour(&path, "Hostile ");
+
+    // Never emitted by the app itself: must be absent.
+    for (what, seq) in [
+        ("OSC 0 (title)", &b"\x1b]0;"[..]),
+        ("OSC 52 (clipboard)", b"\x1b]52"),
+        ("OSC 8 (hyperlink)", b"\x1b]8;"),
+        ("any OSC", b"\x1b]"),
+        ("DCS", b"\x1bP"),
+        ("8-bit CSI", b"\xc2\x9b"),
+        ("BEL", b"\x07"),
+        ("BS", b"\x08"),
+        ("DEL", b"\x7f"),
+        ("RLO", "\u{202e}".as_bytes()),
+        ("LRI", "\u{2066}".as_bytes()),
+    ] {
+        assert!(!contains(&baseline, seq), "the normal run emits {what}");
+        assert!(
+            !contains(&hostile, seq),
+            "the hostile briefing got {what} through"
+        );
+    }
+    // Sequences the app may emit itself: no more often than for a normal briefing.
+    for (what, seq) in [
+        ("clear screen", &b"\x1b[2J"[..]),
+        ("SGR red", b"\x1b[31m"),
+        ("cursor to 5,1", b"\x1b[5;1H"),
+        ("leave alternate screen", ALT_OFF),
+    ] {
+        assert!(
+            count(&hostile, seq) <= count(&baseline, seq),
+            "the hostile briefing emitted {what} {} times, a normal one {}",
+            count(&hostile, seq),
+            count(&baseline, seq)
+        );
+    }
+    tui.recorder(|r| {
+        assert!(r.titles.is_empty(), "window title changed: {:?}", r.titles);
+        assert!(
+            r.icon_names.is_empty(),
+            "icon name changed: {:?}",
+            r.icon_names
+        );
+        assert!(
+            r.clipboard.is_empty(),
+            "clipboard touched: {:?}",
+            r.clipboard
+        );
+        assert!(r.other_osc.is_empty(), "OSC sequences: {:?}", r.other_osc);
+        assert_eq!(r.bells, 0, "the terminal bell rang");
+    });
+}
+
+#[test]
+fn broken_briefing_shows_the_error_screen_and_stays_responsive() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(fixture("good/one-of-each.yaml")).unwrap();
+    let broken = good.replace("    speaker: Mary Holt", "    speakr: Mary Holt");
+    assert_ne!(good, broken);
+    std::fs::write(dir.path().join("briefing.yaml"), broken).unwrap();
+    let mut tui = Tui::spawn_in(dir.path(), &["briefing.yaml"], 30, 120);
+    tui.wait_for("Cannot show this briefing", WAIT);
+    tui.wait_for("briefing.yaml:48:5:", WAIT);
+    tui.wait_for("speakr", WAIT);
+    tui.send("?");
+    tui.wait_for("Keys — Esc or ? closes", WAIT);
+    tui.key("\x1b");
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn raw_escape_in_a_broken_file_is_not_echoed_by_the_error_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("briefing.yaml"),
+        b"title: ok\nsummary:\n  bluf: |\n    raw \x1b]0;pwned\x07 \x1b[2J here\n",
+    )
+    .unwrap();
+    let mut tui = Tui::spawn_in(dir.path(), &["briefing.yaml"], 30, 120);
+    tui.wait_for("Cannot show this briefing", WAIT);
+    tui.wait_for("briefing.yaml:4:", WAIT);
+    tui.send("!");
+    tui.wait_for("Problems — Esc", WAIT);
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    let raw = tui.raw_output();
+    assert!(!contains(&raw, b"\x1b]"), "an OSC reached the terminal");
+    assert!(!contains(&raw, b"\x07"), "a BEL reached the terminal");
+    tui.recorder(|r| assert!(r.titles.is_empty(), "title changed: {:?}", r.titles));
+}
+
+#[test]
+fn max_size_refuses_a_large_briefing_on_screen() {
+    let mut tui = Tui::spawn(
+        &[
+            "--max-size",
+            "100",
+            "tests/fixtures/good/arctic-shipping.yaml",
+        ],
+        30,
+        200,
+    );
+    tui.wait_for("100-byte limit", WAIT);
+    tui.wait_for("--max-size", WAIT);
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn missing_file_exits_1_with_no_such_file() {
+    let mut tui = Tui::spawn(&["/no/such/file"], 24, 80);
+    let status = tui.wait_exit(WAIT);
+    assert_exit_code(&status, 1);
+    let screen = tui.screen_text();
+    assert!(
+        screen.contains("/no/such/file") && screen.contains("no such file"),
+        "{screen}"
+    );
+    assert!(
+        !contains(&tui.raw_output(), ALT_ON),
+        "entered the alternate screen"
+    );
+}
+
+// The command line without a terminal.
+
+struct Run {
+    code: Option<i32>,
+    output: String,
+    elapsed: Duration,
+}
+
+fn run(args: &[&str]) -> Run {
+    let start = Instant::now();
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run brief");
+    let elapsed = start.elapsed();
+    let mut output = String::from_utf8_lossy(&out.stdout).into_owned();
+    output.push_str(&String::from_utf8_lossy(&out.stderr));
+    Run {
+        code: out.status.code(),
+        output,
+        elapsed,
+    }
+}
+
+/// Every bad input is refused within a second. The alias bomb is the slow one: the
+/// parser replays 100,000 events before giving up, about 0.6-0.8 s in a debug build, so a
+/// debug build gets 2 s for it (a loaded machine would otherwise make the test flaky).
+const CHECK_BUDGET: Duration = Duration::from_secs(1);
+
+fn budget_for(file: &str) -> Duration {
+    if file.contains("alias-bomb") && cfg!(debug_assertions) {
+        Duration::from_secs(2)
+    } else {
+        CHECK_BUDGET
+    }
+}
+
+#[test]
+fn check_refuses_bad_inputs_quickly_with_one_clear_line() {
+    let cases: &[(&str, &[&str])] = &[
+        ("hostile/empty.yaml", &["empty"]),
+        ("hostile/binary.bin", &["binary", "NUL"]),
+        ("hostile/invalid-utf8.yaml", &["UTF-8"]),
+        (
+            "hostile/deep.yaml",
+            &["nested", "recursion", "budget", "depth"],
+        ),
+        ("hostile/alias-bomb.yaml", &["alias", "budget"]),
+        ("hostile/list.yaml", &["list"]),
+        ("hostile/scalar.yaml", &["string", "scalar"]),
+        ("hostile/empty-dir", &["directory"]),
+    ];
+    let mut timings = Vec::new();
+    for (file, keywords) in cases {
+        let path = format!("tests/fixtures/{file}");
+        let run = run(&["check", &path]);
+        timings.push(format!("{file}: {:?}", run.elapsed));
+        assert_eq!(run.code, Some(1), "{path}: {}", run.output);
+        let budget = budget_for(file);
+        assert!(run.elapsed < budget, "{path} took {:?}", run.elapsed);
+        let line = run
+            .output
+            .lines()
+            .find(|l| l.contains(&path) && keywords.iter().any(|k| l.contains(k)));
+        assert!(
+            line.is_some(),
+            "{path}: no line names the file and one of {keywords:?}:\n{}",
+            run.output
+        );
+        assert!(!run.output.contains('\x1b'), "{path}: ESC in the output");
+    }
+    eprintln!("check timings: {timings:#?}");
+}
+
+#[test]
+fn invalid_utf8_is_located_on_line_3() {
+    let run = run(&["check", "tests/fixtures/hostile/invalid-utf8.yaml"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.output.contains("invalid-utf8.yaml:3:"),
+        "{}",
+        run.output
+    );
+}
+
+#[test]
+fn check_accepts_bom_crlf_and_hostile_escapes() {
+    for file in ["hostile/bom-crlf.yaml", "hostile/escapes.yaml"] {
+        let path = format!("tests/fixtures/{file}");
+        let run = run(&["check", &path]);
+        assert_eq!(run.code, Some(0), "{path}: {}", run.output);
+        assert!(run.elapsed < CHECK_BUDGET, "{path} took {:?}", run.elapsed);
+        assert!(run.output.contains("ok"), "{}", run.output);
+    }
+}
+
+#[test]
+fn without_a_terminal_it_exits_2_and_points_to_check() {
+    let run = run(&[]);
+    assert_eq!(run.code, Some(2), "{}", run.output);
+    assert!(run.output.contains("terminal"), "{}", run.output);
+    assert!(run.output.contains("brief check"), "{}", run.output);
+    assert!(!run.output.contains('\x1b'), "ESC in {:?}", run.output);
+}
