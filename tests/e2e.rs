@@ -80,6 +80,12 @@ impl Tui {
     }
 
     fn spawn_in(cwd: &Path, args: &[&str], rows: u16, cols: u16) -> Self {
+        Self::spawn_with_editor(cwd, args, "true", rows, cols)
+    }
+
+    /// `editor` becomes $VISUAL and $EDITOR; tests that do not edit get `true`, so that a
+    /// stray `e` never starts a real editor.
+    fn spawn_with_editor(cwd: &Path, args: &[&str], editor: &str, rows: u16, cols: u16) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -92,9 +98,9 @@ impl Tui {
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
-        // Never start a real editor from a test.
-        cmd.env("VISUAL", "true");
-        cmd.env("EDITOR", "true");
+        cmd.env("VISUAL", editor);
+        cmd.env("EDITOR", editor);
+
         let child = pair.slave.spawn_command(cmd).expect("spawn brief");
         // Only the child holds the slave now, so reads end when it exits.
         drop(pair.slave);
@@ -712,4 +718,144 @@ fn without_a_terminal_it_exits_2_and_points_to_check() {
     assert!(run.output.contains("terminal"), "{}", run.output);
     assert!(run.output.contains("brief check"), "{}", run.output);
     assert!(!run.output.contains('\x1b'), "ESC in {:?}", run.output);
+}
+
+/// A copy of the bundled briefing (with its source text) in a fresh directory.
+fn editable_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("briefing.yaml");
+    std::fs::copy(root().join("briefings/belarus-us-thaw.yaml"), &path).unwrap();
+    std::fs::create_dir_all(dir.path().join("sources")).unwrap();
+    std::fs::copy(
+        root().join("briefings/sources/cbs-us-belarus-thaw.txt"),
+        dir.path().join("sources/cbs-us-belarus-thaw.txt"),
+    )
+    .unwrap();
+    (dir, path)
+}
+
+#[test]
+fn e_opens_the_editor_at_the_selected_actor_and_shows_the_edit_on_return() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path) = editable_copy();
+    // A stand-in editor named like one of the vi family, so it is given `+LINE PATH`:
+    // it records its arguments, renames the actor and exits.
+    std::fs::create_dir(dir.path().join("bin")).unwrap();
+    let editor = dir.path().join("bin/vi");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/../args.txt\"\nsed -i 's/^    name: Russia$/    name: Russia (edited in the editor)/' \"$2\"\n",
+
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut tui = Tui::spawn_with_editor(
+        dir.path(),
+        &["briefing.yaml"],
+        editor.to_str().unwrap(),
+        30,
+        100,
+    );
+    tui.wait_for("Bottom line", Duration::from_secs(5));
+    tui.key("2");
+    tui.key("j");
+    tui.key("j");
+    tui.key("j");
+    tui.wait_for("Actors 4/7", Duration::from_secs(2));
+    tui.key("e");
+    tui.wait_for("Russia (edited in the editor)", Duration::from_secs(5));
+    let args = std::fs::read_to_string(dir.path().join("args.txt")).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let actor_line = text.lines().position(|l| l == "  - id: ru").unwrap() + 1;
+    assert_eq!(args, format!("+{actor_line}\nbriefing.yaml\n"));
+    tui.key("q");
+    let status = tui.wait_exit(Duration::from_secs(5));
+    assert_exit_code(&status, 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn an_editor_that_fails_to_start_gives_a_message_not_a_broken_terminal() {
+    let (dir, _path) = editable_copy();
+    let mut tui = Tui::spawn_with_editor(
+        dir.path(),
+        &["briefing.yaml"],
+        "/no/such/editor --wait",
+        30,
+        100,
+    );
+    tui.wait_for("Bottom line", Duration::from_secs(5));
+    tui.key("e");
+    tui.wait_for("Could not start the editor", Duration::from_secs(5));
+    assert!(
+        tui.alternate_screen(),
+        "back in the dashboard after the failed editor"
+    );
+    tui.key("2");
+    tui.wait_for("Actors 1/7", Duration::from_secs(2));
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(Duration::from_secs(5)), 0);
+}
+
+#[test]
+fn saves_show_up_on_screen_and_a_broken_save_keeps_the_briefing() {
+    let (dir, path) = editable_copy();
+    let mut tui = Tui::spawn_in(dir.path(), &["briefing.yaml"], 30, 100);
+    tui.wait_for("Bottom line", Duration::from_secs(5));
+    tui.key("2");
+    tui.wait_for("Actors 1/7", Duration::from_secs(2));
+    let original = std::fs::read_to_string(&path).unwrap();
+    // A save in place.
+    std::fs::write(
+        &path,
+        original.replace("name: European Union", "name: European Union (in place)"),
+    )
+    .unwrap();
+    tui.wait_for("European Union (in place)", Duration::from_secs(2));
+    // Two saves by rename, as vim does.
+    for n in 1..=2 {
+        let temp = dir.path().join(".briefing.yaml.swp");
+        std::fs::write(
+            &temp,
+            original.replace(
+                "name: European Union",
+                &format!("name: European Union (rename {n})"),
+            ),
+        )
+        .unwrap();
+        std::fs::rename(&temp, &path).unwrap();
+        tui.wait_for(
+            &format!("European Union (rename {n})"),
+            Duration::from_secs(2),
+        );
+    }
+    // An unterminated string: the error with its line, the actors still on screen.
+    std::fs::write(
+        &path,
+        original.replace(
+            "role: \"Lifted sanctions",
+            "role: \"Lifted sanctions\n  oops: \"",
+        ),
+    )
+    .unwrap();
+    tui.wait_for("briefing.yaml:", Duration::from_secs(2));
+    let screen = tui.screen_text();
+    assert!(screen.contains("✗"), "an error banner:\n{screen}");
+    assert!(
+        screen.contains("United States"),
+        "the last good actors stay:\n{screen}"
+    );
+    // The fix clears the banner.
+    std::fs::write(&path, &original).unwrap();
+    tui.wait_for("European Union ", Duration::from_secs(2));
+    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    while tui.screen_text().contains("✗") && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        !tui.screen_text().contains("✗"),
+        "the banner goes at the next good save"
+    );
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(Duration::from_secs(5)), 0);
 }

@@ -129,12 +129,17 @@ fn carry_out(
             }
         }
         Effect::Edit { path, line } => {
-            let outcome = edit(terminal, &path, line);
-            if let Err(message) = outcome {
-                app.update(Action::Status(message));
-            }
-            if let Some(reload) = reload {
-                let _ = reload.send(watch::Request::Reload);
+            // The watcher sees most saves, but not an editor that leaves the file's
+            // timestamp alone; reading it once more costs little.
+            match edit(terminal, &path, line) {
+                Ok(()) => {
+                    if let Some(reload) = reload {
+                        let _ = reload.send(watch::Request::Reload);
+                    }
+                }
+                Err(message) => {
+                    app.update(Action::Status(message));
+                }
             }
         }
     }
