@@ -10,7 +10,11 @@ fn load(path: &str) -> Result<Loaded, LoadError> {
 
 fn errors(path: &str) -> Vec<Diagnostic> {
     let error = load(path).expect_err("the fixture should be refused");
-    error.diagnostics.into_iter().filter(Diagnostic::is_error).collect()
+    error
+        .diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect()
 }
 
 /// Asserts one error at `line:col` whose message contains every fragment.
@@ -33,10 +37,17 @@ fn bundled_briefing_loads_clean_and_checks_its_quotes() {
     let b = &loaded.briefing;
     assert!(b.actors.len() >= 7);
     for id in ["us", "by", "opposition", "ru", "eu"] {
-        assert!(loaded.index.actor_by_id.contains_key(id), "actor {id} missing");
+        assert!(
+            loaded.index.actor_by_id.contains_key(id),
+            "actor {id} missing"
+        );
     }
     assert!(b.topics.len() >= 3);
-    assert_eq!(b.stances.len(), b.actors.len() * b.topics.len(), "a stance per actor per topic");
+    assert_eq!(
+        b.stances.len(),
+        b.actors.len() * b.topics.len(),
+        "a stance per actor per topic"
+    );
     assert!(b.risks.len() >= 5 && b.questions.len() >= 5);
     assert!(b.summary.caveats.iter().any(|c| c.contains("Biden")));
     // The file on disk checks itself against the source text shipped beside it.
@@ -51,7 +62,11 @@ fn every_bundled_quote_is_verbatim_in_the_shipped_article() {
     assert!(loaded.briefing.quotes.len() >= 10);
     for quote in &loaded.briefing.quotes {
         let text = briefing::provenance::normalise(&quote.text);
-        assert!(article.contains(&text), "quote {} is not in the article: {text}", quote.id);
+        assert!(
+            article.contains(&text),
+            "quote {} is not in the article: {text}",
+            quote.id
+        );
         assert!(quote.context.is_some(), "quote {} has no context", quote.id);
     }
 }
@@ -93,19 +108,34 @@ fn items_keep_their_source_line() {
 fn typo_in_a_key_is_refused_with_a_suggestion() {
     let diags = errors("tests/fixtures/bad/typo-key.yaml");
     assert_eq!(diags.len(), 1, "{diags:?}");
-    assert_error(&diags, 20, 5, &["unknown key `nmae`", "actor", "did you mean `name`"]);
+    assert_error(
+        &diags,
+        20,
+        5,
+        &["unknown key `nmae`", "actor", "did you mean `name`"],
+    );
 }
 
 #[test]
 fn dangling_reference_names_the_missing_id() {
     let diags = errors("tests/fixtures/bad/dangling-actor.yaml");
-    assert_error(&diags, 49, 12, &["unknown actor `harbour-board`", "city-council"]);
+    assert_error(
+        &diags,
+        49,
+        12,
+        &["unknown actor `harbour-board`", "city-council"],
+    );
 }
 
 #[test]
 fn value_outside_the_vocabulary_lists_the_choices() {
     let diags = errors("tests/fixtures/bad/bad-vocabulary.yaml");
-    assert_error(&diags, 58, 17, &["`likelihood: severe`", "low | medium | high"]);
+    assert_error(
+        &diags,
+        58,
+        17,
+        &["`likelihood: severe`", "low | medium | high"],
+    );
 }
 
 #[test]
@@ -126,7 +156,12 @@ fn missing_title_is_reported() {
 #[test]
 fn duplicate_ids_point_at_both() {
     let diags = errors("tests/fixtures/bad/duplicate-id.yaml");
-    assert_error(&diags, 54, 9, &["duplicate quote id `q-holt-ferry`", "line 47"]);
+    assert_error(
+        &diags,
+        54,
+        9,
+        &["duplicate quote id `q-holt-ferry`", "line 47"],
+    );
 }
 
 #[test]
@@ -153,7 +188,9 @@ fn wrong_type_and_bad_date() {
 #[test]
 fn rendered_diagnostic_has_path_position_and_caret() {
     let error = load("tests/fixtures/bad/bad-vocabulary.yaml").unwrap_err();
-    let text = error.first_error().render("b.yaml", error.source.as_deref().unwrap());
+    let text = error
+        .first_error()
+        .render("b.yaml", error.source.as_deref().unwrap());
     let expected = "b.yaml:58:17: error: `likelihood: severe` is not one of: low | medium | high\n   |\n58 |     likelihood: severe\n   |                 ^";
     assert_eq!(text, expected);
 }
@@ -188,7 +225,10 @@ fn whole_file_problems_name_the_problem() {
 
 #[test]
 fn invalid_utf8_is_located() {
-    let error = briefing::load_file(Path::new("tests/fixtures/bad/invalid-utf8.bin"), Budget::default());
+    let error = briefing::load_file(
+        Path::new("tests/fixtures/bad/invalid-utf8.bin"),
+        Budget::default(),
+    );
     if let Err(error) = error {
         let pos = error.first_error().pos.expect("a position");
         assert_eq!((pos.line, pos.col), (2, 12));
@@ -201,11 +241,17 @@ fn invalid_utf8_is_located() {
 fn hostile_structures_are_refused_quickly() {
     let deep = "[".repeat(10_000);
     let error = briefing::parse(&deep).unwrap_err();
-    assert!(error.first_error().message.contains("nested") || error.first_error().message.contains("recursion"));
+    assert!(
+        error.first_error().message.contains("nested")
+            || error.first_error().message.contains("recursion")
+    );
     let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
     for level in 1..9u8 {
         let (prev, name) = ((b'a' + level - 1) as char, (b'a' + level) as char);
-        bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
+        bomb.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 10].join(", ")
+        ));
     }
     let error = briefing::parse(&bomb).unwrap_err();
     assert!(error.first_error().is_error());

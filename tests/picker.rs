@@ -10,9 +10,17 @@ use std::path::Path;
 fn directory() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for name in ["arctic-shipping.yaml", "one-of-each.yaml"] {
-        std::fs::copy(Path::new("tests/fixtures/good").join(name), dir.path().join(name)).unwrap();
+        std::fs::copy(
+            Path::new("tests/fixtures/good").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
     }
-    std::fs::copy("tests/fixtures/bad/typo-key.yaml", dir.path().join("typo.yml")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/bad/typo-key.yaml",
+        dir.path().join("typo.yml"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a briefing").unwrap();
     dir
 }
@@ -28,10 +36,16 @@ fn lists_briefings_with_title_date_counts_or_first_error() {
     assert!(screen.contains("2026-03-15"));
     assert!(screen.contains("✗ typo.yml"));
     assert!(!screen.contains("notes.txt"));
-    assert!(screen.contains("7 actors · 8 quotes"), "the card shows the counts:\n{screen}");
+    assert!(
+        screen.contains("7 actors · 8 quotes"),
+        "the card shows the counts:\n{screen}"
+    );
     h.keys("jj");
     let screen = h.screen();
-    assert!(screen.contains("unknown key `nmae`"), "the card shows the first error:\n{screen}");
+    assert!(
+        screen.contains("unknown key `nmae`"),
+        "the card shows the first error:\n{screen}"
+    );
 }
 
 #[test]
@@ -68,7 +82,11 @@ fn rescan_keeps_the_selected_file() {
         p.entries[p.selected].file_name.clone()
     };
     assert_eq!(selected(&h), "one-of-each.yaml");
-    std::fs::copy("tests/fixtures/good/minimal.yaml", dir.path().join("aaa-first.yaml")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/good/minimal.yaml",
+        dir.path().join("aaa-first.yaml"),
+    )
+    .unwrap();
     let entries = briefing::catalog::scan(dir.path(), Budget::default()).unwrap();
     h.app.update(brief::app::Action::Scanned(entries));
     assert_eq!(selected(&h), "one-of-each.yaml");
@@ -80,5 +98,11 @@ fn e_in_the_picker_edits_the_selected_file() {
     let dir = directory();
     let mut h = Harness::picker(dir.path(), 100, 30);
     let effect = h.key(KeyCode::Char('e'));
-    assert_eq!(effect, Effect::Edit { path: dir.path().join("arctic-shipping.yaml"), line: 1 });
+    assert_eq!(
+        effect,
+        Effect::Edit {
+            path: dir.path().join("arctic-shipping.yaml"),
+            line: 1
+        }
+    );
 }
