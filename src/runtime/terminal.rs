@@ -23,13 +23,7 @@ pub fn enter() -> io::Result<DefaultTerminal> {
             previous(info);
         }));
     });
-    terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )?;
+    take_over()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     ratatui::Terminal::new(backend)
 }
@@ -49,12 +43,17 @@ pub fn suspend() {
 }
 
 pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    take_over()?;
+    terminal.clear()
+}
+
+/// Raw mode, the alternate screen, mouse capture, no cursor: what `restore` undoes.
+fn take_over() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         cursor::Hide
-    )?;
-    terminal.clear()
+    )
 }

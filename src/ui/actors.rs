@@ -2,7 +2,7 @@
 
 use super::text::{Doc, fit};
 use super::theme::{self, THEME};
-use super::{quote_line, topic_name};
+use super::{position_bullet, quote_line, topic_name};
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
@@ -55,17 +55,13 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
         doc.heading("Stance on each topic");
         for &s in stances {
             let stance = &b.stances[s];
-            let marker = format!(
-                "{} {:<9}",
-                theme::position_sign(stance.position),
-                stance.position.word()
-            );
-            doc.bullet(
-                &format!("{marker} "),
-                theme::position(stance.position),
+            position_bullet(
+                doc,
+                stance.position,
                 topic_name(loaded, &stance.topic),
                 THEME.label,
             );
+
             doc.hanging(
                 vec![Span::raw(" ".repeat(12))],
                 12,

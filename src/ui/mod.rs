@@ -400,7 +400,19 @@ fn hint_spans(mode: Mode) -> Vec<Span<'static>> {
     spans
 }
 
-// Lookups shared by the panes.
+// Lookups and lines shared by the panes.
+
+/// A line led by a position's sign and word in its colour (`+ supports  text`).
+fn position_bullet(
+    doc: &mut Doc,
+    position: crate::briefing::Position,
+    text: &str,
+    style: ratatui::style::Style,
+) {
+    use crate::briefing::Vocabulary;
+    let marker = format!("{} {:<9} ", theme::position_sign(position), position.word());
+    doc.bullet(&marker, theme::position(position), text, style);
+}
 
 fn actor_name<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
     loaded

@@ -1,9 +1,9 @@
 //! Pane 3: the quotes, verbatim, with the selected one's speaker, context and source.
 
 use super::text::{Doc, fit, pad};
-use super::theme::{self, THEME};
-use super::{actor_name, source_line, topic_name};
-use crate::briefing::{Loaded, Vocabulary};
+use super::theme::THEME;
+use super::{actor_name, position_bullet, source_line, topic_name};
+use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
@@ -62,17 +62,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
                 actor_name(loaded, &stance.actor),
                 topic_name(loaded, &stance.topic)
             );
-            let marker = format!(
-                "{} {:<9}",
-                theme::position_sign(stance.position),
-                stance.position.word()
-            );
-            doc.bullet(
-                &format!("{marker} "),
-                theme::position(stance.position),
-                &text,
-                THEME.text,
-            );
+            position_bullet(doc, stance.position, &text, THEME.text);
         }
     }
     doc.blank();

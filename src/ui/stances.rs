@@ -3,7 +3,7 @@
 use super::text::{Doc, fit, pad};
 
 use super::theme::{self, THEME};
-use super::{actor_name, quote_line, topic_name};
+use super::{actor_name, position_bullet, quote_line, topic_name};
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
@@ -81,14 +81,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     // Where the others stand on the same topic, for comparison.
     doc.heading("Everyone on this topic");
     for other in b.stances.iter().filter(|s| s.topic == stance.topic) {
-        let marker = format!(
-            "{} {:<9}",
-            theme::position_sign(other.position),
-            other.position.word()
-        );
-        doc.bullet(
-            &format!("{marker} "),
-            theme::position(other.position),
+        position_bullet(
+            doc,
+            other.position,
             actor_name(loaded, &other.actor),
             THEME.text,
         );
