@@ -4,6 +4,7 @@
 use super::theme::THEME;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// A page of wrapped lines, built top to bottom.
@@ -121,14 +122,15 @@ pub fn fit(text: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
+    // Whole grapheme clusters only: an accent or a joined emoji is never split.
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
         if used + w > width - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(grapheme);
         used += w;
     }
     out.push('…');
@@ -191,6 +193,9 @@ mod tests {
         assert_eq!(fit("日本郵船", 5), "日本…");
         assert_eq!(fit("short", 10), "short");
         assert_eq!(pad("ab", 4), "ab  ");
+        // "é" as e + combining acute stays whole.
+        assert_eq!(fit("Cafe\u{301} de Flore", 5), "Cafe\u{301}…");
+
     }
 
     #[test]
