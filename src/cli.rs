@@ -4,6 +4,14 @@ use crate::app::{App, Origin};
 use crate::briefing::{self, Budget, Diagnostic, LoadError};
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// `eprintln!` that does not panic when stderr is gone (the terminal was closed).
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// `println!` that gives up quietly when the reader has gone (`brief export | head`).
 macro_rules! outln {
     ($($arg:tt)*) => {{
@@ -102,7 +110,7 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
             Err(status) => return status,
         },
         Some(path) if !path.exists() => {
-            eprintln!("brief: {}: no such file", path.display());
+            errln!("brief: {}: no such file", path.display());
             return 1;
         }
         Some(path) => Some(App::new(
@@ -111,7 +119,7 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
         )),
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
+        errln!(
             "brief: the dashboard needs a terminal. Without one, use `brief check FILE` to validate a briefing or `brief export FILE` to print it."
         );
         return 2;
@@ -126,12 +134,12 @@ fn picker(dir: PathBuf, budget: Budget) -> Result<App, i32> {
     let entries = match briefing::catalog::scan(&dir, budget) {
         Ok(entries) => entries,
         Err(e) => {
-            eprintln!("brief: {}: cannot read the directory: {e}", dir.display());
+            errln!("brief: {}: cannot read the directory: {e}", dir.display());
             return Err(1);
         }
     };
     if entries.is_empty() {
-        eprintln!(
+        errln!(
             "brief: {}: no briefings (*.yaml, *.yml) in this directory",
             dir.display()
         );
@@ -145,7 +153,7 @@ fn run(app: App, budget: Budget) -> i32 {
         Ok(status) => status,
         Err(e) => {
             crate::runtime::terminal::restore();
-            eprintln!("brief: terminal error: {e}");
+            errln!("brief: terminal error: {e}");
             1
         }
     }
@@ -170,7 +178,7 @@ fn export(path: Option<&Path>, format: ExportFormat, budget: Budget) -> i32 {
         }
         Err(error) => {
             for diagnostic in &error.diagnostics {
-                eprintln!(
+                errln!(
                     "{}",
                     diagnostic.render(&label, error.source.as_deref().unwrap_or(""))
                 );
@@ -235,7 +243,7 @@ fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
 /// so that the copy checks itself like the original.
 fn init(path: &Path, force: bool) -> i32 {
     if path.exists() && !force {
-        eprintln!(
+        errln!(
             "brief: {} exists; pass --force to overwrite it",
             path.display()
         );
@@ -264,7 +272,7 @@ fn init(path: &Path, force: bool) -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("brief: cannot write {}: {e}", path.display());
+            errln!("brief: cannot write {}: {e}", path.display());
             1
         }
     }

@@ -859,3 +859,51 @@ fn saves_show_up_on_screen_and_a_broken_save_keeps_the_briefing() {
     tui.key("q");
     assert_exit_code(&tui.wait_exit(Duration::from_secs(5)), 0);
 }
+
+#[test]
+fn closing_the_terminal_ends_the_program() {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("openpty");
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.cwd(root());
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn brief");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let writer = pair.master.take_writer().expect("pty writer");
+    // Wait until the first frame is out, so that the program is in its event loop.
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    let start = Instant::now();
+    while !contains(&seen, BUNDLED_TITLE.as_bytes()) && start.elapsed() < WAIT {
+        match reader.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    assert!(contains(&seen, BUNDLED_TITLE.as_bytes()), "no first frame");
+    // Hang up: the terminal window is closed, every handle on its side goes.
+    drop(reader);
+    drop(writer);
+    drop(pair.master);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "brief kept running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    // Ended by the hangup signal (129), the failed read (0) or the failed write (1):
+    // not spinning, and not a panic (101).
+    assert!(matches!(status.exit_code(), 0 | 1 | 129), "{status:?}");
+}

@@ -195,7 +195,6 @@ mod tests {
         assert_eq!(pad("ab", 4), "ab  ");
         // "é" as e + combining acute stays whole.
         assert_eq!(fit("Cafe\u{301} de Flore", 5), "Cafe\u{301}…");
-
     }
 
     #[test]
