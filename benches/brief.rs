@@ -13,7 +13,7 @@ mod generate;
 use brief::app::Origin;
 use brief::briefing::{self, Loaded};
 use brief::harness::Harness;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::crossterm::event::KeyCode;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -74,6 +74,8 @@ fn fixtures() -> &'static [Fixture; 2] {
 
 fn load_validate(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
+    // The 3 MB load takes a quarter of a second: equal-sized samples keep it short.
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
     for f in fixtures() {
         group.throughput(criterion::Throughput::Bytes(f.text.len() as u64));
         group.bench_function(f.name, |b| {
@@ -151,10 +153,14 @@ fn key(c: &mut Criterion) {
 /// The saved text changes one quote each time, so the change marks are computed too.
 fn reload(c: &mut Criterion) {
     let mut group = c.benchmark_group("reload");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
     for f in fixtures() {
         let mut h = f.harness();
         h.keys("3");
-        let edited = [f.text.clone(), f.text.replacen("text: \"", "text: \"Edited: ", 1)];
+        let edited = [
+            f.text.clone(),
+            f.text.replacen("text: \"", "text: \"Edited: ", 1),
+        ];
         let mut n = 0usize;
         group.bench_function(f.name, |b| {
             b.iter(|| {
@@ -167,6 +173,55 @@ fn reload(c: &mut Criterion) {
     group.finish();
 }
 
+/// How cost grows with size: 1x, 10x and 100x the bundled briefing's counts
+/// (`gen --scale K`), each loaded, drawn on every pane, and moved on every list pane.
+/// Shorter runs than the groups above: these are for the growth table.
+fn growth(c: &mut Criterion) {
+    for k in [1usize, 10, 100] {
+        let text = generate::generate(&generate::Spec::scale(k));
+        let fixture = load("scaled", text);
+        let mut group = c.benchmark_group(format!("growth/x{k}"));
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_millis(300))
+            .measurement_time(Duration::from_secs(1));
+        group.sampling_mode(SamplingMode::Flat);
+        group.bench_function("load", |b| {
+            b.iter(|| briefing::parse(black_box(&fixture.text)).is_ok())
+        });
+        for (digit, pane) in PANES {
+            let mut h = fixture.harness();
+            h.keys(&digit.to_string());
+            group.bench_function(format!("frame-{pane}"), |b| {
+                b.iter(|| black_box(h.draw()).area)
+            });
+        }
+        for (digit, pane) in &PANES[1..] {
+            let mut h = fixture.harness();
+            h.keys(&digit.to_string());
+            let pane_id = h.app.pane;
+            let last = h.app.rows(pane_id).len().saturating_sub(1);
+            group.bench_function(format!("key-j-{pane}"), |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        if h.app.state(pane_id).selected >= last {
+                            h.keys("g");
+                            h.draw();
+                        }
+                        let start = Instant::now();
+                        h.keys("j");
+                        black_box(h.draw());
+                        total += start.elapsed();
+                    }
+                    total
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .sample_size(20)
@@ -177,6 +232,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_validate, frame, key, reload
+    targets = load_validate, frame, key, reload, growth
 }
 criterion_main!(benches);

@@ -29,10 +29,10 @@ fn main() {
     };
     let text = generate::generate(&spec);
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("gen: {e}");
-            std::process::exit(1);
-        }
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("gen: {e}");
+        std::process::exit(1);
     }
 }

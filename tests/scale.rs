@@ -70,7 +70,10 @@ fn big_briefing_loads_cleanly_with_every_item() {
     assert_eq!(b.risks.len(), s.risks);
     assert_eq!(b.questions.len(), s.questions);
     assert_eq!(b.timeline.len(), s.timeline);
-    assert!(b.quotes.iter().any(|q| q.text.contains(|c: char| c.is_alphabetic() && !c.is_ascii())));
+    assert!(b.quotes.iter().any(|q| {
+        q.text
+            .contains(|c: char| c.is_alphabetic() && !c.is_ascii())
+    }));
     for likelihood in ["low", "medium", "high"] {
         for impact in ["low", "medium", "high"] {
             assert!(
@@ -120,7 +123,10 @@ fn every_pane_renders_at_120_by_40() {
             ),
             None => assert!(screen.contains(title), "pane {digit}:\n{screen}"),
         }
-        assert!(screen.contains("q quit"), "pane {digit} has no footer:\n{screen}");
+        assert!(
+            screen.contains("q quit"),
+            "pane {digit} has no footer:\n{screen}"
+        );
     }
 }
 
@@ -134,7 +140,10 @@ fn end_selects_the_last_of_ten_thousand_quotes_in_one_key() {
     let screen = h.screen();
     let speaker = generate::speaker(spec().seed, 9_999);
     assert_eq!(big().1.briefing.quotes[9_999].speaker, speaker);
-    assert!(screen.contains(&speaker), "{speaker} is not on screen:\n{screen}");
+    assert!(
+        screen.contains(&speaker),
+        "{speaker} is not on screen:\n{screen}"
+    );
     assert!(screen.contains(" Quotes 10000/10000 "), "{screen}");
     assert!(screen.contains("id: q-09999"), "{screen}");
 
@@ -156,7 +165,10 @@ fn page_down_moves_by_a_page() {
     h.key(KeyCode::PageDown);
     assert_eq!(h.app.selected_item(Pane::Quotes), Some(2 * page));
     let screen = h.screen();
-    assert!(screen.contains(&format!(" Quotes {}/10000 ", 2 * page + 1)), "{screen}");
+    assert!(
+        screen.contains(&format!(" Quotes {}/10000 ", 2 * page + 1)),
+        "{screen}"
+    );
     assert!(screen.contains(&format!("id: {}", generate::quote_id(2 * page))));
     h.key(KeyCode::PageUp);
     assert_eq!(h.app.selected_item(Pane::Quotes), Some(page));
@@ -177,7 +189,10 @@ fn every_list_pane_reaches_its_end() {
         let len = h.app.rows(pane).len();
         assert_eq!(h.app.state(pane).selected, len - 1, "{pane:?}");
         let screen = h.screen();
-        assert!(screen.contains(&format!("{len}/{len}")), "{pane:?}:\n{screen}");
+        assert!(
+            screen.contains(&format!("{len}/{len}")),
+            "{pane:?}:\n{screen}"
+        );
     }
 }
 

@@ -114,60 +114,239 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "sanctions", "relief", "prisoners", "release", "talks", "envoy", "minister", "pressure",
-    "negotiations", "border", "exports", "potash", "leverage", "regime", "opposition",
-    "elections", "ceasefire", "agreement", "pipeline", "shipping", "ports", "tariffs",
-    "security", "guarantees", "alliance", "summit", "delegation", "statement", "officials",
-    "parliament", "committee", "reform", "crackdown", "protests", "media", "journalists",
-    "observers", "monitoring", "implementation", "timeline", "deadline", "framework",
-    "concessions", "demands", "signals", "channel", "dialogue", "normalisation", "embassy",
-    "visa", "trade", "investment", "energy", "grain", "corridor", "airspace", "military",
-    "exercises", "troops", "drones", "refugees", "humanitarian", "aid", "budget", "currency",
-    "inflation", "banks", "assets", "frozen", "court", "ruling", "appeal", "pardon",
-    "detention", "amnesty", "network", "coalition", "partners", "neighbours", "region",
-    "the", "a", "of", "and", "to", "in", "on", "for", "with", "after", "before", "while",
-    "is", "was", "will", "may", "could", "would", "not", "only", "more", "less", "new",
+    "sanctions",
+    "relief",
+    "prisoners",
+    "release",
+    "talks",
+    "envoy",
+    "minister",
+    "pressure",
+    "negotiations",
+    "border",
+    "exports",
+    "potash",
+    "leverage",
+    "regime",
+    "opposition",
+    "elections",
+    "ceasefire",
+    "agreement",
+    "pipeline",
+    "shipping",
+    "ports",
+    "tariffs",
+    "security",
+    "guarantees",
+    "alliance",
+    "summit",
+    "delegation",
+    "statement",
+    "officials",
+    "parliament",
+    "committee",
+    "reform",
+    "crackdown",
+    "protests",
+    "media",
+    "journalists",
+    "observers",
+    "monitoring",
+    "implementation",
+    "timeline",
+    "deadline",
+    "framework",
+    "concessions",
+    "demands",
+    "signals",
+    "channel",
+    "dialogue",
+    "normalisation",
+    "embassy",
+    "visa",
+    "trade",
+    "investment",
+    "energy",
+    "grain",
+    "corridor",
+    "airspace",
+    "military",
+    "exercises",
+    "troops",
+    "drones",
+    "refugees",
+    "humanitarian",
+    "aid",
+    "budget",
+    "currency",
+    "inflation",
+    "banks",
+    "assets",
+    "frozen",
+    "court",
+    "ruling",
+    "appeal",
+    "pardon",
+    "detention",
+    "amnesty",
+    "network",
+    "coalition",
+    "partners",
+    "neighbours",
+    "region",
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "after",
+    "before",
+    "while",
+    "is",
+    "was",
+    "will",
+    "may",
+    "could",
+    "would",
+    "not",
+    "only",
+    "more",
+    "less",
+    "new",
 ];
 
 const CYRILLIC: &[&str] = &[
-    "санкции", "переговоры", "освобождение", "заключённые", "граница", "калий",
-    "оппозиция", "министерство", "соглашение", "давление", "Минск", "Москва",
+    "санкции",
+    "переговоры",
+    "освобождение",
+    "заключённые",
+    "граница",
+    "калий",
+    "оппозиция",
+    "министерство",
+    "соглашение",
+    "давление",
+    "Минск",
+    "Москва",
 ];
 
 const CJK: &[&str] = &[
-    "制裁", "交渉", "釈放", "国境", "輸出", "合意", "外務省", "北極海航路", "日本郵船",
-    "代表団", "声明", "安全保障",
+    "制裁",
+    "交渉",
+    "釈放",
+    "国境",
+    "輸出",
+    "合意",
+    "外務省",
+    "北極海航路",
+    "日本郵船",
+    "代表団",
+    "声明",
+    "安全保障",
 ];
 
 const GIVEN: &[&str] = &[
-    "John", "Maria", "Sviatlana", "Ales", "Anna", "Pavel", "Olga", "Tomas", "Ingrid",
-    "Kenji", "Yuki", "Amira", "David", "Elena", "Viktor", "Sofia", "Marek", "Lena",
-    "Алексей", "Наталья", "Дмитрий", "健太", "美咲",
+    "John",
+    "Maria",
+    "Sviatlana",
+    "Ales",
+    "Anna",
+    "Pavel",
+    "Olga",
+    "Tomas",
+    "Ingrid",
+    "Kenji",
+    "Yuki",
+    "Amira",
+    "David",
+    "Elena",
+    "Viktor",
+    "Sofia",
+    "Marek",
+    "Lena",
+    "Алексей",
+    "Наталья",
+    "Дмитрий",
+    "健太",
+    "美咲",
 ];
 
 const FAMILY: &[&str] = &[
-    "Coale", "Kolesnikova", "Bialiatski", "Novak", "Petrov", "Lindqvist", "Tanaka",
-    "Haddad", "Okafor", "Moreau", "Schmidt", "Kowalski", "Ivanova", "Sato", "García",
-    "Смирнов", "Кузнецова", "山田", "鈴木",
+    "Coale",
+    "Kolesnikova",
+    "Bialiatski",
+    "Novak",
+    "Petrov",
+    "Lindqvist",
+    "Tanaka",
+    "Haddad",
+    "Okafor",
+    "Moreau",
+    "Schmidt",
+    "Kowalski",
+    "Ivanova",
+    "Sato",
+    "García",
+    "Смирнов",
+    "Кузнецова",
+    "山田",
+    "鈴木",
 ];
 
 const ORG_NOUNS: &[&str] = &[
-    "Ministry of Foreign Affairs", "Council", "Union", "Federation", "Institute",
-    "Movement", "Front", "Alliance", "Agency", "Committee", "Bank", "Chamber of Commerce",
-    "Министерство иностранных дел", "外務省", "Human Rights Centre", "Shipping Company",
+    "Ministry of Foreign Affairs",
+    "Council",
+    "Union",
+    "Federation",
+    "Institute",
+    "Movement",
+    "Front",
+    "Alliance",
+    "Agency",
+    "Committee",
+    "Bank",
+    "Chamber of Commerce",
+    "Министерство иностранных дел",
+    "外務省",
+    "Human Rights Centre",
+    "Shipping Company",
 ];
 
 const PLACES: &[&str] = &[
-    "Northland", "Eastmark", "Riverton", "Baltia", "Carpathia", "Westvale", "Arcadia",
-    "Беларусь", "Polesia", "日本", "Kaliningrad", "Lithuania", "Harbourtown", "Svalbard",
+    "Northland",
+    "Eastmark",
+    "Riverton",
+    "Baltia",
+    "Carpathia",
+    "Westvale",
+    "Arcadia",
+    "Беларусь",
+    "Polesia",
+    "日本",
+    "Kaliningrad",
+    "Lithuania",
+    "Harbourtown",
+    "Svalbard",
 ];
 
 const KINDS: &[&str] = &["government", "organisation", "movement", "person", "bloc"];
 const POSITIONS: &[&str] = &["supports", "opposes", "mixed", "neutral", "unclear"];
 const LEVELS: &[&str] = &["low", "medium", "high"];
 const OUTLETS: &[&str] = &[
-    "CBS News", "Reuters", "The Associated Press", "Belta", "Meduza", "NHK", "Le Monde",
-    "Der Spiegel", "Gazeta Wyborcza", "Harbour Gazette",
+    "CBS News",
+    "Reuters",
+    "The Associated Press",
+    "Belta",
+    "Meduza",
+    "NHK",
+    "Le Monde",
+    "Der Spiegel",
+    "Gazeta Wyborcza",
+    "Harbour Gazette",
 ];
 
 /// A sentence of about `words` words, mostly English, sometimes with Cyrillic or CJK.
@@ -344,9 +523,9 @@ pub fn generate(spec: &Spec) -> String {
             let _ = writeln!(out, "    short: {}", q(&format!("A{a}")));
         }
         let _ = writeln!(out, "    kind: {kind}");
-        let _ = writeln!(out, "    role: {}", q(&paragraph(&mut rng, 2, 8, 24)));
-        let _ = writeln!(out, "    stance: {}", q(&paragraph(&mut rng, 2, 10, 28)));
-        let interests: Vec<String> = (0..rng.below(5))
+        let _ = writeln!(out, "    role: {}", q(&paragraph(&mut rng, 2, 6, 18)));
+        let _ = writeln!(out, "    stance: {}", q(&paragraph(&mut rng, 2, 6, 20)));
+        let interests: Vec<String> = (0..rng.below(4))
             .map(|_| sentence(&mut rng, 6 + a % 9))
             .collect();
         text_list(&mut out, "    ", "interests", &interests);
@@ -383,7 +562,11 @@ pub fn generate(spec: &Spec) -> String {
             let _ = writeln!(out, "  - actor: {}", actor_id(a));
             let _ = writeln!(out, "    topic: {}", topic_id(t));
             let _ = writeln!(out, "    position: {}", rng.pick(POSITIONS));
-            let _ = writeln!(out, "    summary: {}", q(&paragraph(&mut rng, 2, 6, 22)));
+            let _ = writeln!(
+                out,
+                "    summary: {}",
+                q(&sentence(&mut rng, 3 + (a + t) % 10))
+            );
             if quoted && a < spec.quotes {
                 // Quotes by actor `a` are a, a + actors, a + 2 * actors, ...
                 let own = (spec.quotes - a).div_ceil(spec.actors);
@@ -400,19 +583,16 @@ pub fn generate(spec: &Spec) -> String {
         for i in 0..spec.quotes {
             let _ = writeln!(out, "  - id: {}", quote_id(i));
             let _ = writeln!(out, "    speaker: {}", q(&speaker(spec.seed, i)));
-            let _ = writeln!(
-                out,
-                "    actor: {}",
-                actor_id(quote_actor(i, spec.actors))
-            );
+            let _ = writeln!(out, "    actor: {}", actor_id(quote_actor(i, spec.actors)));
             // Mostly short fragments, sometimes a long passage.
             let words = if rng.one_in(10) {
-                rng.between(30, 70)
+                rng.between(10, 30)
             } else {
-                rng.between(2, 16)
+                rng.between(2, 8)
             };
             let _ = writeln!(out, "    text: {}", q(&sentence(&mut rng, words)));
-            let _ = writeln!(out, "    context: {}", q(&paragraph(&mut rng, 2, 5, 14)));
+            let words = rng.between(1, 4);
+            let _ = writeln!(out, "    context: {}", q(&sentence(&mut rng, words)));
             let _ = writeln!(out, "    source: {}", source_id(rng.below(sources)));
         }
     }
@@ -420,8 +600,8 @@ pub fn generate(spec: &Spec) -> String {
     out.push_str("\nrisks:\n");
     for r in 0..spec.risks {
         let _ = writeln!(out, "  - id: risk-{r:04}");
-        let _ = writeln!(out, "    title: {}", q(&sentence(&mut rng, 4 + r % 8)));
-        let description = paragraph(&mut rng, 4, 10, 28);
+        let _ = writeln!(out, "    title: {}", q(&sentence(&mut rng, 3 + r % 6)));
+        let description = paragraph(&mut rng, 2, 5, 12);
         if r % 5 == 0 {
             // Some descriptions as folded block scalars.
             let _ = writeln!(out, "    description: >-\n      {description}");
@@ -435,7 +615,7 @@ pub fn generate(spec: &Spec) -> String {
             let actors = some_actors(&mut rng, spec.actors);
             id_list(&mut out, "    ", "actors", &actors);
         }
-        let indicators: Vec<String> = (0..rng.between(1, 4))
+        let indicators: Vec<String> = (0..rng.between(1, 3))
             .map(|_| sentence(&mut rng, rng_words(r)))
             .collect();
         text_list(&mut out, "    ", "indicators", &indicators);
@@ -448,13 +628,13 @@ pub fn generate(spec: &Spec) -> String {
         question.pop();
         question.push('?');
         let _ = writeln!(out, "    question: {}", q(&question));
-        let _ = writeln!(out, "    why: {}", q(&paragraph(&mut rng, 2, 8, 24)));
+        let _ = writeln!(out, "    why: {}", q(&paragraph(&mut rng, 2, 6, 18)));
         if spec.actors > 0 {
             let actors = some_actors(&mut rng, spec.actors);
             id_list(&mut out, "    ", "actors", &actors);
         }
         let watch: Vec<String> = (0..rng.between(1, 3))
-            .map(|_| sentence(&mut rng, 5 + n % 6))
+            .map(|_| sentence(&mut rng, 3 + n % 5))
             .collect();
         text_list(&mut out, "    ", "watch", &watch);
     }
@@ -485,7 +665,7 @@ fn some_actors(rng: &mut Rng, actors: usize) -> Vec<String> {
 }
 
 fn rng_words(n: usize) -> usize {
-    5 + n % 9
+    4 + n % 6
 }
 
 /// Parses the generator's command line (without the program name). Returns the spec,

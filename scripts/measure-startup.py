@@ -1,0 +1,684 @@
+#!/usr/bin/env python3
+"""Whole-process measurements for issue 5: brief beside `less`, in a pseudo-terminal.
+
+Runs the real release binary in a 120x40 pseudo-terminal and measures:
+
+  * time from spawn to the first full frame of the bundled briefing, alternating with
+    `less` on the same YAML file in the same terminal size, and the ratio of medians;
+  * time to the first frame of a generated 3 MB briefing (400 actors, 10,000 quotes);
+  * End on its Quotes pane: that one key shows the last of 10,000 quotes, and how long
+    the key takes to reach the screen;
+  * CPU used while idle for 10 s (utime + stime from /proc/PID/stat, and the threads'
+    run time from /proc/PID/task/*/schedstat);
+  * peak memory (VmHWM) on the 3 MB briefing after `3` then End;
+  * reload latency: from the end of a write that changes the title to a unique marker
+    until the marker is on screen.
+
+Builds nothing. First:
+
+    cargo build --release --bins --examples
+
+then, from the repository root:
+
+    python3 scripts/measure-startup.py [--runs 30] [--reloads 20] [--idle 10]
+
+The binaries are looked for in $CARGO_TARGET_DIR (else ./target)/release; --brief and
+--gen give other paths. Per-key costs come from `cargo bench --bench brief`: if its
+results are there (target/criterion), they are added to the table.
+"""
+
+import argparse
+import fcntl
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUNDLED = os.path.join(ROOT, "briefings", "belarus-us-thaw.yaml")
+COLS, ROWS = 120, 40
+TIMEOUT = 10.0
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+# --- A small terminal screen, enough to read what brief draws -----------------------
+
+CSI = re.compile(rb"\x1b\[([0-9;?<>=]*)([ -/]*)([@-~])")
+
+
+class Screen:
+    """A grid of characters fed with terminal output: cursor moves, erases and text.
+    Colours and modes are ignored. Enough for ratatui's crossterm backend."""
+
+    def __init__(self, cols=COLS, rows=ROWS):
+        self.cols, self.rows = cols, rows
+        self.grid = [[" "] * cols for _ in range(rows)]
+        self.x = self.y = 0
+        self.pending = b""
+
+    def feed(self, data):
+        data = self.pending + data
+        self.pending = b""
+        i, n = 0, len(data)
+        text = bytearray()
+        while i < n:
+            b = data[i]
+            if b == 0x1B:
+                self._text(text)
+                text = bytearray()
+                if i + 1 >= n:
+                    self.pending = data[i:]
+                    return
+                nxt = data[i + 1]
+                if nxt == ord("["):
+                    m = CSI.match(data, i)
+                    if not m:
+                        self.pending = data[i:]
+                        return
+                    self._csi(m.group(1), m.group(3))
+                    i = m.end()
+                elif nxt == ord("]"):  # OSC ... BEL or ST
+                    end = data.find(b"\x07", i)
+                    st = data.find(b"\x1b\\", i)
+                    ends = [e for e in (end, st) if e != -1]
+                    if not ends:
+                        self.pending = data[i:]
+                        return
+                    e = min(ends)
+                    i = e + (1 if e == end else 2)
+                elif nxt in b"()*+":
+                    i += 3
+                else:
+                    i += 2
+            elif b == 0x0D:
+                self._text(text)
+                text = bytearray()
+                self.x = 0
+                i += 1
+            elif b == 0x0A:
+                self._text(text)
+                text = bytearray()
+                self._newline()
+                i += 1
+            elif b == 0x08:
+                self._text(text)
+                text = bytearray()
+                self.x = max(0, self.x - 1)
+                i += 1
+            elif b < 0x20:
+                i += 1
+            else:
+                text.append(b)
+                i += 1
+        # Keep an incomplete UTF-8 sequence for the next chunk.
+        cut = len(text)
+        for back in range(1, min(4, len(text)) + 1):
+            lead = text[-back]
+            if lead & 0xC0 == 0xC0:
+                need = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+                if back < need:
+                    cut = len(text) - back
+                break
+            if lead & 0x80 == 0:
+                break
+        self.pending = bytes(text[cut:])
+        self._text(text[:cut])
+
+    def _newline(self):
+        if self.y + 1 < self.rows:
+            self.y += 1
+        else:
+            self.grid.pop(0)
+            self.grid.append([" "] * self.cols)
+
+    def _text(self, raw):
+        if not raw:
+            return
+        for ch in raw.decode("utf-8", "replace"):
+            width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if unicodedata.combining(ch):
+                continue
+            if self.x + width > self.cols:
+                self.x = 0
+                self._newline()
+            self.grid[self.y][self.x] = ch
+            if width == 2 and self.x + 1 < self.cols:
+                self.grid[self.y][self.x + 1] = ""
+            self.x += width
+
+    def _csi(self, params, final):
+        if params.startswith(b"?") or params.startswith(b">"):
+            return  # private modes: alternate screen, cursor, mouse
+        nums = [int(p) if p else 0 for p in params.split(b";")] if params else []
+
+        def arg(k, default=1):
+            return nums[k] if len(nums) > k and nums[k] else default
+
+        if final in b"Hf":
+            self.y = min(self.rows, arg(0)) - 1
+            self.x = min(self.cols, arg(1)) - 1
+        elif final == b"A":
+            self.y = max(0, self.y - arg(0))
+        elif final == b"B":
+            self.y = min(self.rows - 1, self.y + arg(0))
+        elif final == b"C":
+            self.x = min(self.cols - 1, self.x + arg(0))
+        elif final == b"D":
+            self.x = max(0, self.x - arg(0))
+        elif final == b"G":
+            self.x = min(self.cols, arg(0)) - 1
+        elif final == b"d":
+            self.y = min(self.rows, arg(0)) - 1
+        elif final == b"J":
+            mode = arg(0, 0)
+            if mode == 0:
+                self._erase_line(self.y, self.x, self.cols)
+                for y in range(self.y + 1, self.rows):
+                    self._erase_line(y, 0, self.cols)
+            elif mode == 1:
+                for y in range(0, self.y):
+                    self._erase_line(y, 0, self.cols)
+                self._erase_line(self.y, 0, self.x + 1)
+            else:
+                for y in range(self.rows):
+                    self._erase_line(y, 0, self.cols)
+        elif final == b"K":
+            mode = arg(0, 0)
+            if mode == 0:
+                self._erase_line(self.y, self.x, self.cols)
+            elif mode == 1:
+                self._erase_line(self.y, 0, self.x + 1)
+            else:
+                self._erase_line(self.y, 0, self.cols)
+
+    def _erase_line(self, y, x0, x1):
+        row = self.grid[y]
+        for x in range(max(0, x0), min(self.cols, x1)):
+            row[x] = " "
+
+    def text(self):
+        return "\n".join("".join(row) for row in self.grid)
+
+    def line(self, y):
+        return "".join(self.grid[y])
+
+
+# --- Running a program in a pseudo-terminal ---------------------------------------------
+
+
+def child_env():
+    env = dict(os.environ)
+    env["TERM"] = "xterm-256color"
+    env["COLUMNS"], env["LINES"] = str(COLS), str(ROWS)
+    # less as it comes: no input preprocessor, no history file, no options from the user.
+    for var in ("LESSOPEN", "LESSCLOSE", "LESS", "LESSKEY", "LESSKEYIN"):
+        env.pop(var, None)
+    env["LESSHISTFILE"] = "-"
+    return env
+
+
+class Pty:
+    """A child process on a new pseudo-terminal of COLS x ROWS, its controlling
+    terminal, with everything it writes kept and timed."""
+
+    def __init__(self, argv, cwd=None):
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        env = child_env()
+        self.start = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:  # the child: own session, the pty as controlling terminal
+            try:
+                os.close(master)
+                os.setsid()
+                fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+                for fd in (0, 1, 2):
+                    os.dup2(slave, fd)
+                if slave > 2:
+                    os.close(slave)
+                if cwd:
+                    os.chdir(cwd)
+                os.execvpe(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        os.close(slave)
+        self.pid, self.fd = pid, master
+        self.out = bytearray()
+        self.screen = Screen()
+        self.exited = None
+
+    def read(self, timeout):
+        """Reads what is there within `timeout`; returns (bytes, time read) or (b"", None)."""
+        ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
+        if not ready:
+            return b"", None
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:
+            data = b""
+        now = time.perf_counter()
+        if not data:
+            raise EOFError
+        self.out += data
+        self.screen.feed(data)
+        return data, now
+
+    def wait_for(self, found, timeout=TIMEOUT):
+        """Reads until `found(self)` is true; returns the time of the read that made it so."""
+        deadline = time.perf_counter() + timeout
+        if found(self):
+            return time.perf_counter()
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"timed out; screen:\n{self.screen.text()}")
+            data, when = self.read(left)
+            if data and found(self):
+                return when
+
+    def drain(self, seconds):
+        """Reads (and so keeps the terminal flowing) for `seconds`."""
+        deadline = time.perf_counter() + seconds
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                return
+            try:
+                self.read(left)
+            except EOFError:
+                return
+
+    def send(self, data):
+        os.write(self.fd, data)
+
+    def quit(self, key=b"q", timeout=5.0):
+        try:
+            self.send(key)
+        except OSError:
+            pass
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.exited = status
+                break
+            try:
+                self.read(0.05)
+            except EOFError:
+                pass
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+    def proc(self, name):
+        with open(f"/proc/{self.pid}/{name}") as f:
+            return f.read()
+
+
+# --- What counts as the first full frame -------------------------------------------------
+
+# brief draws the footer (last row) last; its last hint is `q quit`, with colour codes
+# between the key and the word.
+BRIEF_FOOTER = re.compile(rb"q(?:\x1b\[[0-9;]*m)* quit")
+
+
+def brief_frame_done(p):
+    return BRIEF_FOOTER.search(p.out) is not None
+
+
+def less_prompt(path):
+    """less ends its first screen with a prompt: the file name (first screen), `:`, or
+    `(END)` when the whole file fits."""
+    name = os.path.basename(path).encode()
+
+    def done(p):
+        tail = p.out[-600:]
+        plain = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", tail)
+        return name in plain or b"(END)" in plain
+
+    return done
+
+
+def first_frame(argv, done, quit_key=b"q", cwd=None):
+    p = Pty(argv, cwd=cwd)
+    try:
+        when = p.wait_for(done)
+    except (TimeoutError, EOFError):
+        p.quit(quit_key)
+        raise
+    elapsed = when - p.start
+    p.quit(quit_key)
+    return elapsed, p
+
+
+# --- Helpers ------------------------------------------------------------------------------
+
+
+def ms(seconds):
+    return seconds * 1000.0
+
+
+def p90(values):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(0.9 * (len(values) - 1))))]
+
+
+def summary(values):
+    return statistics.median(values), p90(values), min(values), max(values)
+
+
+def cpu_ticks(p):
+    fields = p.proc("stat").rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)
+
+
+def thread_runtime_ns(p):
+    total = 0
+    for tid in os.listdir(f"/proc/{p.pid}/task"):
+        try:
+            with open(f"/proc/{p.pid}/task/{tid}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except OSError:
+            pass
+    return total
+
+
+def context_switches(p):
+    total = 0
+    for tid in os.listdir(f"/proc/{p.pid}/task"):
+        try:
+            with open(f"/proc/{p.pid}/task/{tid}/status") as f:
+                for line in f:
+                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def vm_hwm_kib(p):
+    for line in p.proc("status").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def find_binaries(args):
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+    brief = args.brief or os.path.join(target, "release", "brief")
+    gen = args.gen or os.path.join(target, "release", "examples", "gen")
+    missing = [b for b in (brief, gen) if not os.access(b, os.X_OK)]
+    if missing:
+        sys.exit(
+            "missing: " + ", ".join(missing) + "\n"
+            "build them first (this script builds nothing):\n"
+            "    cargo build --release --bins --examples\n"
+            "(with CARGO_TARGET_DIR set the same way as for this script, or pass --brief/--gen)"
+        )
+    return brief, gen, target
+
+
+def find_less():
+    less = shutil.which("less")
+    if less:
+        return less
+    sys.exit("`less` is not installed: apt-get install -y less")
+
+
+def criterion_median_ns(criterion_dir, group, bench):
+    path = os.path.join(criterion_dir, group, bench, "new", "estimates.json")
+    try:
+        with open(path) as f:
+            return json.load(f)["median"]["point_estimate"]
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+# --- The measurements ------------------------------------------------------------------------
+
+
+def measure_startup(brief, less, runs):
+    brief_t, less_t = [], []
+    # One unmeasured run of each, so that both start with warm page caches.
+    first_frame([brief], brief_frame_done)
+    first_frame([less, BUNDLED], less_prompt(BUNDLED))
+    for _ in range(runs):
+        t, _ = first_frame([brief], brief_frame_done)
+        brief_t.append(t)
+        t, _ = first_frame([less, BUNDLED], less_prompt(BUNDLED))
+        less_t.append(t)
+    return brief_t, less_t
+
+
+def measure_big_startup(brief, big, runs):
+    times = []
+    first_frame([brief, big], brief_frame_done)
+    for _ in range(runs):
+        t, _ = first_frame([brief, big], brief_frame_done)
+        times.append(t)
+    return times
+
+
+def measure_end_and_memory(brief, big):
+    p = Pty([brief, big])
+    try:
+        p.wait_for(brief_frame_done)
+        p.send(b"3")
+        p.wait_for(lambda q: " Quotes 1/10000 " in q.screen.text())
+        p.drain(0.2)
+        sent = time.perf_counter()
+        p.send(b"\x1b[F")  # End
+        when = p.wait_for(lambda q: " Quotes 10000/10000 " in q.screen.text())
+        end_ms = ms(when - sent)
+        p.drain(0.2)
+        screen = p.screen.text()
+        one_key = " Quotes 10000/10000 " in screen and "id: q-09999" in screen
+        hwm = vm_hwm_kib(p)
+    finally:
+        p.quit()
+    return end_ms, one_key, hwm
+
+
+def measure_idle(argv, seconds):
+    p = Pty(argv)
+    try:
+        p.wait_for(brief_frame_done)
+        p.drain(0.5)
+        ticks0, ns0, cs0 = cpu_ticks(p), thread_runtime_ns(p), context_switches(p)
+        p.drain(seconds)
+        ticks1, ns1, cs1 = cpu_ticks(p), thread_runtime_ns(p), context_switches(p)
+        written = len(p.out)
+    finally:
+        p.quit()
+    return (ticks1 - ticks0) * 1000.0 / CLK_TCK, (ns1 - ns0) / 1e6, cs1 - cs0, written
+
+
+def measure_reload(brief, source_path, reps):
+    """brief on a copy in a temp dir; each write changes the title to a new marker."""
+    with open(source_path, encoding="utf-8") as f:
+        text = f.read()
+    title = re.search(r"^title: .*$", text, re.M)
+    if not title:
+        raise SystemExit(f"{source_path} has no top-level title line")
+    tmp = tempfile.mkdtemp(prefix="brief-reload-")
+    path = os.path.join(tmp, "briefing.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    latencies = []
+    p = Pty([brief, path])
+    try:
+        p.wait_for(brief_frame_done)
+        p.drain(0.3)
+        for n in range(reps):
+            marker = f"RELOAD-MARK-{os.getpid()}-{n:03d}"
+            new = text[: title.start()] + f'title: "{marker}"' + text[title.end():]
+            data = new.encode("utf-8")
+            with open(path, "wb") as f:
+                f.write(data)
+            written = time.perf_counter()  # the last write is done (closed)
+            when = p.wait_for(lambda q, m=marker: m in q.screen.line(0), timeout=5.0)
+            latencies.append(when - written)
+            p.drain(0.15)
+    finally:
+        p.quit()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return latencies
+
+
+def measure_growth(brief, gen, tmp, runs):
+    """At 1x, 10x and 100x the bundled briefing's counts (`gen --scale K`): file size,
+    time to first frame (median), and peak memory after visiting every pane and End."""
+    rows = []
+    for k in (1, 10, 100):
+        path = os.path.join(tmp, f"scale{k}.yaml")
+        with open(path, "wb") as f:
+            subprocess.run([gen, "--scale", str(k)], stdout=f, check=True)
+        first_frame([brief, path], brief_frame_done)
+        times = [first_frame([brief, path], brief_frame_done)[0] for _ in range(runs)]
+        p = Pty([brief, path])
+        try:
+            p.wait_for(brief_frame_done)
+            for key in b"2345673":
+                p.send(bytes([key]))
+                p.drain(0.1)
+            p.send(b"\x1b[F")
+            p.drain(0.2)
+            hwm = vm_hwm_kib(p)
+        finally:
+            p.quit()
+        rows.append((k, os.path.getsize(path), statistics.median(times), p90(times), hwm))
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=30, help="startup runs of each program")
+    ap.add_argument("--big-runs", type=int, default=15, help="startup runs on the 3 MB file")
+    ap.add_argument("--reloads", type=int, default=20, help="reloads to time")
+    ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle to measure")
+    ap.add_argument("--brief", help="the brief binary (default: target/release/brief)")
+    ap.add_argument("--gen", help="the gen example (default: target/release/examples/gen)")
+    ap.add_argument("--criterion", help="criterion's results (default: the target dir's criterion/)")
+    args = ap.parse_args()
+
+    brief, gen, target = find_binaries(args)
+    less = find_less()
+    os.chdir(ROOT)
+    tmp = tempfile.mkdtemp(prefix="brief-measure-")
+    big = os.path.join(tmp, "big.yaml")
+    with open(big, "wb") as f:
+        subprocess.run(
+            [gen, "--actors", "400", "--quotes", "10000", "--risks", "1000", "--questions", "500"],
+            stdout=f,
+            check=True,
+        )
+    big_bytes = os.path.getsize(big)
+    try:
+        check = subprocess.run([brief, "check", big], capture_output=True, text=True)
+        if check.returncode != 0:
+            sys.exit(f"the generated briefing does not load:\n{check.stdout}{check.stderr}")
+
+        print(f"brief: {brief}\nless:  {less} ({subprocess.run([less, '--version'], capture_output=True, text=True).stdout.splitlines()[0]})")
+        print(f"terminal {COLS}x{ROWS}; {os.cpu_count()} CPUs; big briefing {big_bytes:,} bytes\n")
+
+        print(f"startup: {args.runs} runs each, alternating ...", flush=True)
+        brief_t, less_t = measure_startup(brief, less, args.runs)
+        b_med, b_p90, b_min, b_max = summary(brief_t)
+        l_med, l_p90, l_min, l_max = summary(less_t)
+        ratio = b_med / l_med
+        print(f"  brief bundled: median {ms(b_med):.2f} ms, p90 {ms(b_p90):.2f}, min {ms(b_min):.2f}, max {ms(b_max):.2f}")
+        print(f"  less  bundled: median {ms(l_med):.2f} ms, p90 {ms(l_p90):.2f}, min {ms(l_min):.2f}, max {ms(l_max):.2f}")
+        print(f"  ratio brief/less (medians): {ratio:.2f}; (p90s): {b_p90 / l_p90:.2f}", flush=True)
+
+        print(f"3 MB startup: {args.big_runs} runs ...", flush=True)
+        big_t = measure_big_startup(brief, big, args.big_runs)
+        g_med, g_p90, g_min, g_max = summary(big_t)
+        print(f"  brief 3 MB: median {ms(g_med):.1f} ms, p90 {ms(g_p90):.1f}, min {ms(g_min):.1f}, max {ms(g_max):.1f}", flush=True)
+
+        print("End on 10,000 quotes, peak memory ...", flush=True)
+        end_ms, one_key, hwm = measure_end_and_memory(brief, big)
+        print(f"  End -> frame {end_ms:.1f} ms; last quote shown after one key: {one_key}; VmHWM {hwm / 1024:.1f} MiB", flush=True)
+
+        print(f"idle: {args.idle:.0f} s each, bundled and 3 MB file (watcher on) ...", flush=True)
+        idle_b = measure_idle([brief], args.idle)
+        idle_f = measure_idle([brief, big], args.idle)
+        for name, (tick_ms, run_ms, switches, _) in (("bundled", idle_b), ("3 MB file", idle_f)):
+            print(f"  {name}: utime+stime {tick_ms:.0f} ms; thread run time {run_ms:.3f} ms; context switches {switches}")
+
+        print(f"reload: {args.reloads} writes each, bundled copy and 3 MB copy ...", flush=True)
+        rel_small = measure_reload(brief, BUNDLED, args.reloads)
+        rel_big = measure_reload(brief, big, args.reloads)
+        rs = summary(rel_small)
+        rb = summary(rel_big)
+        print(f"  bundled copy: median {ms(rs[0]):.1f} ms, p90 {ms(rs[1]):.1f}, max {ms(rs[3]):.1f}")
+        print(f"  3 MB copy:    median {ms(rb[0]):.1f} ms, p90 {ms(rb[1]):.1f}, max {ms(rb[3]):.1f}", flush=True)
+
+        print(f"growth: --scale 1, 10, 100; {args.big_runs} startups each ...", flush=True)
+        growth = measure_growth(brief, gen, tmp, args.big_runs)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print("\n| Scale | File | First frame (median / p90) | Peak RSS after every pane + End |")
+    print("| --- | --- | --- | --- |")
+    for k, size, g_median, g_tail, g_hwm in growth:
+        print(f"| {k}x | {size / 1e6:.2f} MB | {ms(g_median):.1f} / {ms(g_tail):.1f} ms | {g_hwm / 1024:.1f} MiB |")
+
+    def mark(ok):
+        return "pass" if ok else "**FAIL**"
+
+    rows = [
+        ("First frame, bundled, vs `less` (whole process, pty 120x40)", "brief ≤ 1.5 × less",
+         f"brief {ms(b_med):.1f} ms / less {ms(l_med):.1f} ms = {ratio:.2f}× (medians; p90 {ms(b_p90):.1f} / {ms(l_p90):.1f})",
+         mark(ratio <= 1.5)),
+        ("First frame, 3 MB briefing", "< 300 ms",
+         f"{ms(g_med):.0f} ms median, {ms(g_p90):.0f} ms p90", mark(g_p90 < 0.300)),
+        ("End on 10,000 quotes", "last quote in one frame",
+         f"one key: {'yes' if one_key else 'no'}; {end_ms:.1f} ms to screen", mark(one_key)),
+        ("Peak memory, 3 MB, after 3 + End", "< 60 MiB", f"{hwm / 1024:.1f} MiB VmHWM", mark(hwm < 60 * 1024)),
+        ("CPU while idle, 10 s (bundled)", "0 ms",
+         f"{idle_b[0]:.0f} ms (utime+stime); {idle_b[1]:.3f} ms run time; {idle_b[2]} wakeups",
+         mark(idle_b[0] == 0)),
+        ("CPU while idle, 10 s (3 MB file, watching)", "0 ms",
+         f"{idle_f[0]:.0f} ms (utime+stime); {idle_f[1]:.3f} ms run time; {idle_f[2]} wakeups",
+         mark(idle_f[0] == 0)),
+        ("Reload, bundled copy: write → new frame", "< 100 ms",
+         f"{ms(rs[0]):.1f} ms median, {ms(rs[1]):.1f} ms p90", mark(rs[1] < 0.100)),
+        ("Reload, 3 MB copy: write → new frame", "< 100 ms",
+         f"{ms(rb[0]):.1f} ms median, {ms(rb[1]):.1f} ms p90", mark(rb[1] < 0.100)),
+    ]
+    # Per-key costs from `cargo bench --bench brief`, if it has been run.
+    crit = args.criterion or os.path.join(target, "criterion")
+    small_j = criterion_median_ns(crit, "key-j_bundled", "quotes")
+    big_j = criterion_median_ns(crit, "key-j_big", "quotes")
+    if small_j and big_j:
+        r = big_j / small_j
+        rows.append(("Key j + frame, Quotes: 3 MB vs bundled (criterion medians)", "≤ 1.2×",
+                     f"{big_j / 1000:.1f} µs / {small_j / 1000:.1f} µs = {r:.2f}×", mark(r <= 1.2)))
+        for pane in ("actors", "risks", "questions", "stances", "timeline"):
+            s = criterion_median_ns(crit, "key-j_bundled", pane)
+            b = criterion_median_ns(crit, "key-j_big", pane)
+            if s and b:
+                rows.append((f"Key j + frame, {pane.capitalize()}: 3 MB vs bundled", "≤ 1.2×",
+                             f"{b / 1000:.1f} µs / {s / 1000:.1f} µs = {b / s:.2f}×", mark(b / s <= 1.2)))
+    else:
+        rows.append(("Key j + frame, 3 MB vs bundled", "≤ 1.2×",
+                     "run `cargo bench --bench brief` for this row", "n/a"))
+
+    print("\n| Target | Goal | Measured | Result |\n| --- | --- | --- | --- |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
