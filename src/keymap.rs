@@ -195,7 +195,6 @@ fn is_plain_text(c: char) -> bool {
 }
 
 /// The footer's hints for a mode, in table order.
-
 pub fn footer_hints(mode: Mode) -> impl Iterator<Item = (&'static str, &'static str)> {
     BINDINGS
         .iter()

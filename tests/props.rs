@@ -61,9 +61,7 @@ fn assert_clean(buffer: &Buffer, bad: fn(char) -> bool, context: &str) {
 
 /// Draws, and checks the buffer covers exactly the window and holds no `bad` character.
 fn draw_checked(harness: &mut Harness, size: (u16, u16), bad: fn(char) -> bool, context: &str) {
-    // `draw` hands back the buffer (owned or borrowed: both deref to `Buffer`).
-    let drawn = harness.draw();
-    let buffer: &Buffer = &drawn;
+    let buffer = harness.draw();
     assert_eq!(buffer.area, Rect::new(0, 0, size.0, size.1), "{context}");
     assert_clean(&buffer, bad, context);
 }

@@ -120,7 +120,6 @@ fn snippet_window(line: &str, col: u32) -> (String, usize) {
 }
 
 /// All diagnostics of one file, errors first, each group in file order.
-
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (d.severity, d.pos.unwrap_or_default()));
 }
