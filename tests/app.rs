@@ -857,3 +857,21 @@ fn the_help_overlay_scrolls_no_further_than_its_text() {
         Some(brief::app::Overlay::Help { scroll: scroll - 1 })
     );
 }
+
+#[test]
+fn lines_inserted_above_items_are_not_changes() {
+    let mut harness = Harness::bundled(80, 24);
+    let shifted = format!("# a comment\n\n{}", brief::briefing::BUNDLED_TEXT);
+    harness.reloaded(brief::briefing::parse(&shifted));
+    let changes = harness
+        .app
+        .changes
+        .clone()
+        .expect("a reload records its changes");
+    assert!(
+        changes.is_empty(),
+        "moved items are not changed items: {}",
+        changes.describe()
+    );
+    assert_eq!(harness.app.status.as_deref(), Some("Reloaded: no changes"));
+}

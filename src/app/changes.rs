@@ -1,10 +1,8 @@
 //! What a reload changed, item by item, so lists can mark it and the status line can say it.
 
 use super::pane::Pane;
-use crate::briefing::{Loaded, Pos};
-use std::collections::hash_map::DefaultHasher;
+use crate::briefing::Loaded;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
@@ -43,7 +41,7 @@ impl Changes {
             }
             changes.removed += before.keys().filter(|id| !after.contains_key(*id)).count();
         }
-        changes.summary_changed = summary_print(old) != summary_print(new);
+        changes.summary_changed = old.index.fingerprints.summary != new.index.fingerprints.summary;
         changes
     }
 
@@ -84,82 +82,20 @@ impl Changes {
     }
 }
 
-/// A hash of each item's content, ignoring where in the file it sits: inserting a line
-/// above an item moves it without changing it.
+/// Each item's id with its fingerprint (computed at load, see `Index`).
 fn fingerprints(pane: Pane, loaded: &Loaded) -> HashMap<String, u64> {
-    let b = &loaded.briefing;
+    let prints = &loaded.index.fingerprints;
+    let section = match pane {
+        Pane::Summary => return HashMap::new(),
+        Pane::Actors => &prints.actors,
+        Pane::Quotes => &prints.quotes,
+        Pane::Risks => &prints.risks,
+        Pane::Questions => &prints.questions,
+        Pane::Stances => &prints.stances,
+        Pane::Timeline => &prints.timeline,
+    };
     pane.items(loaded)
         .into_iter()
-        .map(|item| {
-            let text = match pane {
-                Pane::Summary => String::new(),
-                Pane::Actors => format!(
-                    "{:?}",
-                    crate::briefing::Actor {
-                        pos: Pos::default(),
-                        ..b.actors[item].clone()
-                    }
-                ),
-                Pane::Quotes => format!(
-                    "{:?}",
-                    crate::briefing::Quote {
-                        pos: Pos::default(),
-                        ..b.quotes[item].clone()
-                    }
-                ),
-                Pane::Risks => format!(
-                    "{:?}",
-                    crate::briefing::Risk {
-                        pos: Pos::default(),
-                        ..b.risks[item].clone()
-                    }
-                ),
-                Pane::Questions => format!(
-                    "{:?}",
-                    crate::briefing::Question {
-                        pos: Pos::default(),
-                        ..b.questions[item].clone()
-                    }
-                ),
-                Pane::Stances => format!(
-                    "{:?}",
-                    crate::briefing::Stance {
-                        pos: Pos::default(),
-                        ..b.stances[item].clone()
-                    }
-                ),
-                Pane::Timeline => format!(
-                    "{:?}",
-                    crate::briefing::TimelineEvent {
-                        pos: Pos::default(),
-                        ..b.timeline[item].clone()
-                    }
-                ),
-            };
-            (pane.item_id(loaded, item), hash(&text))
-        })
+        .map(|item| (pane.item_id(loaded, item), section[item]))
         .collect()
-}
-
-fn summary_print(loaded: &Loaded) -> u64 {
-    let b = &loaded.briefing;
-    let sources: Vec<_> = b
-        .sources
-        .iter()
-        .map(|s| crate::briefing::Source {
-            pos: Pos::default(),
-            ..s.clone()
-        })
-        .collect();
-    let summary = crate::briefing::Summary {
-        pos: Pos::default(),
-        ..b.summary.clone()
-    };
-    hash(&format!("{:?}{:?}{summary:?}{sources:?}", b.title, b.as_of))
-}
-
-fn hash(text: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
 }

@@ -2,6 +2,7 @@
 
 use super::model::Briefing;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
@@ -16,6 +17,48 @@ pub struct Index {
     pub questions_by_actor: Vec<Vec<usize>>,
     /// Risk indexes, most severe first (ties keep file order).
     pub risks_by_severity: Vec<usize>,
+    /// Stance indexes per topic, in actor order.
+    pub stances_by_topic: Vec<Vec<usize>>,
+    /// Indexes of the stances that cite each quote.
+    pub stances_citing_quote: Vec<Vec<usize>>,
+    /// A hash of each item's content (not its position), per section, and of the
+    /// summary page: what a reload compares to mark changes. Computed where the
+    /// briefing is loaded, off the UI thread.
+    pub fingerprints: Fingerprints,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fingerprints {
+    pub actors: Vec<u64>,
+    pub quotes: Vec<u64>,
+    pub risks: Vec<u64>,
+    pub questions: Vec<u64>,
+    pub stances: Vec<u64>,
+    pub timeline: Vec<u64>,
+    pub summary: u64,
+}
+
+impl Fingerprints {
+    fn of(b: &Briefing) -> Self {
+        fn each<T: Hash>(items: &[T]) -> Vec<u64> {
+            items.iter().map(fingerprint).collect()
+        }
+        Self {
+            actors: each(&b.actors),
+            quotes: each(&b.quotes),
+            risks: each(&b.risks),
+            questions: each(&b.questions),
+            stances: each(&b.stances),
+            timeline: each(&b.timeline),
+            summary: fingerprint(&(&b.title, &b.as_of, &b.summary, &b.sources)),
+        }
+    }
+}
+
+fn fingerprint<T: Hash>(item: &T) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    item.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Index {
@@ -58,10 +101,28 @@ impl Index {
                 .enumerate()
                 .flat_map(|(i, q)| q.actors.iter().map(move |a| (i, a))),
         );
+        let quote_by_id = by_id(b.quotes.iter().map(|q| &q.id).collect());
+        let mut stances_by_topic = vec![Vec::new(); b.topics.len()];
+        let mut stances_citing_quote = vec![Vec::new(); b.quotes.len()];
+        for list in &stances_by_actor {
+            for &s in list {
+                if let Some(&t) = topic_by_id.get(&b.stances[s].topic) {
+                    stances_by_topic[t].push(s);
+                }
+                for quote in &b.stances[s].quotes {
+                    if let Some(&q) = quote_by_id.get(quote) {
+                        stances_citing_quote[q].push(s);
+                    }
+                }
+            }
+        }
         let mut risks_by_severity: Vec<usize> = (0..b.risks.len()).collect();
         risks_by_severity.sort_by_key(|&r| std::cmp::Reverse(b.risks[r].score()));
         Self {
-            quote_by_id: by_id(b.quotes.iter().map(|q| &q.id).collect()),
+            quote_by_id,
+            stances_by_topic,
+            stances_citing_quote,
+            fingerprints: Fingerprints::of(b),
             source_by_id: by_id(b.sources.iter().map(|s| &s.id).collect()),
             actor_by_id,
             topic_by_id,

@@ -51,7 +51,7 @@ pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
 
 fn event_loop(
     app: &mut App,
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut terminal::Screen,
     events: &Receiver<Event>,
     ack: &Sender<()>,
     reload: Option<&Sender<watch::Request>>,
@@ -106,7 +106,7 @@ fn event_loop(
 fn carry_out(
     effect: Effect,
     app: &mut App,
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut terminal::Screen,
     reload: Option<&Sender<watch::Request>>,
 ) -> io::Result<Option<i32>> {
     match effect {
@@ -148,7 +148,7 @@ fn carry_out(
 
 /// Runs the editor on the terminal we hand over, and takes the terminal back whatever
 /// the editor does.
-fn edit(terminal: &mut ratatui::DefaultTerminal, path: &Path, line: u32) -> Result<(), String> {
+fn edit(terminal: &mut terminal::Screen, path: &Path, line: u32) -> Result<(), String> {
     let visual = std::env::var("VISUAL").ok();
     let editor = std::env::var("EDITOR").ok();
     let command = editor_command(visual.as_deref(), editor.as_deref());

@@ -1,13 +1,14 @@
 //! Entering and leaving the full-screen terminal, and putting it back however we leave:
 //! normally, on error, on panic, or on a signal.
 
-use ratatui::DefaultTerminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{
     cursor,
     event::{DisableMouseCapture, EnableMouseCapture},
     execute,
     terminal::{self, EnterAlternateScreen, LeaveAlternateScreen},
 };
+use std::io::BufWriter;
 use std::io::{self, Write};
 use std::sync::Once;
 
@@ -15,7 +16,11 @@ static PANIC_HOOK: Once = Once::new();
 
 /// Raw mode, the alternate screen, mouse capture, and a panic hook that undoes them
 /// before the panic message is printed.
-pub fn enter() -> io::Result<DefaultTerminal> {
+/// The full-screen terminal. Output is buffered so that a frame reaches the terminal in
+/// one write rather than a write per kilobyte.
+pub type Screen = ratatui::Terminal<CrosstermBackend<BufWriter<io::Stdout>>>;
+
+pub fn enter() -> io::Result<Screen> {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -24,7 +29,7 @@ pub fn enter() -> io::Result<DefaultTerminal> {
         }));
     });
     take_over()?;
-    let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
     ratatui::Terminal::new(backend)
 }
 
@@ -42,7 +47,7 @@ pub fn suspend() {
     restore();
 }
 
-pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn resume(terminal: &mut Screen) -> io::Result<()> {
     take_over()?;
     terminal.clear()
 }

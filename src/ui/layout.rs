@@ -2,7 +2,7 @@
 //! state, shared by drawing and by `update` (which needs page heights).
 
 use crate::app::{App, Pane};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 /// Below this the panes are replaced by a notice.
 pub const MIN_WIDTH: u16 = 40;
@@ -35,15 +35,15 @@ impl Regions {
     }
 
     pub fn for_pane(area: Rect, app: &App, pane: Pane) -> Self {
+        // Fixed rows stacked by hand: ratatui's constraint solver is the costliest part
+        // of a frame's layout, and none is needed here.
         let banner = app.error.is_some() && app.loaded.is_some();
-        let [header, tabs, body, banner_area, footer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(u16::from(banner)),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let mut rows = Rows::new(area);
+        let header = rows.top(1);
+        let tabs = rows.top(1);
+        let footer = rows.bottom(1);
+        let banner_area = rows.bottom(u16::from(banner));
+        let body = rows.rest();
         let (list, detail) = if pane.has_list() {
             let (list, detail) = split_body(body);
             (Some(list), detail)
@@ -80,15 +80,65 @@ impl Regions {
 
 fn split_body(body: Rect) -> (Rect, Rect) {
     if body.width >= SIDE_BY_SIDE_WIDTH {
-        let list_width = (body.width * 2 / 5).clamp(28, 56);
-        let [list, detail] =
-            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+        let list_width = (body.width * 2 / 5).clamp(28, 56).min(body.width);
+        let list = Rect {
+            width: list_width,
+            ..body
+        };
+        let detail = Rect {
+            x: body.x + list_width,
+            width: body.width - list_width,
+            ..body
+        };
         (list, detail)
     } else {
-        let list_height = (body.height * 2 / 5).max(3);
-        let [list, detail] =
-            Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(body);
+        let list_height = (body.height * 2 / 5).max(3).min(body.height);
+        let list = Rect {
+            height: list_height,
+            ..body
+        };
+        let detail = Rect {
+            y: body.y + list_height,
+            height: body.height - list_height,
+            ..body
+        };
         (list, detail)
+    }
+}
+
+/// Cuts rows off the top and bottom of an area; never more than there is.
+struct Rows {
+    area: Rect,
+}
+
+impl Rows {
+    fn new(area: Rect) -> Self {
+        Self { area }
+    }
+
+    fn top(&mut self, height: u16) -> Rect {
+        let height = height.min(self.area.height);
+        let taken = Rect {
+            height,
+            ..self.area
+        };
+        self.area.y += height;
+        self.area.height -= height;
+        taken
+    }
+
+    fn bottom(&mut self, height: u16) -> Rect {
+        let height = height.min(self.area.height);
+        self.area.height -= height;
+        Rect {
+            y: self.area.y + self.area.height,
+            height,
+            ..self.area
+        }
+    }
+
+    fn rest(self) -> Rect {
+        self.area
     }
 }
 

@@ -160,6 +160,8 @@ fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
         Pane::Timeline => "timeline event",
         Pane::Summary => "item",
     };
+    // Every row of a frame has the same width, so the date column is sized once.
+    let date_column = std::cell::OnceCell::new();
     list::draw_list(
         frame,
         list_area,
@@ -175,13 +177,11 @@ fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
                 let previous = position.checked_sub(1).map(|p| app.rows(pane)[p]);
                 stances::row(loaded, previous, item, width)
             }
-
-            Pane::Timeline | Pane::Summary => timeline::row(
-                loaded,
-                item,
-                width,
-                timeline::date_width(loaded, app.rows(pane), width),
-            ),
+            Pane::Timeline | Pane::Summary => {
+                let date_width = *date_column
+                    .get_or_init(|| timeline::date_width(loaded, app.rows(pane), width));
+                timeline::row(loaded, item, width, date_width)
+            }
         },
     );
     let focused = app.focus == Focus::Detail;

@@ -49,14 +49,10 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     }
     doc.heading("Source");
     source_line(doc, loaded, &quote.source);
-    let citing: Vec<_> = b
-        .stances
-        .iter()
-        .filter(|s| s.quotes.contains(&quote.id))
-        .collect();
+    let citing = &loaded.index.stances_citing_quote[item];
     if !citing.is_empty() {
         doc.heading("Cited in stances");
-        for stance in citing {
+        for stance in citing.iter().map(|&s| &b.stances[s]) {
             let text = format!(
                 "{} on {}",
                 actor_name(loaded, &stance.actor),

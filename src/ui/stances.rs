@@ -78,9 +78,15 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             }
         }
     }
-    // Where the others stand on the same topic, for comparison.
-    doc.heading("Everyone on this topic");
-    for other in b.stances.iter().filter(|s| s.topic == stance.topic) {
+    // Where the others stand on the same topic, for comparison; the list above has them
+    // all, so a long one is cut.
+    let Some(&t) = loaded.index.topic_by_id.get(&stance.topic) else {
+        return;
+    };
+    let others = &loaded.index.stances_by_topic[t];
+    doc.heading_with_count("Everyone on this topic", others.len());
+    for &other in others.iter().take(OTHERS_SHOWN) {
+        let other = &b.stances[other];
         position_bullet(
             doc,
             other.position,
@@ -88,4 +94,13 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             THEME.text,
         );
     }
+    if others.len() > OTHERS_SHOWN {
+        doc.para(
+            &format!("… and {} more in the list", others.len() - OTHERS_SHOWN),
+            THEME.dim,
+        );
+    }
 }
+
+/// Most of the other actors' positions shown under a stance.
+const OTHERS_SHOWN: usize = 40;
