@@ -254,7 +254,8 @@ class Pty:
         os.close(slave)
         self.pid, self.fd = pid, master
         self.out = bytearray()
-        self.screen = Screen()
+        self._screen = Screen()
+        self._fed = 0
         self.exited = None
 
     def read(self, timeout):
@@ -270,8 +271,16 @@ class Pty:
         if not data:
             raise EOFError
         self.out += data
-        self.screen.feed(data)
         return data, now
+
+    @property
+    def screen(self):
+        """The screen, brought up to date on demand: parsing output in Python is slow,
+        and doing it between reads would delay the reads that are being timed."""
+        if self._fed < len(self.out):
+            self._screen.feed(bytes(self.out[self._fed:]))
+            self._fed = len(self.out)
+        return self._screen
 
     def wait_for(self, found, timeout=TIMEOUT):
         """Reads until `found(self)` is true; returns the time of the read that made it so."""

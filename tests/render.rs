@@ -455,7 +455,7 @@ fn summary_too_long_says_more_below_until_scrolled_to_the_end() {
     let mut harness = Harness::bundled(80, 24);
     let screen = harness.screen();
     let bottom = screen.lines().nth(22).unwrap();
-    assert!(bottom.contains("more lines"), "{bottom}");
+    assert!(bottom.contains("↓ more"), "{bottom}");
     harness.keys("G");
     let screen = harness.screen();
     let bottom = screen.lines().nth(22).unwrap();

@@ -29,16 +29,6 @@ pub struct Diagnostic {
     pub message: String,
 }
 
-impl Serialize for Pos {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Pos", 2)?;
-        s.serialize_field("line", &self.line)?;
-        s.serialize_field("column", &self.col)?;
-        s.end()
-    }
-}
-
 impl Diagnostic {
     pub fn error(pos: impl Into<Option<Pos>>, message: impl Into<String>) -> Self {
         Self {

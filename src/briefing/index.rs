@@ -55,8 +55,9 @@ impl Fingerprints {
     }
 }
 
+/// FxHash: fast, and a change marker needs no protection against crafted collisions.
 fn fingerprint<T: Hash>(item: &T) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     item.hash(&mut hasher);
     hasher.finish()
 }

@@ -2,9 +2,9 @@
 //! sanitised and every reference resolved; each item keeps the position it came from.
 
 use super::node::Pos;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Briefing {
     pub title: String,
     pub as_of: Option<String>,
@@ -19,7 +19,7 @@ pub struct Briefing {
     pub timeline: Vec<TimelineEvent>,
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub outlet: String,
@@ -32,7 +32,7 @@ pub struct Source {
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Summary {
     pub bluf: String,
     pub key_points: Vec<String>,
@@ -41,7 +41,7 @@ pub struct Summary {
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -63,13 +63,13 @@ impl Actor {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
     pub role: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Topic {
     pub id: String,
     pub name: String,
@@ -78,7 +78,7 @@ pub struct Topic {
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Stance {
     pub actor: String,
     pub topic: String,
@@ -89,7 +89,7 @@ pub struct Stance {
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Quote {
     pub id: String,
     pub speaker: String,
@@ -101,7 +101,7 @@ pub struct Quote {
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Risk {
     pub id: String,
     pub title: String,
@@ -125,7 +125,7 @@ impl Risk {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub question: String,
@@ -136,7 +136,7 @@ pub struct Question {
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct TimelineEvent {
     pub date: String,
     pub event: String,
@@ -165,7 +165,7 @@ pub trait Vocabulary: Sized + Copy + 'static {
 
 macro_rules! vocabulary {
     ($name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[serde(rename_all = "lowercase")]
         pub enum $name { $($variant),+ }
 

@@ -10,9 +10,21 @@ use serde_saphyr::Spanned;
 use std::fmt;
 
 /// A 1-based line and column in the briefing's source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Pos {
     pub line: u32,
+    #[serde(rename = "column")]
     pub col: u32,
 }
 

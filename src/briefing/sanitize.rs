@@ -11,6 +11,13 @@ const REPLACEMENT: char = '\u{FFFD}';
 /// Cleans one text value. Newlines are kept (multi-line YAML scalars are paragraphs);
 /// everything else that could steer a terminal is removed or made visible.
 pub fn clean(text: &str) -> String {
+    if is_clean(text) {
+        return text.to_owned();
+    }
+    replace_controls(text)
+}
+
+fn replace_controls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut column = 0usize;
     for c in text.chars() {
@@ -39,6 +46,30 @@ pub fn clean(text: &str) -> String {
         column += 1;
     }
     out
+}
+
+/// Whether `clean` would leave `text` as it is: the common case, checked byte by byte
+/// without decoding. C1 controls are `C2 80`..`C2 9F` in UTF-8; the bidi controls are
+/// `E2 80 AA`..`E2 80 AE` and `E2 81 A6`..`E2 81 A9`.
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Printable ASCII and newlines: most text, checked in one pass the compiler vectorises.
+    if bytes
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) || b == b'\n')
+    {
+        return true;
+    }
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\n' => true,
+        0x00..=0x1f | 0x7f => false,
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => !matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => true,
+    })
 }
 
 /// Cleans text that must stay on one line (titles, names, ids).
@@ -78,6 +109,34 @@ mod tests {
     fn expands_tabs_to_stops() {
         assert_eq!(clean("a\tb"), "a   b");
         assert_eq!(clean("\tx\nab\ty"), "    x\nab  y");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_slow_one() {
+        let samples = [
+            "plain",
+            "tab\there",
+            "\u{85}",
+            "a\u{9b}b",
+            "\u{202a}x",
+            "\u{2069}",
+            "\u{2060}ok",
+            "€ — ‘’ «»",
+            "x\r\n",
+            "日本\u{7f}",
+            "\u{1b}[0m",
+            "line\nbreak",
+        ];
+        for text in samples {
+            assert_eq!(is_clean(text), replace_controls(text) == text, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_agrees_on_any_text(text in "\\PC*|[\\x00-\\x7f\\u{80}-\\u{a0}\\u{2000}-\\u{2070}]*") {
+            proptest::prop_assert_eq!(is_clean(&text), replace_controls(&text) == text);
+        }
     }
 
     #[test]

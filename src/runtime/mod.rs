@@ -27,26 +27,48 @@ enum Event {
 
 /// Runs the dashboard until the user quits; returns the exit status.
 pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    // Registered before the terminal changes: a signal from here on is held for the loop.
+    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut terminal = terminal::enter()?;
+    let status = run_entered(&mut app, &mut terminal, signals, budget);
+    terminal::restore();
+    // `restore` has put the terminal back. Dropping ratatui's `Terminal` would try to show
+    // the cursor again and, if the terminal has gone, print to a closed stderr, which
+    // panics; at exit there is nothing left for the drop to do.
+    std::mem::forget(terminal);
+    status
+}
+
+fn run_entered(
+    app: &mut App,
+    terminal: &mut terminal::Screen,
+    signals: signal_hook::iterator::Signals,
+    budget: Budget,
+) -> io::Result<i32> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    // The first frame comes before the threads and the watcher: they can wait a moment,
+    // the person at the terminal should not (thread start-up costs most on idle cores).
+    terminal.draw(|frame| ui::draw(frame, app))?;
     let (events_tx, events) = mpsc::channel();
     let (ack_tx, ack_rx) = mpsc::channel::<()>();
     spawn_input(events_tx.clone(), ack_rx)?;
-    spawn_signals(events_tx.clone())?;
+    spawn_signals(signals, events_tx.clone())?;
     let (_watcher, reload) = match app.origin.clone() {
         Origin::File(path) => {
             let dir = watch::parent_dir(&path);
-            start_watching(&dir, Some(path), None, budget, &events_tx, &mut app)?
+            start_watching(&dir, Some(path), None, budget, &events_tx, app)?
         }
         Origin::Directory(dir) => {
-            start_watching(&dir, None, Some(dir.clone()), budget, &events_tx, &mut app)?
+            start_watching(&dir, None, Some(dir.clone()), budget, &events_tx, app)?
         }
         Origin::Bundled => (None, None),
     };
-    let mut terminal = terminal::enter()?;
-    let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
-    let status = event_loop(&mut app, &mut terminal, &events, &ack_tx, reload.as_ref());
-    terminal::restore();
-    status
+    if app.status.is_some() {
+        terminal.draw(|frame| ui::draw(frame, app))?;
+    }
+    event_loop(app, terminal, &events, &ack_tx, reload.as_ref())
 }
 
 fn event_loop(
@@ -56,7 +78,6 @@ fn event_loop(
     ack: &Sender<()>,
     reload: Option<&Sender<watch::Request>>,
 ) -> io::Result<i32> {
-    terminal.draw(|frame| ui::draw(frame, app))?;
     loop {
         let Ok(event) = events.recv() else {
             return Ok(0);
@@ -195,9 +216,10 @@ fn spawn_input(events: Sender<Event>, ack: Receiver<()>) -> io::Result<()> {
     Ok(())
 }
 
-fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+fn spawn_signals(
+    mut signals: signal_hook::iterator::Signals,
+    events: Sender<Event>,
+) -> io::Result<()> {
     std::thread::Builder::new()
         .name("brief-signals".into())
         .spawn(move || {

@@ -1,7 +1,7 @@
 //! The list half of a pane and the detail half beside it. Only the rows on screen are
 //! built, so a list of 10,000 quotes costs what a list of ten does.
 
-use super::text::{fit_spans, pad};
+use super::text::{draw_lines, fit_spans, pad};
 use super::theme::THEME;
 use crate::app::Mark;
 use crate::app::{App, Focus, Pane};
@@ -9,9 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
 
 pub fn block(title: String, focused: bool) -> Block<'static> {
@@ -76,7 +74,7 @@ pub fn draw_list(
             .into_iter()
             .map(|l| Line::styled(l, THEME.dim))
             .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        draw_lines(frame, inner, lines);
         return;
     }
     let height = inner.height as usize;
@@ -107,7 +105,7 @@ pub fn draw_list(
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    draw_lines(frame, inner, lines);
     if scrollbar {
         draw_scrollbar(frame, area, rows.len(), height, state.offset);
     }
@@ -153,7 +151,7 @@ pub fn draw_detail(
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_height).collect();
-    frame.render_widget(Paragraph::new(visible), inner);
+    draw_lines(frame, inner, visible);
     if max_scroll > 0 {
         draw_scrollbar(frame, area, max_scroll + inner_height, inner_height, scroll);
     }

@@ -19,7 +19,7 @@ use crate::briefing::{Loaded, Quote};
 use crate::keymap::{self, Mode};
 use layout::Regions;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use text::{Doc, fit, fit_spans};
@@ -229,15 +229,20 @@ fn detail_lines(app: &App, width: usize) -> Option<Vec<Line<'static>>> {
 fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
     let block = list::block(format!(" {} ", Pane::Summary.title()), true);
     let inner = block.inner(area);
-    let columns = summary::columns(loaded, summary_width(area));
+    let height = inner.height as usize;
+    // Only what is on screen (and one line more, to know there is more) is laid out.
+    let wanted = app.state(Pane::Summary).detail_scroll + height + 1;
+    let columns = summary::columns(loaded, summary_width(area), wanted);
+    let cut = columns.iter().any(Doc::is_cut);
     let scroll = app
         .state(Pane::Summary)
         .detail_scroll
-        .min(summary_max_scroll(&columns, inner.height as usize));
-    let height = inner.height as usize;
+        .min(summary_max_scroll(&columns, height));
     let tallest = columns.iter().map(|d| d.lines.len()).max().unwrap_or(0);
     let mut block = block;
-    if scroll + height < tallest {
+    if cut {
+        block = block.title_bottom(Line::styled(" ↓ more below ", THEME.more).right_aligned());
+    } else if scroll + height < tallest {
         block = block.title_bottom(
             Line::styled(list::more_below(tallest - height - scroll), THEME.more).right_aligned(),
         );
@@ -245,23 +250,27 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
     frame.render_widget(block, area);
     let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
     let areas: Vec<Rect> = if columns.len() == 2 {
-        let side = columns[1].width() as u16;
-        Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(3),
-            Constraint::Length(side),
-        ])
-        .split(text_area)
-        .iter()
-        .copied()
-        .step_by(2)
-        .collect()
+        // The side column keeps its width on the right; the main one takes the rest,
+        // less a gutter of three.
+        let side = (columns[1].width() as u16).min(text_area.width);
+        let main = text_area.width.saturating_sub(side + 3);
+        vec![
+            Rect {
+                width: main,
+                ..text_area
+            },
+            Rect {
+                x: text_area.right() - side,
+                width: side,
+                ..text_area
+            },
+        ]
     } else {
         vec![text_area]
     };
     for (doc, column) in columns.into_iter().zip(areas) {
         let lines: Vec<Line> = doc.lines.into_iter().skip(scroll).take(height).collect();
-        frame.render_widget(Paragraph::new(lines), column);
+        text::draw_lines(frame, column, lines);
     }
 }
 
@@ -290,7 +299,7 @@ pub fn detail_max_scroll(app: &App) -> usize {
     let regions = Regions::new(app.area(), app);
     if app.pane == Pane::Summary {
         let Some(loaded) = &app.loaded else { return 0 };
-        let columns = summary::columns(loaded, summary_width(regions.body));
+        let columns = summary::columns(loaded, summary_width(regions.body), usize::MAX);
         return summary_max_scroll(&columns, regions.body.height.saturating_sub(2) as usize);
     }
     detail_lines(app, regions.detail_text_width()).map_or(0, |lines| {

@@ -1,14 +1,14 @@
 //! Windows drawn over the panes: the key help and the list of problems.
 
 use super::list::block;
-use super::text::{Doc, pad};
+use super::text::{Doc, draw_lines, pad};
 use super::theme::THEME;
 use crate::app::{App, Overlay, plural};
 use crate::keymap::{BINDINGS, Mode, Section};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 /// Where the overlay goes, its title and its text.
 fn contents(area: Rect, app: &App, overlay: &Overlay) -> (Rect, &'static str, Doc) {
@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         .skip(scroll)
         .take(inner_height)
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    draw_lines(frame, inner, lines);
 }
 
 fn help(width: usize) -> Doc {

@@ -2,7 +2,7 @@
 //! counts, or its first error.
 
 use super::list::{block, draw_detail, highlight};
-use super::text::{Doc, fit, fit_spans, pad};
+use super::text::{Doc, draw_lines, fit, fit_spans, pad};
 use super::theme::THEME;
 use crate::app::Picker;
 use crate::words::plural;
@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, list_area: Rect, detail_area: Rect, picker: &Pick
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    draw_lines(frame, inner, lines);
     let mut doc = Doc::new(detail_area.width.saturating_sub(4) as usize);
     if let Some(entry) = picker.entries.get(picker.selected) {
         card(&mut doc, entry);

@@ -13,19 +13,20 @@ use ratatui::text::Span;
 pub const TWO_COLUMNS_FROM: usize = 110;
 
 /// The page as one column, or as a main column and a side column on wide screens.
-pub fn columns(loaded: &Loaded, width: usize) -> Vec<Doc> {
+/// `limit` bounds the lines laid out per column (see `Doc::with_limit`).
+pub fn columns(loaded: &Loaded, width: usize, limit: usize) -> Vec<Doc> {
     if width >= TWO_COLUMNS_FROM {
         // Lines longer than about 100 columns are hard to read; wide screens give the
         // room to the side column instead.
         let main_width = (width * 3 / 5).min(100);
         let side_width = (width - main_width - 3).min(90);
-        let mut main = Doc::new(main_width);
+        let mut main = Doc::with_limit(main_width, limit);
         main_column(&mut main, loaded);
-        let mut side = Doc::new(side_width);
+        let mut side = Doc::with_limit(side_width, limit);
         side_column(&mut side, loaded);
         vec![main, side]
     } else {
-        let mut doc = Doc::new(width);
+        let mut doc = Doc::with_limit(width, limit);
         main_column(&mut doc, loaded);
         side_column(&mut doc, loaded);
         vec![doc]

@@ -11,14 +11,27 @@ use unicode_width::UnicodeWidthStr;
 pub struct Doc {
     pub lines: Vec<Line<'static>>,
     width: usize,
+    /// Lines past this are not laid out: a page drawn from the top needs no more than
+    /// the screen shows.
+    limit: usize,
 }
 
 impl Doc {
     pub fn new(width: usize) -> Self {
+        Self::with_limit(width, usize::MAX)
+    }
+
+    pub fn with_limit(width: usize, limit: usize) -> Self {
         Self {
             lines: Vec::new(),
             width: width.max(1),
+            limit,
         }
+    }
+
+    /// Whether lines were left out because of the limit.
+    pub fn is_cut(&self) -> bool {
+        self.lines.len() >= self.limit
     }
 
     pub fn width(&self) -> usize {
@@ -73,6 +86,9 @@ impl Doc {
     /// Wraps `text` into the width less `indent`; the first line starts with `prefix`
     /// (which is `indent` wide), the others with spaces.
     pub fn hanging(&mut self, prefix: Vec<Span<'static>>, indent: usize, text: &str, style: Style) {
+        if self.is_cut() {
+            return;
+        }
         let text_width = self.width.saturating_sub(indent).max(1);
         let pad = " ".repeat(indent);
         let mut first = true;
@@ -90,6 +106,23 @@ impl Doc {
         if first {
             self.lines.push(Line::from(prefix));
         }
+    }
+}
+
+/// Draws lines that are already laid out, one per row from the top of `area`, cut at its
+/// edges. Cheaper than a `Paragraph`, which would lay them out again.
+pub fn draw_lines<'a>(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    lines: impl IntoIterator<Item = Line<'a>>,
+) {
+    for (row, line) in (area.y..area.bottom()).zip(lines) {
+        let row_area = ratatui::layout::Rect {
+            y: row,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(&line, row_area);
     }
 }
 
