@@ -128,7 +128,8 @@ pub fn highlight(line: Line<'static>, width: usize, style: Style) -> Line<'stati
 }
 
 /// Draws the detail block: `lines` from `scroll` on, with a scrollbar and a sign at the
-/// bottom edge when there is more below.
+/// bottom edge when there is more below. `cut` says the lines stop where the screen
+/// does (see `Doc::with_limit`): there is more, but how much is not known.
 pub fn draw_detail(
     frame: &mut Frame,
     area: Rect,
@@ -136,12 +137,15 @@ pub fn draw_detail(
     lines: Vec<Line<'static>>,
     scroll: usize,
     focused: bool,
+    cut: bool,
 ) {
     let inner_height = area.height.saturating_sub(2) as usize;
     let max_scroll = lines.len().saturating_sub(inner_height);
     let scroll = scroll.min(max_scroll);
     let mut block = block(title, focused);
-    if scroll < max_scroll {
+    if cut {
+        block = block.title_bottom(Line::styled(" ↓ more below ", THEME.more).right_aligned());
+    } else if scroll < max_scroll {
         let below = lines.len() - inner_height - scroll;
         block = block.title_bottom(Line::styled(more_below(below), THEME.more).right_aligned());
     }

@@ -186,15 +186,14 @@ fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
     );
     let focused = app.focus == Focus::Detail;
     let title = format!(" {} ", detail_title(pane));
-    let lines = detail_lines(app, regions.detail_text_width()).unwrap_or_default();
-    list::draw_detail(
-        frame,
-        regions.detail,
-        title,
-        lines,
-        app.state(pane).detail_scroll,
-        focused,
-    );
+    let scroll = app.state(pane).detail_scroll;
+    // What is on screen and a little more, so that the sign at the bottom can count the
+    // lines below for all but the longest items; those are laid out no further.
+    let limit = scroll + regions.detail_inner_height() + DETAIL_LOOKAHEAD;
+    let doc = detail_lines(app, regions.detail_text_width(), limit);
+    let cut = doc.as_ref().is_some_and(Doc::is_cut);
+    let lines = doc.map(|d| d.lines).unwrap_or_default();
+    list::draw_detail(frame, regions.detail, title, lines, scroll, focused, cut);
 }
 
 fn detail_title(pane: Pane) -> &'static str {
@@ -210,10 +209,15 @@ fn detail_title(pane: Pane) -> &'static str {
 }
 
 /// The selected item's detail, wrapped to `width`.
-fn detail_lines(app: &App, width: usize) -> Option<Vec<Line<'static>>> {
+/// Lines of a detail laid out below the screen, to count them.
+const DETAIL_LOOKAHEAD: usize = 100;
+
+/// The selected item's detail, wrapped to `width`, laid out no further than `limit`
+/// lines.
+fn detail_lines(app: &App, width: usize, limit: usize) -> Option<Doc> {
     let loaded = app.loaded.as_ref()?;
     let item = app.selected_item(app.pane)?;
-    let mut doc = Doc::new(width);
+    let mut doc = Doc::with_limit(width, limit);
     match app.pane {
         Pane::Actors => actors::detail(loaded, item, &mut doc),
         Pane::Quotes => quotes::detail(loaded, item, &mut doc),
@@ -223,7 +227,7 @@ fn detail_lines(app: &App, width: usize) -> Option<Vec<Line<'static>>> {
         Pane::Timeline => timeline::detail(loaded, item, &mut doc),
         Pane::Summary => return None,
     }
-    Some(doc.lines)
+    Some(doc)
 }
 
 fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
@@ -302,8 +306,10 @@ pub fn detail_max_scroll(app: &App) -> usize {
         let columns = summary::columns(loaded, summary_width(regions.body), usize::MAX);
         return summary_max_scroll(&columns, regions.body.height.saturating_sub(2) as usize);
     }
-    detail_lines(app, regions.detail_text_width()).map_or(0, |lines| {
-        lines.len().saturating_sub(regions.detail_inner_height())
+    detail_lines(app, regions.detail_text_width(), usize::MAX).map_or(0, |doc| {
+        doc.lines
+            .len()
+            .saturating_sub(regions.detail_inner_height())
     })
 }
 

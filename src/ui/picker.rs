@@ -58,6 +58,7 @@ pub fn draw(frame: &mut Frame, list_area: Rect, detail_area: Rect, picker: &Pick
         doc.lines,
         0,
         false,
+        false,
     );
 }
 

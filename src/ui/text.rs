@@ -116,13 +116,17 @@ pub fn draw_lines<'a>(
     area: ratatui::layout::Rect,
     lines: impl IntoIterator<Item = Line<'a>>,
 ) {
+    let buffer = frame.buffer_mut();
     for (row, line) in (area.y..area.bottom()).zip(lines) {
-        let row_area = ratatui::layout::Rect {
-            y: row,
-            height: 1,
-            ..area
-        };
-        frame.render_widget(&line, row_area);
+        let mut x = area.x;
+        for span in &line.spans {
+            if x >= area.right() {
+                break;
+            }
+            let style = line.style.patch(span.style);
+            let room = usize::from(area.right() - x);
+            (x, _) = buffer.set_stringn(x, row, &span.content, room, style);
+        }
     }
 }
 
