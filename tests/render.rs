@@ -95,20 +95,22 @@ fn whole_detail(harness: &mut Harness) -> Vec<String> {
 
 // Nothing about the Belarus briefing is hard-coded.
 
-#[test]
-fn arctic_actor_list_shows_every_name_from_the_file() {
-    let mut harness = arctic(120, 40);
-    harness.keys("2");
-    let names: Vec<String> = harness
-        .app
-        .loaded
-        .as_ref()
-        .unwrap()
+/// The actor names of the briefing the harness shows, as the model has them.
+fn actor_names(harness: &Harness) -> Vec<String> {
+    let loaded = harness.app.loaded.as_ref().expect("a loaded briefing");
+    loaded
         .briefing
         .actors
         .iter()
         .map(|a| a.name.clone())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn arctic_actor_list_shows_every_name_from_the_file() {
+    let mut harness = arctic(120, 40);
+    harness.keys("2");
+    let names = actor_names(&harness);
     assert_eq!(names.len(), 7);
     let list = regions(&harness).list.expect("the actors pane has a list");
     let rows = list_text(&harness.draw(), list);
@@ -130,16 +132,7 @@ fn arctic_selecting_each_actor_shows_its_name_in_the_detail() {
     for (width, height) in [(120, 40), (80, 24)] {
         let mut harness = arctic(width, height);
         harness.keys("2");
-        let names: Vec<String> = harness
-            .app
-            .loaded
-            .as_ref()
-            .unwrap()
-            .briefing
-            .actors
-            .iter()
-            .map(|a| a.name.clone())
-            .collect();
+        let names = actor_names(&harness);
         for (n, name) in names.iter().enumerate() {
             assert_eq!(harness.app.state(Pane::Actors).selected, n);
             let detail = detail_text(&mut harness);
