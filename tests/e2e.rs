@@ -370,7 +370,9 @@ fn survives_shrinking_to_one_cell_and_growing_back() {
     tui.send("2");
     tui.wait_for("Actors 1/7", WAIT);
     // 24 times down to one cell and back, a different key pressed between each.
-    let keys = ["j", "3", "?", "\x1b", "k", "G", "2", "\t", "/", "x", "\r", "4"];
+    let keys = [
+        "j", "3", "?", "\x1b", "k", "G", "2", "\t", "/", "x", "\r", "4",
+    ];
     for (n, key) in keys.iter().cycle().take(24).enumerate() {
         tui.resize(1, 1);
         tui.wait_for("W", WAIT); // "Window too small", in one cell
