@@ -122,7 +122,10 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     // digits, with the current pane's name in full.
     let width = area.width as usize;
     let full: usize = Pane::ALL.iter().map(|p| p.title().width() + 4).sum();
-    let three_letters = Pane::ALL.len() * 7;
+    let three_letters: usize = Pane::ALL
+        .iter()
+        .map(|p| if *p == app.pane { p.title().width() + 4 } else { 7 })
+        .sum();
     let mut spans = Vec::new();
     for (n, pane) in Pane::ALL.iter().enumerate() {
         let name: String = if full <= width || *pane == app.pane {
