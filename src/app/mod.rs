@@ -147,7 +147,30 @@ pub struct App {
 
 impl App {
     pub fn new(origin: Origin, load: Result<Loaded, LoadError>) -> Self {
-        let mut app = Self {
+        let mut app = Self::empty(origin);
+        match load {
+            Ok(loaded) => app.accept(loaded, false),
+            Err(error) => app.error = Some(error),
+        }
+        app
+    }
+
+    /// The picker over the briefings of `dir`, with nothing opened yet.
+    pub fn with_picker(dir: PathBuf, entries: Vec<catalog::Entry>) -> Self {
+        let mut app = Self::empty(Origin::Directory(dir.clone()));
+        app.picker = Some(Picker {
+            dir,
+            entries,
+            selected: 0,
+            offset: 0,
+            showing: true,
+        });
+        app
+    }
+
+    /// Nothing loaded, nothing selected.
+    fn empty(origin: Origin) -> Self {
+        Self {
             origin,
             loaded: None,
             error: None,
@@ -162,26 +185,7 @@ impl App {
             height: 24,
             states: Default::default(),
             rows: Default::default(),
-        };
-        match load {
-            Ok(loaded) => app.accept(loaded, false),
-            Err(error) => app.error = Some(error),
         }
-        app
-    }
-
-    /// The picker over the briefings of `dir`, with nothing opened yet.
-    pub fn with_picker(dir: PathBuf, entries: Vec<catalog::Entry>) -> Self {
-        let mut app = Self::new(Origin::Directory(dir.clone()), Err(LoadError::none()));
-        app.error = None;
-        app.picker = Some(Picker {
-            dir,
-            entries,
-            selected: 0,
-            offset: 0,
-            showing: true,
-        });
-        app
     }
 
     pub fn showing_picker(&self) -> bool {

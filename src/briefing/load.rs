@@ -42,14 +42,6 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    /// An empty error, for an app that has not loaded anything yet.
-    pub fn none() -> Self {
-        Self {
-            diagnostics: Vec::new(),
-            source: None,
-        }
-    }
-
     fn whole_file(message: impl Into<String>) -> Self {
         Self {
             diagnostics: vec![Diagnostic::error(None, message)],

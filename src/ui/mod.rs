@@ -124,7 +124,13 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     let full: usize = Pane::ALL.iter().map(|p| p.title().width() + 4).sum();
     let three_letters: usize = Pane::ALL
         .iter()
-        .map(|p| if *p == app.pane { p.title().width() + 4 } else { 7 })
+        .map(|p| {
+            if *p == app.pane {
+                p.title().width() + 4
+            } else {
+                7
+            }
+        })
         .sum();
     let mut spans = Vec::new();
     for (n, pane) in Pane::ALL.iter().enumerate() {
