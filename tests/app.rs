@@ -875,3 +875,59 @@ fn lines_inserted_above_items_are_not_changes() {
     );
     assert_eq!(harness.app.status.as_deref(), Some("Reloaded: no changes"));
 }
+
+fn click(harness: &mut Harness, column: u16, row: u16) -> brief::app::Effect {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    harness.event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }))
+}
+
+#[test]
+fn clicking_a_tab_shows_its_pane() {
+    let mut harness = Harness::bundled(120, 40);
+    let screen = harness.screen();
+    let tabs = screen.lines().nth(1).unwrap();
+    for (title, pane) in [
+        ("Risks", Pane::Risks),
+        ("Timeline", Pane::Timeline),
+        ("Summary", Pane::Summary),
+    ] {
+        let column = tabs.find(title).unwrap() as u16;
+        click(&mut harness, column, 1);
+        assert_eq!(harness.app.pane, pane, "clicked {title} at column {column}");
+    }
+}
+
+#[test]
+fn clicking_a_list_row_selects_it_and_the_detail_takes_the_focus() {
+    let mut harness = Harness::bundled(120, 40);
+    harness.keys("2");
+    // The list's first row is the row under its top border (screen row 3).
+    click(&mut harness, 5, 3 + 3);
+    assert_eq!(selected(&harness, Pane::Actors), 3);
+    assert!(harness.screen().contains("Russia"));
+    click(&mut harness, 5, 3 + 30);
+    assert_eq!(
+        selected(&harness, Pane::Actors),
+        3,
+        "a click below the last row changes nothing"
+    );
+    click(&mut harness, 80, 10);
+    assert_eq!(harness.app.focus, Focus::Detail);
+    click(&mut harness, 5, 3);
+    assert_eq!(harness.app.focus, Focus::List);
+    assert_eq!(selected(&harness, Pane::Actors), 0);
+}
+
+#[test]
+fn a_click_closes_the_help() {
+    let mut harness = Harness::bundled(80, 24);
+    harness.keys("?");
+    assert!(harness.app.overlay.is_some());
+    click(&mut harness, 10, 10);
+    assert!(harness.app.overlay.is_none());
+}

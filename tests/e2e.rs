@@ -911,3 +911,17 @@ fn closing_the_terminal_ends_the_program() {
     // not spinning, and not a panic (101).
     assert!(matches!(status.exit_code(), 0 | 1 | 129), "{status:?}");
 }
+
+#[test]
+fn a_mouse_click_on_a_tab_shows_its_pane() {
+    let mut tui = Tui::spawn(&[], 24, 80);
+    tui.wait_for(BUNDLED_TITLE, WAIT);
+    let screen = tui.screen_text();
+    let tabs = screen.lines().nth(1).expect("a tab bar");
+    let column = tabs.find("Risks").expect("a Risks tab") + 1;
+    // SGR mouse report (the mode brief turns on): press and release, 1-based.
+    tui.send(format!("\x1b[<0;{column};2M\x1b[<0;{column};2m"));
+    tui.wait_for("Risks 1/6", WAIT);
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+}

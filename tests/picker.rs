@@ -106,3 +106,25 @@ fn e_in_the_picker_edits_the_selected_file() {
         }
     );
 }
+
+#[test]
+fn a_click_selects_a_briefing_and_a_second_click_opens_it() {
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let dir = directory();
+    let mut h = Harness::picker(dir.path(), 100, 30);
+    let click = |h: &mut Harness| {
+        h.event(Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 5,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        }))
+    };
+    // Row 4 is the list's second row: one-of-each.yaml.
+    assert_eq!(click(&mut h), Effect::None);
+    assert_eq!(h.app.picker.as_ref().unwrap().selected, 1);
+    assert_eq!(
+        click(&mut h),
+        Effect::Open(dir.path().join("one-of-each.yaml"))
+    );
+}

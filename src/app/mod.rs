@@ -98,6 +98,9 @@ pub enum Action {
     SearchSubmit,
     Reload,
     Edit,
+    /// A left click at a column and row: a tab shows its pane, a list row is selected
+    /// (the selected briefing in the picker opens), the detail takes the focus.
+    Click(u16, u16),
     /// `o`: back to the list of briefings in the directory.
     ShowPicker,
     Resize(u16, u16),
@@ -309,6 +312,7 @@ impl App {
                     self.focus = Focus::Detail;
                 }
             }
+            Action::Click(column, row) => return self.click(column, row),
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             Action::PageUp => self.step(-(self.page() as isize)),
@@ -353,6 +357,61 @@ impl App {
             self.search.query,
             found.join(", ")
         ));
+    }
+
+    fn click(&mut self, column: u16, row: u16) -> Effect {
+        let area = self.area();
+        if layout::too_small(area) {
+            return Effect::None;
+        }
+        if self.overlay.take().is_some() {
+            return Effect::None;
+        }
+        let at = ratatui::layout::Position::new(column, row);
+        let regions = layout::Regions::new(area, self);
+        if regions.tabs.contains(at) {
+            let tab = layout::tabs(self, area.width)
+                .into_iter()
+                .find(|t| column >= t.x && column < t.x + t.width);
+            if let Some(tab) = tab {
+                self.show(tab.pane);
+            }
+            return Effect::None;
+        }
+        let list_rows = regions
+            .list
+            .map(|list| list.inner(ratatui::layout::Margin::new(1, 1)));
+        if let Some(rows) = list_rows.filter(|rows| rows.contains(at)) {
+            let row = usize::from(row - rows.y);
+            if let Some(picker) = self.picker.as_mut().filter(|p| p.showing) {
+                let index = picker.offset + row;
+                if index == picker.selected {
+                    return self.open_selected();
+                }
+                if index < picker.entries.len() {
+                    picker.selected = index;
+                }
+                return Effect::None;
+            }
+            let pane = self.pane;
+            let index = self.state(pane).offset + row;
+            if index < self.rows(pane).len() {
+                let state = &mut self.states[pane.index()];
+                state.selected = index;
+                state.detail_scroll = 0;
+                self.focus = Focus::List;
+                self.remember_selection(pane);
+                self.keep_in_view(pane);
+            }
+            return Effect::None;
+        }
+        if regions.list.is_some()
+            && regions.detail.contains(at)
+            && self.selected_item(self.pane).is_some()
+        {
+            self.focus = Focus::Detail;
+        }
+        Effect::None
     }
 
     fn show(&mut self, pane: Pane) {

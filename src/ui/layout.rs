@@ -3,6 +3,7 @@
 
 use crate::app::{App, Pane};
 use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
 
 /// Below this the panes are replaced by a notice.
 pub const MIN_WIDTH: u16 = 40;
@@ -140,6 +141,59 @@ impl Rows {
     fn rest(self) -> Rect {
         self.area
     }
+}
+
+/// One tab of the tab bar: its digit, its name, and the columns it covers.
+pub struct Tab {
+    pub pane: Pane,
+    pub key: String,
+    pub name: String,
+    pub x: u16,
+    pub width: u16,
+}
+
+/// The tab bar at a width: " 1 Summary " per tab; narrower, three letters a name;
+/// narrower still, only the digits, with the current pane's name in full. Drawing and
+/// mouse clicks both read it, so a click lands on the tab it is drawn on.
+pub fn tabs(app: &App, width: u16) -> Vec<Tab> {
+    let width = usize::from(width);
+    let full: usize = Pane::ALL.iter().map(|p| p.title().width() + 4).sum();
+    let three_letters: usize = Pane::ALL
+        .iter()
+        .map(|p| {
+            if *p == app.pane {
+                p.title().width() + 4
+            } else {
+                7
+            }
+        })
+        .sum();
+    let mut x = 0u16;
+    Pane::ALL
+        .iter()
+        .enumerate()
+        .map(|(n, &pane)| {
+            let name: String = if full <= width || pane == app.pane {
+                pane.title().to_owned()
+            } else if three_letters <= width {
+                pane.title().chars().take(3).collect()
+            } else {
+                String::new()
+            };
+            let key = format!(" {}", n + 1);
+            let name = format!(" {name} ");
+            let tab_width = (key.width() + name.width()) as u16;
+            let tab = Tab {
+                pane,
+                key,
+                name,
+                x,
+                width: tab_width,
+            };
+            x = x.saturating_add(tab_width);
+            tab
+        })
+        .collect()
 }
 
 pub fn too_small(area: Rect) -> bool {

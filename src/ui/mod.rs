@@ -118,37 +118,15 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
-    // " 1 Summary " per tab; narrower, three letters a name; narrower still, only the
-    // digits, with the current pane's name in full.
-    let width = area.width as usize;
-    let full: usize = Pane::ALL.iter().map(|p| p.title().width() + 4).sum();
-    let three_letters: usize = Pane::ALL
-        .iter()
-        .map(|p| {
-            if *p == app.pane {
-                p.title().width() + 4
-            } else {
-                7
-            }
-        })
-        .sum();
     let mut spans = Vec::new();
-    for (n, pane) in Pane::ALL.iter().enumerate() {
-        let name: String = if full <= width || *pane == app.pane {
-            pane.title().to_owned()
-        } else if three_letters <= width {
-            pane.title().chars().take(3).collect()
-        } else {
-            String::new()
-        };
-
-        let (key_style, name_style) = if *pane == app.pane {
+    for tab in layout::tabs(app, area.width) {
+        let (key_style, name_style) = if tab.pane == app.pane {
             (THEME.tab_active, THEME.tab_active)
         } else {
             (THEME.tab_key, THEME.tab)
         };
-        spans.push(Span::styled(format!(" {}", n + 1), key_style));
-        spans.push(Span::styled(format!(" {name} "), name_style));
+        spans.push(Span::styled(tab.key, key_style));
+        spans.push(Span::styled(tab.name, name_style));
     }
     frame.render_widget(Paragraph::new(fit_spans(spans, area.width as usize)), area);
 }
