@@ -193,11 +193,11 @@ fn check(files: &[PathBuf], format: Format, budget: Budget) -> i32 {
     let mut reports = Vec::new();
     for file in files {
         let label = file.display().to_string();
-        let (diagnostics, source) = match briefing::load_file(file, budget) {
-            Ok(loaded) => {
-                let source = std::fs::read_to_string(file).unwrap_or_default();
-                (loaded.warnings, source)
-            }
+        // The text is read once and kept, for the snippets under warnings as well.
+        let loaded = briefing::read_source(file, budget)
+            .and_then(|text| briefing::parse_file(file, &text, budget).map(|l| (l, text)));
+        let (diagnostics, source) = match loaded {
+            Ok((loaded, text)) => (loaded.warnings, text),
             Err(LoadError {
                 diagnostics,
                 source,

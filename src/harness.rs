@@ -18,7 +18,11 @@ pub struct Harness {
 
 impl Harness {
     pub fn new(origin: Origin, load: Result<Loaded, LoadError>, width: u16, height: u16) -> Self {
-        let mut app = App::new(origin, load);
+        Self::with_app(App::new(origin, load), width, height)
+    }
+
+    /// `app` in a test terminal of the given size, told that size as the runtime tells it.
+    fn with_app(mut app: App, width: u16, height: u16) -> Self {
         app.update(Action::Resize(width, height));
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
         Self { app, terminal }
@@ -43,10 +47,7 @@ impl Harness {
     pub fn picker(dir: &Path, width: u16, height: u16) -> Self {
         let entries =
             briefing::catalog::scan(dir, Budget::default()).expect("a readable directory");
-        let mut app = App::with_picker(dir.to_path_buf(), entries);
-        app.update(Action::Resize(width, height));
-        let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-        Self { app, terminal }
+        Self::with_app(App::with_picker(dir.to_path_buf(), entries), width, height)
     }
 
     /// Sends one terminal event through the key table, as the runtime does.

@@ -150,8 +150,14 @@ fn pos_at(bytes: &[u8], offset: usize) -> Pos {
 /// (relative to the briefing's directory).
 pub fn load_file(path: &Path, budget: Budget) -> Result<Loaded, LoadError> {
     let text = read_source(path, budget)?;
+    parse_file(path, &text, budget)
+}
+
+/// Checks the text of the briefing file at `path` (already read, for a caller that
+/// keeps it for snippets), with source files relative to its directory.
+pub fn parse_file(path: &Path, text: &str, budget: Budget) -> Result<Loaded, LoadError> {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    parse_with_sources(&text, |file| {
+    parse_with_sources(text, |file| {
         read_source(&dir.join(file), budget).map_err(|e| e.first_error().message.clone())
     })
 }

@@ -18,7 +18,9 @@ mod validate;
 pub use bundled::{BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, parse_bundled};
 pub use diagnostic::Diagnostic;
 pub use index::Index;
-pub use load::{Budget, LoadError, Loaded, load_file, parse, parse_with_sources, read_source};
+pub use load::{
+    Budget, LoadError, Loaded, load_file, parse, parse_file, parse_with_sources, read_source,
+};
 pub use model::*;
 pub use node::Pos;
 pub use prebuilt::load_bundled;

@@ -21,7 +21,7 @@ use layout::Regions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use text::{Doc, fit, fit_spans};
 use theme::THEME;
 use unicode_width::UnicodeWidthStr;
@@ -317,16 +317,7 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) {
         );
         doc.blank();
         for diagnostic in &error.diagnostics {
-            let style = if diagnostic.is_error() {
-                THEME.error_text
-            } else {
-                THEME.warning_text
-            };
-            let rendered = diagnostic.render(&path, error.source.as_deref().unwrap_or(""));
-            for (n, line) in rendered.lines().enumerate() {
-                let style = if n == 0 { style } else { THEME.dim };
-                doc.para(line, style);
-            }
+            diagnostic_lines(&mut doc, &path, diagnostic, error.source.as_deref());
         }
         doc.blank();
         doc.para(
@@ -338,8 +329,26 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) {
         .state(Pane::Summary)
         .detail_scroll
         .min(doc.lines.len().saturating_sub(1));
-    let lines: Vec<Line> = doc.lines.into_iter().skip(scroll).collect();
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    text::draw_lines(frame, inner, doc.lines.into_iter().skip(scroll));
+}
+
+/// A diagnostic as the problems list and the error screen show it: the headline in the
+/// colour of its severity, the source snippet under it dimmed.
+fn diagnostic_lines(
+    doc: &mut Doc,
+    path: &str,
+    diagnostic: &crate::briefing::Diagnostic,
+    source: Option<&str>,
+) {
+    let style = if diagnostic.is_error() {
+        THEME.error_text
+    } else {
+        THEME.warning_text
+    };
+    let rendered = diagnostic.render(path, source.unwrap_or(""));
+    for (n, line) in rendered.lines().enumerate() {
+        doc.para(line, if n == 0 { style } else { THEME.dim });
+    }
 }
 
 fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {

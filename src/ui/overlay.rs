@@ -124,15 +124,7 @@ fn problems(app: &App, width: usize) -> Doc {
     }
     for diagnostic in diagnostics {
         doc.blank();
-        let style = if diagnostic.is_error() {
-            THEME.error_text
-        } else {
-            THEME.warning_text
-        };
-        let rendered = diagnostic.render(&path, source.unwrap_or(""));
-        for (n, line) in rendered.lines().enumerate() {
-            doc.para(line, if n == 0 { style } else { THEME.dim });
-        }
+        super::diagnostic_lines(&mut doc, &path, diagnostic, source);
     }
     doc
 }
