@@ -143,6 +143,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let options = textwrap::Options::new(width.max(1))
         .break_words(true)
         .word_separator(separator)
+        // textwrap also breaks after hyphens by default, which cuts ids and URLs.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
 
     textwrap::wrap(text, options)
