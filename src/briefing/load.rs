@@ -191,8 +191,11 @@ fn parse_checked(
         diagnostics,
         source: Some(text.to_owned()),
     };
-    let root: Option<Node> = serde_saphyr::from_str_with_options(text, yaml_options())
-        .map_err(|e| fail(vec![yaml_error(&e, text)]))?;
+    let root: Option<Node> = match super::tree::build(text, &tree_limits()) {
+        Some(root) => Some(root),
+        None => serde_saphyr::from_str_with_options(text, yaml_options())
+            .map_err(|e| fail(vec![yaml_error(&e, text)]))?,
+    };
     let Some(root) = root.filter(|node| node.value != Value::Null) else {
         return Err(fail(vec![Diagnostic::error(
             None,
@@ -229,7 +232,7 @@ fn parse_checked(
     })
 }
 
-fn yaml_options() -> serde_saphyr::Options {
+fn yaml_budget() -> serde_saphyr::Budget {
     let mut budget = serde_saphyr::Budget::default();
     // A 3 MB briefing has about 200,000 nodes; aliases are rare in briefings, so a low
     // ceiling on them stops alias bombs early.
@@ -237,6 +240,20 @@ fn yaml_options() -> serde_saphyr::Options {
     budget.max_events = 4_000_000;
     budget.max_aliases = 10_000;
     budget.max_depth = 64;
+    budget
+}
+
+fn tree_limits() -> super::tree::Limits {
+    let budget = yaml_budget();
+    super::tree::Limits {
+        max_events: budget.max_events,
+        simple_key_max_lookahead: budget.simple_key_max_lookahead,
+        flow_nesting_limit: budget.flow_nesting_limit,
+    }
+}
+
+pub(super) fn yaml_options() -> serde_saphyr::Options {
+    let budget = yaml_budget();
     let mut options = serde_saphyr::options! {
         budget: Some(budget),
         leading_zero_numbers_as_strings: true,

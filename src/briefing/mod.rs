@@ -13,6 +13,7 @@ pub mod node;
 mod prebuilt;
 pub mod provenance;
 pub mod sanitize;
+mod tree;
 mod validate;
 
 pub use bundled::{BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, parse_bundled};
