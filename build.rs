@@ -34,8 +34,14 @@ mod model;
 #[path = "src/briefing/node.rs"]
 mod node;
 #[allow(dead_code, unused_imports)]
+#[path = "src/briefing/parallel.rs"]
+mod parallel;
+#[allow(dead_code, unused_imports)]
 #[path = "src/briefing/provenance.rs"]
 mod provenance;
+#[allow(dead_code, unused_imports)]
+#[path = "src/briefing/reparse.rs"]
+mod reparse;
 #[allow(dead_code, unused_imports)]
 #[path = "src/briefing/sanitize.rs"]
 mod sanitize;

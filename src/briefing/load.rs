@@ -4,6 +4,7 @@ use super::diagnostic::{self, Diagnostic};
 use super::index::Index;
 use super::model::Briefing;
 use super::node::{Node, Pos, Value};
+use super::reparse::Parsed;
 use super::{lower, validate};
 use std::path::Path;
 
@@ -156,10 +157,44 @@ pub fn load_file(path: &Path, budget: Budget) -> Result<Loaded, LoadError> {
 /// Checks the text of the briefing file at `path` (already read, for a caller that
 /// keeps it for snippets), with source files relative to its directory.
 pub fn parse_file(path: &Path, text: &str, budget: Budget) -> Result<Loaded, LoadError> {
+    parse_with_sources(text, sources_beside(path, budget))
+}
+
+/// Reads a source's `file:` relative to the briefing at `path`.
+fn sources_beside(path: &Path, budget: Budget) -> impl Fn(&str) -> Result<String, String> {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    parse_with_sources(text, |file| {
-        read_source(&dir.join(file), budget).map_err(|e| e.first_error().message.clone())
-    })
+    move |file| read_source(&dir.join(file), budget).map_err(|e| e.first_error().message.clone())
+}
+
+/// Loads one file again and again, parsing again only what changed since the previous
+/// load where it can (see `reparse`). The reload thread keeps one.
+#[derive(Debug, Default)]
+pub struct Reloader {
+    previous: Option<(std::path::PathBuf, Parsed)>,
+}
+
+impl Reloader {
+    /// As `load_file`, with the same result.
+    pub fn load_file(&mut self, path: &Path, budget: Budget) -> Result<Loaded, LoadError> {
+        let text = read_source(path, budget)?;
+        let limits = tree_limits();
+        let parsed = match self.previous.take().filter(|(file, _)| file == path) {
+            Some((_, previous)) => previous.edited(text, &limits),
+            None => Parsed::whole(text, &limits),
+        };
+        match parsed {
+            Ok(parsed) => {
+                let result = check(
+                    &parsed.text,
+                    Some(&parsed.root),
+                    Some(&sources_beside(path, budget)),
+                );
+                self.previous = Some((path.to_path_buf(), parsed));
+                result
+            }
+            Err(text) => parse_file(path, &text, budget),
+        }
+    }
 }
 
 /// Gives the text of a source's `file:`, or why it cannot.
@@ -187,14 +222,27 @@ fn parse_checked(
     read_source_file: Option<&SourceReader<'_>>,
 ) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root: Option<Node> = match super::parallel::build(text, &tree_limits()) {
+        Some(root) => Some(root),
+        None => {
+            serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| LoadError {
+                diagnostics: vec![yaml_error(&e, text)],
+                source: Some(text.to_owned()),
+            })?
+        }
+    };
+    check(text, root.as_ref(), read_source_file)
+}
+
+/// Lowers a parsed tree into the model and checks it.
+fn check(
+    text: &str,
+    root: Option<&Node>,
+    read_source_file: Option<&SourceReader<'_>>,
+) -> Result<Loaded, LoadError> {
     let fail = |diagnostics: Vec<Diagnostic>| LoadError {
         diagnostics,
         source: Some(text.to_owned()),
-    };
-    let root: Option<Node> = match super::tree::build(text, &tree_limits()) {
-        Some(root) => Some(root),
-        None => serde_saphyr::from_str_with_options(text, yaml_options())
-            .map_err(|e| fail(vec![yaml_error(&e, text)]))?,
     };
     let Some(root) = root.filter(|node| node.value != Value::Null) else {
         return Err(fail(vec![Diagnostic::error(
@@ -212,10 +260,9 @@ fn parse_checked(
         )]));
     }
     let mut diags = Vec::new();
-    let Some((briefing, refs)) = lower::lower(&root, &mut diags) else {
+    let Some((briefing, refs)) = lower::lower(root, &mut diags) else {
         return Err(fail(diags));
     };
-    drop(root);
     validate::validate(&briefing, &refs, &mut diags);
     if let Some(read) = read_source_file.filter(|_| !diags.iter().any(Diagnostic::is_error)) {
         diags.extend(super::provenance::check(&briefing, read));

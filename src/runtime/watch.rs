@@ -5,7 +5,7 @@
 //! here rather than with notify's debouncer crates, whose threads wake every few
 //! milliseconds even when nothing happens.
 
-use crate::briefing::{self, Budget, LoadError, Loaded, catalog};
+use crate::briefing::{Budget, LoadError, Loaded, Reloader, catalog};
 use notify::{RecursiveMode, Watcher};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -99,6 +99,7 @@ pub fn reload_loop(
     mut current: Option<PathBuf>,
     picker_dir: Option<PathBuf>,
     budget: Budget,
+    mut reloader: Reloader,
     requests: Receiver<Request>,
     deliver: impl Fn(Delivery),
 ) {
@@ -129,7 +130,7 @@ pub fn reload_loop(
             // A file deleted on the way to being recreated: the create event follows.
             let missing = !batch.reload && !file.exists();
             deliver(Delivery::Loaded(Box::new(Reloaded {
-                result: briefing::load_file(file, budget),
+                result: reloader.load_file(file, budget),
                 missing,
             })));
         }
@@ -143,16 +144,18 @@ pub fn reload_loop(
     }
 }
 
-/// A loader thread fed by a channel, so parsing never blocks keys.
+/// A loader thread fed by a channel, so parsing never blocks keys. `reloader` has what
+/// the first load of `current` parsed, so that the next one parses only what changed.
 pub fn spawn_reloader(
     current: Option<PathBuf>,
     picker_dir: Option<PathBuf>,
     budget: Budget,
+    reloader: Reloader,
     deliver: impl Fn(Delivery) + Send + 'static,
 ) -> std::io::Result<Sender<Request>> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("brief-reload".into())
-        .spawn(move || reload_loop(current, picker_dir, budget, rx, deliver))?;
+        .spawn(move || reload_loop(current, picker_dir, budget, reloader, rx, deliver))?;
     Ok(tx)
 }
