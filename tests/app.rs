@@ -554,6 +554,29 @@ fn reload_that_changes_one_quote_and_adds_one_says_so() {
 }
 
 #[test]
+fn reload_that_moves_one_quote_and_removes_a_risk_says_so() {
+    let mut harness = bundled_text(80, 24);
+    // An item, from its dash to the next item's.
+    let item = |id: &str| {
+        let start = BUNDLED_TEXT.find(&format!("  - id: {id}\n")).unwrap();
+        let end = BUNDLED_TEXT[start + 4..]
+            .find("\n  - id: ")
+            .map_or(BUNDLED_TEXT.len(), |i| i + start + 5);
+        &BUNDLED_TEXT[start..end]
+    };
+    let moved = item("coale-our-goal");
+    let after = item("coale-very-productive");
+    let edited = BUNDLED_TEXT
+        .replacen(moved, "", 1)
+        .replacen(after, &format!("{after}{moved}"), 1)
+        .replacen(item("conduit-to-moscow"), "", 1);
+    harness.reloaded(Ok(parsed(&edited)));
+    let changes = harness.app.changes.clone().expect("changes are recorded");
+    assert_eq!(changes.describe(), "1 removed");
+    assert_eq!(changes.mark(Pane::Quotes, "coale-our-goal"), None);
+}
+
+#[test]
 fn r_asks_the_runtime_to_reload() {
     let mut harness = Harness::bundled(80, 24);
     assert_eq!(harness.key(KeyCode::Char('r')), Effect::Reload);

@@ -147,6 +147,20 @@ fn broken_save_is_reported_and_the_fix_clears_it() {
 }
 
 #[test]
+fn a_save_caught_half_way_is_not_shown_as_an_error() {
+    let f = follow(false);
+    let whole = briefing("Whole");
+    // The first half ends inside a quoted string: it cannot load.
+    let cut = whole.find("role: Municipal").unwrap() + 12;
+    for n in 1..=3 {
+        write_in_place(&f.file, &whole[..cut].replacen("role: M", "role: \"M", 1));
+        std::thread::sleep(Duration::from_millis(8));
+        write_in_place(&f.file, &whole.replacen("Whole", &format!("Whole {n}"), 1));
+        assert_eq!(f.next_load(), Ok(format!("Whole {n}")));
+    }
+}
+
+#[test]
 fn manual_reload_reads_the_file_without_a_change() {
     let f = follow(false);
     f.requests.send(Request::Reload).unwrap();

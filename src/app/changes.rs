@@ -2,6 +2,7 @@
 
 use super::pane::Pane;
 use crate::briefing::Loaded;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,18 +29,52 @@ impl Changes {
             }
             let before = fingerprints(pane, old);
             let after = fingerprints(pane, new);
-            for (id, print) in &after {
-                match before.get(id) {
+            // A save moves few items: those that keep their place are compared in place,
+            // and only the stretch between the first and the last that moved is hashed.
+            let head = before
+                .iter()
+                .zip(&after)
+                .take_while(|(b, a)| b.0 == a.0)
+                .count();
+            let tail = before[head..]
+                .iter()
+                .rev()
+                .zip(after[head..].iter().rev())
+                .take_while(|(b, a)| b.0 == a.0)
+                .count();
+            let in_place = before[..head].iter().zip(&after[..head]).chain(
+                before[before.len() - tail..]
+                    .iter()
+                    .zip(&after[after.len() - tail..]),
+            );
+            for (b, a) in in_place {
+                if b.1 != a.1 {
+                    changes.changed.insert((pane, a.0.to_string()));
+                }
+            }
+            let moved_before: HashMap<&str, u64> = before[head..before.len() - tail]
+                .iter()
+                .map(|(id, print)| (id.as_ref(), *print))
+                .collect();
+            let moved_after: HashMap<&str, u64> = after[head..after.len() - tail]
+                .iter()
+                .map(|(id, print)| (id.as_ref(), *print))
+                .collect();
+            for (&id, print) in &moved_after {
+                match moved_before.get(id) {
                     None => {
-                        changes.added.insert((pane, id.clone()));
+                        changes.added.insert((pane, id.to_owned()));
                     }
                     Some(old_print) if old_print != print => {
-                        changes.changed.insert((pane, id.clone()));
+                        changes.changed.insert((pane, id.to_owned()));
                     }
                     Some(_) => {}
                 }
             }
-            changes.removed += before.keys().filter(|id| !after.contains_key(*id)).count();
+            changes.removed += moved_before
+                .keys()
+                .filter(|id| !moved_after.contains_key(*id))
+                .count();
         }
         changes.summary_changed = old.index.fingerprints.summary != new.index.fingerprints.summary;
         changes
@@ -82,11 +117,11 @@ impl Changes {
     }
 }
 
-/// Each item's id with its fingerprint (computed at load, see `Index`).
-fn fingerprints(pane: Pane, loaded: &Loaded) -> HashMap<String, u64> {
+/// Each item's id with its fingerprint (computed at load, see `Index`), in list order.
+fn fingerprints(pane: Pane, loaded: &Loaded) -> Vec<(Cow<'_, str>, u64)> {
     let prints = &loaded.index.fingerprints;
     let section = match pane {
-        Pane::Summary => return HashMap::new(),
+        Pane::Summary => return Vec::new(),
         Pane::Actors => &prints.actors,
         Pane::Quotes => &prints.quotes,
         Pane::Risks => &prints.risks,

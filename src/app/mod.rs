@@ -146,6 +146,9 @@ pub struct App {
     /// Each pane's visible rows (item indexes, search applied), kept in step with the
     /// briefing and the search rather than rebuilt every frame.
     rows: [Vec<usize>; Pane::ALL.len()],
+    /// The briefing a reload replaced. Freeing a large one takes milliseconds, which the
+    /// runtime spends after the new frame is on screen (`take_replaced`), not before.
+    replaced: Option<Loaded>,
 }
 
 impl App {
@@ -188,7 +191,13 @@ impl App {
             height: 24,
             states: Default::default(),
             rows: Default::default(),
+            replaced: None,
         }
+    }
+
+    /// The briefing the latest reload replaced, for the caller to free when it likes.
+    pub fn take_replaced(&mut self) -> Option<Loaded> {
+        self.replaced.take()
     }
 
     pub fn showing_picker(&self) -> bool {
@@ -604,7 +613,7 @@ impl App {
             .loaded
             .as_ref()
             .zip(self.selected_item(pane))
-            .map(|(loaded, item)| pane.item_id(loaded, item));
+            .map(|(loaded, item)| pane.item_id(loaded, item).into_owned());
         self.states[pane.index()].selected_id = id;
     }
 
@@ -640,7 +649,7 @@ impl App {
             });
             self.changes = changes;
         }
-        self.loaded = Some(loaded);
+        self.replaced = self.loaded.replace(loaded);
         self.error = None;
         if matches!(self.overlay, Some(Overlay::Problems { .. })) {
             self.overlay = None;

@@ -1,6 +1,7 @@
 //! The panes, and what each one lists: its rows, their ids and their searchable text.
 
 use crate::briefing::{Loaded, Vocabulary};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -67,16 +68,18 @@ impl Pane {
     }
 
     /// A stable id for an item, so a selection survives reloads that reorder the file.
-    pub fn item_id(self, loaded: &Loaded, item: usize) -> String {
+    pub fn item_id(self, loaded: &Loaded, item: usize) -> Cow<'_, str> {
         let b = &loaded.briefing;
         match self {
-            Pane::Summary => String::new(),
-            Pane::Actors => b.actors[item].id.clone(),
-            Pane::Quotes => b.quotes[item].id.clone(),
-            Pane::Risks => b.risks[item].id.clone(),
-            Pane::Questions => b.questions[item].id.clone(),
-            Pane::Stances => format!("{}/{}", b.stances[item].actor, b.stances[item].topic),
-            Pane::Timeline => format!("{}/{}", b.timeline[item].date, b.timeline[item].event),
+            Pane::Summary => Cow::Borrowed(""),
+            Pane::Actors => Cow::Borrowed(&b.actors[item].id),
+            Pane::Quotes => Cow::Borrowed(&b.quotes[item].id),
+            Pane::Risks => Cow::Borrowed(&b.risks[item].id),
+            Pane::Questions => Cow::Borrowed(&b.questions[item].id),
+            Pane::Stances => format!("{}/{}", b.stances[item].actor, b.stances[item].topic).into(),
+            Pane::Timeline => {
+                format!("{}/{}", b.timeline[item].date, b.timeline[item].event).into()
+            }
         }
     }
 

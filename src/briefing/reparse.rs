@@ -48,18 +48,23 @@ impl Parsed {
     }
 
     /// The tree of `new_text`, parsing again only the part that differs from this text
-    /// where it can, else the whole; the text back where serde-saphyr must decide.
-    pub(super) fn edited(mut self, new_text: String, limits: &Limits) -> Result<Self, String> {
+    /// where it can, else the whole; the text back where serde-saphyr must decide. A
+    /// tree parsed whole comes with the old one, for the caller to free when it suits.
+    pub(super) fn edited(
+        mut self,
+        new_text: String,
+        limits: &Limits,
+    ) -> (Result<Self, String>, Option<Self>) {
         if new_text == self.text {
-            return Ok(self);
+            return (Ok(self), None);
         }
         match self.splice(&new_text, limits) {
             Some(()) => {
                 self.line_starts = line_starts(&new_text);
                 self.text = new_text;
-                Ok(self)
+                (Ok(self), None)
             }
-            None => Self::whole(new_text, limits),
+            None => (Self::whole(new_text, limits), Some(self)),
         }
     }
 
@@ -341,16 +346,38 @@ struct ItemSplice {
 /// common suffix (which do not overlap).
 fn changed_range(old: &str, new: &str) -> Range<usize> {
     let (a, b) = (old.as_bytes(), new.as_bytes());
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let prefix = common_len(a.iter(), b.iter(), a.chunks(BLOCK), b.chunks(BLOCK));
     let room = a.len().min(b.len()) - prefix;
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(room)
-        .take_while(|(x, y)| x == y)
-        .count();
+    let suffix = common_len(
+        a.iter().rev(),
+        b.iter().rev(),
+        a.rchunks(BLOCK),
+        b.rchunks(BLOCK),
+    )
+    .min(room);
     prefix..a.len() - suffix
+}
+
+const BLOCK: usize = 4096;
+
+/// How many bytes two sequences share from their start: whole blocks compared at once
+/// (a memcmp), then byte by byte from the first block that differs.
+fn common_len<'a>(
+    mut a: impl Iterator<Item = &'a u8>,
+    mut b: impl Iterator<Item = &'a u8>,
+    a_blocks: impl Iterator<Item = &'a [u8]>,
+    b_blocks: impl Iterator<Item = &'a [u8]>,
+) -> usize {
+    let same_blocks = a_blocks
+        .zip(b_blocks)
+        .take_while(|(x, y)| x.len() == BLOCK && x == y)
+        .count();
+    let skip = same_blocks * BLOCK;
+    if skip > 0 {
+        a.nth(skip - 1);
+        b.nth(skip - 1);
+    }
+    skip + a.zip(b).take_while(|(x, y)| x == y).count()
 }
 
 /// The units (by index) whose span covers `changed`: a change at a unit's very start may
@@ -529,7 +556,8 @@ mod tests {
         }
         let edited = Parsed::whole(base.to_owned(), &limits())
             .unwrap()
-            .edited(new.to_owned(), &limits());
+            .edited(new.to_owned(), &limits())
+            .0;
         assert_eq!(edited.ok().map(|p| p.root), whole);
         spliced
     }

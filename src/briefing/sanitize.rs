@@ -53,10 +53,12 @@ fn replace_controls(text: &str) -> String {
 /// `E2 80 AA`..`E2 80 AE` and `E2 81 A6`..`E2 81 A9`.
 fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Printable ASCII and newlines: most text, checked in one pass the compiler vectorises.
+    // Printable ASCII and newlines: most text. Checked a block at a time without an exit
+    // per byte, so the compiler vectorises it.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) | (b == b'\n');
     if bytes
-        .iter()
-        .all(|&b| (0x20..0x7f).contains(&b) || b == b'\n')
+        .chunks(64)
+        .all(|block| block.iter().fold(true, |ok, &b| ok & plain(b)))
     {
         return true;
     }

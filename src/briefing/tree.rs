@@ -202,16 +202,18 @@ fn scalar(text: Cow<'_, str>, style: ScalarStyle) -> Option<Value> {
     if matches!(t, "" | "~" | "null" | "Null" | "NULL") {
         return Some(Value::Null);
     }
-    if t.trim_matches([' ', '\t']).len() != t.len() {
+    if t.starts_with([' ', '\t']) || t.ends_with([' ', '\t']) {
         return None;
     }
     const TRUE: [&str; 4] = ["true", "yes", "y", "on"];
     const FALSE: [&str; 4] = ["false", "no", "n", "off"];
-    if TRUE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
-        return Some(Value::Bool(true));
-    }
-    if FALSE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
-        return Some(Value::Bool(false));
+    if t.len() <= 5 {
+        if TRUE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
+            return Some(Value::Bool(true));
+        }
+        if FALSE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
+            return Some(Value::Bool(false));
+        }
     }
     let first = t.as_bytes()[0];
     if first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.') {
@@ -220,8 +222,8 @@ fn scalar(text: Cow<'_, str>, style: ScalarStyle) -> Option<Value> {
         }
         return is_date(t).then(|| Value::Str(text.into_owned()));
     }
-    let lower = t.get(..3).map(str::to_ascii_lowercase);
-    if matches!(lower.as_deref(), Some("inf" | "nan")) {
+    let prefix = t.as_bytes().get(..3);
+    if prefix.is_some_and(|p| p.eq_ignore_ascii_case(b"inf") || p.eq_ignore_ascii_case(b"nan")) {
         return None;
     }
     Some(Value::Str(text.into_owned()))

@@ -127,6 +127,7 @@ fn event_loop(
         if redraw {
             terminal.draw(|frame| ui::draw(frame, app))?;
         }
+        drop(app.take_replaced());
     }
 }
 

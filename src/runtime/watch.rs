@@ -6,20 +6,30 @@
 //! milliseconds even when nothing happens.
 
 use crate::briefing::{Budget, LoadError, Loaded, Reloader, catalog};
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
-/// How long the files must be quiet before they are read: long enough for an editor's
-/// write-rename-chmod sequence, short enough to feel instant.
-pub const SETTLE: Duration = Duration::from_millis(30);
+/// How long the files must be quiet before they are read: an editor's write-rename-chmod
+/// sequence comes within a millisecond or two.
+pub const QUIET: Duration = Duration::from_millis(5);
+
+/// How long the files must stay quiet before a failed load is shown: a save caught half
+/// way (a file truncated, or renamed away and not yet recreated) fails to load, and its
+/// next event comes within this.
+pub const SETTLE: Duration = Duration::from_millis(50);
 
 #[derive(Debug)]
 pub enum Request {
     /// A file in the watched directory may have changed.
     Changed(PathBuf),
+    /// A file was written to: it is read once it is closed (or quiet for `SETTLE`).
+    Written(PathBuf),
+    /// A file written to was closed.
+    Closed(PathBuf),
     /// The user asked for a reload (or came back from the editor).
     Reload,
     /// Load and follow another briefing (chosen in the picker).
@@ -43,11 +53,14 @@ pub enum Delivery {
 pub fn watch(dir: &Path, requests: Sender<Request>) -> notify::Result<notify::RecommendedWatcher> {
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
-        if event.kind.is_access() {
-            return;
-        }
+        let request: fn(PathBuf) -> Request = match event.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => Request::Closed,
+            EventKind::Access(_) => return,
+            EventKind::Modify(ModifyKind::Data(_)) => Request::Written,
+            _ => Request::Changed,
+        };
         for path in event.paths {
-            let _ = requests.send(Request::Changed(path));
+            let _ = requests.send(request(path));
         }
     })?;
     watcher.watch(dir, RecursiveMode::NonRecursive)?;
@@ -66,6 +79,8 @@ pub fn parent_dir(path: &Path) -> PathBuf {
 #[derive(Default)]
 struct Batch {
     changed: HashSet<PathBuf>,
+    /// Files written to and not yet closed: a save in progress.
+    writing: HashSet<PathBuf>,
     reload: bool,
     open: Option<PathBuf>,
 }
@@ -76,8 +91,51 @@ impl Batch {
             Request::Changed(path) => {
                 self.changed.insert(path);
             }
+            Request::Written(path) => {
+                self.writing.insert(path.clone());
+                self.changed.insert(path);
+            }
+            Request::Closed(path) => {
+                self.writing.remove(&path);
+                self.changed.insert(path);
+            }
             Request::Reload => self.reload = true,
             Request::Open(path) => self.open = Some(path),
+        }
+    }
+
+    /// Adds requests until none has come for `quiet` (with no wait, those already sent);
+    /// false when the channel closed.
+    fn gather(&mut self, requests: &Receiver<Request>, quiet: Duration) -> bool {
+        while !quiet.is_zero() {
+            // A file being written is read when it is closed, or when its writer has gone
+            // quiet for longer than a save takes.
+            let wait = if self.writing.is_empty() {
+                quiet
+            } else {
+                SETTLE
+            };
+            match requests.recv_timeout(wait) {
+                Ok(request) => self.add(request),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return false,
+            }
+        }
+        while let Ok(request) = requests.try_recv() {
+            self.add(request);
+        }
+        true
+    }
+
+    /// Waits `settle` for a request; if one comes, gathers until they stop.
+    fn gather_for(&mut self, requests: &Receiver<Request>, settle: Duration) -> bool {
+        match requests.recv_timeout(settle) {
+            Ok(request) => {
+                self.add(request);
+                self.gather(requests, QUIET)
+            }
+            Err(RecvTimeoutError::Timeout) => true,
+            Err(RecvTimeoutError::Disconnected) => false,
         }
     }
 
@@ -103,22 +161,25 @@ pub fn reload_loop(
     requests: Receiver<Request>,
     deliver: impl Fn(Delivery),
 ) {
-    while let Ok(first) = requests.recv() {
-        let mut batch = Batch::default();
-        let wait = matches!(first, Request::Changed(_));
-        batch.add(first);
-        if wait {
-            loop {
-                match requests.recv_timeout(SETTLE) {
-                    Ok(request) => batch.add(request),
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return,
+    let mut carried: Option<Batch> = None;
+    loop {
+        let mut batch = match carried.take() {
+            Some(batch) => batch,
+            None => {
+                let Ok(first) = requests.recv() else { return };
+                let mut batch = Batch::default();
+                let changed = matches!(
+                    first,
+                    Request::Changed(_) | Request::Written(_) | Request::Closed(_)
+                );
+                batch.add(first);
+                let quiet = if changed { QUIET } else { Duration::ZERO };
+                if !batch.gather(&requests, quiet) {
+                    return;
                 }
+                batch
             }
-        }
-        while let Ok(request) = requests.try_recv() {
-            batch.add(request);
-        }
+        };
         if let Some(path) = batch.open.take() {
             current = Some(path);
             batch.reload = true;
@@ -127,12 +188,27 @@ pub fn reload_loop(
             .as_ref()
             .filter(|f| batch.reload || batch.touches(f))
         {
+            let mut result = reloader.load_file(file, budget);
+            if result.is_err() && !batch.reload {
+                let mut later = Batch::default();
+                if !later.gather_for(&requests, SETTLE) {
+                    return;
+                }
+                if later.open.is_some() || later.reload {
+                    // Asked for something else meanwhile: that, rather than this error.
+                    later.changed.extend(batch.changed);
+                    carried = Some(later);
+                    continue;
+                }
+                if later.touches(file) {
+                    result = reloader.load_file(file, budget);
+                }
+                batch.changed.extend(later.changed);
+            }
             // A file deleted on the way to being recreated: the create event follows.
             let missing = !batch.reload && !file.exists();
-            deliver(Delivery::Loaded(Box::new(Reloaded {
-                result: reloader.load_file(file, budget),
-                missing,
-            })));
+            deliver(Delivery::Loaded(Box::new(Reloaded { result, missing })));
+            reloader.tidy();
         }
         if let Some(dir) = &picker_dir {
             let listed = batch.changed.iter().any(|p| catalog::is_briefing_file(p));
