@@ -404,7 +404,7 @@ fn actor_detail_too_long_for_the_window_says_more_below() {
     let mut harness = Harness::bundled(80, 24);
     harness.keys("2");
     let bottom = detail_bottom_border(&mut harness);
-    assert!(bottom.contains("more lines"), "{bottom}");
+    assert!(bottom.contains("more below"), "{bottom}");
     assert!(!detail_top_border(&mut harness).contains('↑'));
 }
 

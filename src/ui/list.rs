@@ -156,7 +156,8 @@ pub fn draw_detail(
     frame.render_widget(block, area);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_height).collect();
     draw_lines(frame, inner, visible);
-    if max_scroll > 0 {
+    // A detail laid out only as far as the screen has no length to show in a scrollbar.
+    if max_scroll > 0 && !cut {
         draw_scrollbar(frame, area, max_scroll + inner_height, inner_height, scroll);
     }
 }

@@ -174,9 +174,10 @@ fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
     let focused = app.focus == Focus::Detail;
     let title = format!(" {} ", detail_title(pane));
     let scroll = app.state(pane).detail_scroll;
-    // What is on screen and a little more, so that the sign at the bottom can count the
-    // lines below for all but the longest items; those are laid out no further.
-    let limit = scroll + regions.detail_inner_height() + DETAIL_LOOKAHEAD;
+    // What is on screen and one line more, to know whether there is more: a key costs
+    // what the screen shows, not what the item holds. (Counting the lines below would
+    // mean laying them all out.)
+    let limit = scroll + regions.detail_inner_height() + 1;
     let doc = detail_lines(app, regions.detail_text_width(), limit);
     let cut = doc.as_ref().is_some_and(Doc::is_cut);
     let lines = doc.map(|d| d.lines).unwrap_or_default();
@@ -194,10 +195,6 @@ fn detail_title(pane: Pane) -> &'static str {
         Pane::Summary => "Summary",
     }
 }
-
-/// The selected item's detail, wrapped to `width`.
-/// Lines of a detail laid out below the screen, to count them.
-const DETAIL_LOOKAHEAD: usize = 100;
 
 /// The selected item's detail, wrapped to `width`, laid out no further than `limit`
 /// lines.

@@ -2,7 +2,7 @@
 
 use super::actor_names;
 use super::actors::list_section;
-use super::text::{Doc, fit};
+use super::text::{Doc, fit_line};
 use super::theme::THEME;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
@@ -13,10 +13,7 @@ pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
     Line::from(vec![
         Span::styled(number, THEME.count),
         Span::styled(
-            fit(
-                &question.question.replace('\n', " "),
-                width.saturating_sub(4),
-            ),
+            fit_line(&question.question, width.saturating_sub(4)),
             THEME.text,
         ),
     ])

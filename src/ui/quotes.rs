@@ -1,6 +1,6 @@
 //! Pane 3: the quotes, verbatim, with the selected one's speaker, context and source.
 
-use super::text::{Doc, fit, pad};
+use super::text::{Doc, fit_line, pad};
 use super::theme::THEME;
 use super::{actor_name, position_bullet, source_line, topic_name};
 use crate::briefing::Loaded;
@@ -20,7 +20,7 @@ pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
     let speaker = pad(speaker, speaker_width);
 
     let rest = width.saturating_sub(speaker.width() + 1);
-    let text = fit(&format!("“{}”", quote.text.replace('\n', " ")), rest);
+    let text = fit_line(&format!("“{}”", quote.text), rest);
     Line::from(vec![
         Span::styled(speaker, THEME.speaker),
         Span::raw(" "),

@@ -125,14 +125,82 @@ pub fn draw_lines<'a>(
             }
             let style = line.style.patch(span.style);
             let room = usize::from(area.right() - x);
-            (x, _) = buffer.set_stringn(x, row, &span.content, room, style);
+            x = if simple_columns(&span.content).is_some() {
+                set_simple(buffer, x, row, &span.content, room, style)
+            } else {
+                buffer.set_stringn(x, row, &span.content, room, style).0
+            };
         }
     }
+}
+
+/// The columns a character takes when it is a grapheme on its own whatever follows it
+/// (in a text of such characters); `None` for any other. These are printable ASCII;
+/// Latin, Greek and Cyrillic letters; the punctuation, arrows, box drawing and shapes of
+/// U+2010 to U+2BFF; and CJK ideographs, kana, Hangul syllables and full-width forms.
+/// Combining marks, joiners, variation selectors and controls are none of these.
+fn simple_width(c: char) -> Option<u16> {
+    use unicode_width::UnicodeWidthChar;
+    match c {
+        ' '..='~' => Some(1),
+        '\u{a0}'..='\u{ac}'
+        | '\u{ae}'..='\u{58f}'
+        | '\u{2010}'..='\u{2bff}'
+        | '\u{3000}'..='\u{30ff}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}'
+        | '\u{ff01}'..='\u{ff60}' => match c.width() {
+            Some(1) => Some(1),
+            Some(2) => Some(2),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The display width of a text of simple characters (see `simple_width`), without
+/// splitting it into graphemes; `None` if it has any other.
+fn simple_columns(text: &str) -> Option<usize> {
+    text.chars()
+        .try_fold(0usize, |sum, c| Some(sum + usize::from(simple_width(c)?)))
+}
+
+/// `set_stringn` for a text of simple characters (see `simple_width`): most briefing
+/// text, written without splitting it into graphemes and measuring each.
+fn set_simple(
+    buffer: &mut ratatui::buffer::Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    room: usize,
+    style: Style,
+) -> u16 {
+    let start = buffer.index_of(x, y);
+    let cells = &mut buffer.content[start..start + room];
+    let mut at = 0;
+    for c in text.chars() {
+        let width = usize::from(simple_width(c).unwrap_or(1));
+        if at + width > cells.len() {
+            break;
+        }
+        cells[at].set_char(c).set_style(style);
+        // The cell a wide character covers is left blank, as `set_stringn` leaves it.
+        if width == 2 {
+            cells[at + 1].reset();
+        }
+        at += width;
+    }
+    x + at as u16
 }
 
 /// Wraps text on word boundaries to a display width; long words break between
 /// characters, never inside one. Newlines in the text are kept as line breaks.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    // Most bullets and short fields fit on one line as they are.
+    if !text.contains('\n') && !text.ends_with(char::is_whitespace) && columns(text) <= width.max(1)
+    {
+        return vec![text.to_owned()];
+    }
     // Plain ASCII breaks only at spaces, so ids and URLs stay whole where they can;
     // other scripts need Unicode's line-break rules (CJK has no spaces).
     let separator = if text.is_ascii() {
@@ -153,8 +221,71 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// `fit` for a row: line breaks become spaces. Looks at no more of the text than the
+/// row shows, however long the text is.
+pub fn fit_line(text: &str, width: usize) -> String {
+    fit_simple(text, width).unwrap_or_else(|| fit(&text.replace('\n', " "), width))
+}
+
+/// `fit_line` for text whose first `width` columns are simple characters (see
+/// `simple_width`) or line breaks; `None` if it meets any other character first.
+fn fit_simple(text: &str, width: usize) -> Option<String> {
+    if width == 0 {
+        return Some(String::new());
+    }
+    let one_line = |part: &str| part.replace('\n', " ");
+    let width_of = |c: char| {
+        if c == '\n' {
+            Some(1)
+        } else {
+            simple_width(c).map(usize::from)
+        }
+    };
+    let mut used = 0;
+    let mut cut = None;
+    for (i, c) in text.char_indices() {
+        let w = width_of(c)?;
+        if cut.is_none() && used + w > width - 1 {
+            // A combining mark here would belong to the character before the cut.
+            cut = Some(i);
+        }
+        used += w;
+        if used > width {
+            let end = cut.unwrap_or(0);
+            text[end..].chars().next().map(width_of)??;
+            return Some(format!("{}…", one_line(&text[..end])));
+        }
+    }
+    Some(one_line(text))
+}
+
 /// Text cut to a display width, ending in `…` if anything was cut.
 pub fn fit(text: &str, width: usize) -> String {
+    if text.is_ascii() {
+        // Clean ASCII (no controls reach here): a byte is a column.
+        return match text.len() {
+            n if n <= width => text.to_owned(),
+            _ if width == 0 => String::new(),
+            _ => format!("{}…", &text[..width - 1]),
+        };
+    }
+    if let Some(columns) = simple_columns(text) {
+        if columns <= width {
+            return text.to_owned();
+        }
+        if width == 0 {
+            return String::new();
+        }
+        let mut used = 0;
+        let end = text
+            .char_indices()
+            .find(|&(_, c)| {
+                used += usize::from(simple_width(c).unwrap_or(1));
+                used > width - 1
+            })
+            .map_or(text.len(), |(i, _)| i);
+        return format!("{}…", &text[..end]);
+    }
     if text.width() <= width {
         return text.to_owned();
     }
@@ -178,14 +309,14 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// Spans cut to a display width, the last one ending in `…` if anything was cut.
 pub fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
-    let total: usize = spans.iter().map(|s| s.content.width()).sum();
+    let total: usize = spans.iter().map(|s| columns(&s.content)).sum();
     if total <= width {
         return Line::from(spans);
     }
     let mut out = Vec::new();
     let mut left = width;
     for span in spans {
-        let w = span.content.width();
+        let w = columns(&span.content);
         if w < left || (w == left && left == 0) {
             left -= w;
             out.push(span);
@@ -199,13 +330,48 @@ pub fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 
 /// Pads or cuts text to exactly `width` columns.
 pub fn pad(text: &str, width: usize) -> String {
-    let cut = fit(text, width);
-    let w = cut.width();
-    format!("{cut}{}", " ".repeat(width.saturating_sub(w)))
+    let mut cut = fit(text, width);
+    let w = columns(&cut);
+    cut.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    cut
+}
+
+/// Display width; clean ASCII is a byte a column.
+pub fn columns(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        simple_columns(text).unwrap_or_else(|| text.width())
+    }
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn fit_line_cuts_as_fit_does_on_the_text_made_one_line() {
+        let texts = [
+            "",
+            "plain ascii text that runs on",
+            "line one\nline two",
+            "Лукашенко и Тихановская",
+            "鈴木 美咲と山田 健太",
+            "e\u{301}te\u{301} accents that combine",
+            "cafe\u{301}",
+            "mixed 東京 and ascii — with a dash…",
+            "flag 🇧🇾 and emoji 👍🏽 here",
+        ];
+        for text in texts {
+            for width in 0..40 {
+                assert_eq!(
+                    fit_line(text, width),
+                    fit(&text.replace('\n', " "), width),
+                    "{text:?} at {width}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

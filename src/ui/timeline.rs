@@ -1,7 +1,7 @@
 //! Pane 7: the dated events, in the briefing's order.
 
 use super::source_line;
-use super::text::{Doc, fit, pad};
+use super::text::{Doc, fit_line, pad};
 use super::theme::THEME;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
@@ -28,10 +28,7 @@ pub fn row(loaded: &Loaded, item: usize, width: usize, date_width: usize) -> Lin
         Span::styled(pad(&event.date, date_width), THEME.date),
         Span::raw(" "),
         Span::styled(
-            fit(
-                &event.event.replace('\n', " "),
-                width.saturating_sub(date_width + 1),
-            ),
+            fit_line(&event.event, width.saturating_sub(date_width + 1)),
             THEME.text,
         ),
     ])
