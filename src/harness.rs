@@ -14,6 +14,7 @@ use std::path::Path;
 pub struct Harness {
     pub app: App,
     terminal: Terminal<TestBackend>,
+    cache: crate::ui::Cache,
 }
 
 impl Harness {
@@ -25,7 +26,11 @@ impl Harness {
     fn with_app(mut app: App, width: u16, height: u16) -> Self {
         app.update(Action::Resize(width, height));
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-        Self { app, terminal }
+        Self {
+            app,
+            terminal,
+            cache: Default::default(),
+        }
     }
 
     /// The bundled Belarus briefing.
@@ -91,9 +96,9 @@ impl Harness {
     /// Draws a frame and returns it as ratatui built it. (The test backend's own buffer
     /// can keep stale glyphs in the hidden second cell of a wide character.)
     pub fn draw(&mut self) -> Buffer {
-        let app = &self.app;
+        let (app, cache) = (&self.app, &mut self.cache);
         self.terminal
-            .draw(|frame| crate::ui::draw(frame, app))
+            .draw(|frame| crate::ui::draw(frame, app, cache))
             .expect("drawing to a test terminal")
             .buffer
             .clone()

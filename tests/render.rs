@@ -487,3 +487,44 @@ fn cut_list_rows_end_in_an_ellipsis() {
         );
     }
 }
+
+// Rows are kept from frame to frame (ui::Cache); what changes must still show.
+
+#[test]
+fn rows_drawn_before_show_what_changed_since() {
+    let mut harness = Harness::bundled(120, 40);
+    harness.keys("3");
+    assert!(harness.screen().contains("“our goal”"));
+    // A reload that changes a quote's text: its row shows the new text, with its mark.
+    let edited =
+        brief::briefing::BUNDLED_TEXT.replace("text: \"our goal\"", "text: \"our new goal\"");
+    harness.reloaded(brief::briefing::parse(&edited));
+    let screen = harness.screen();
+    assert!(screen.contains("“our new goal”"), "{screen}");
+    assert!(!screen.contains("“our goal”"), "{screen}");
+    // The selection moves: the old row loses its highlight, the new row gains it.
+    let highlighted = |buffer: &Buffer| -> Vec<u16> {
+        (3..buffer.area.height - 2)
+            .filter(|&y| buffer[(10, y)].bg != ratatui::style::Color::Reset)
+            .collect()
+    };
+    let before = highlighted(&harness.draw());
+    harness.keys("j");
+    let after = highlighted(&harness.draw());
+    assert_eq!(before.len(), 1, "{before:?}");
+    assert_eq!(after, vec![before[0] + 1]);
+    let row_of = |screen: &str, text: &str| screen.lines().position(|l| l.contains(text));
+    // A narrower window lays rows out again at the new width.
+    harness.resize(80, 24);
+    let narrow = harness.screen();
+    assert!(narrow.lines().all(|l| l.width() <= 80));
+    assert!(row_of(&narrow, "Coale").is_some(), "{narrow}");
+    // A search that hides rows draws the remaining ones in their new places.
+    harness.keys("/");
+    for c in "potash".chars() {
+        harness.key(KeyCode::Char(c));
+    }
+    harness.key(KeyCode::Enter);
+    let searched = harness.screen();
+    assert!(!searched.contains("“our new goal”"), "{searched}");
+}

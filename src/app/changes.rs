@@ -14,7 +14,7 @@ pub struct Changes {
     pub summary_changed: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mark {
     Added,
     Changed,

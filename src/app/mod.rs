@@ -149,6 +149,9 @@ pub struct App {
     /// The briefing a reload replaced. Freeing a large one takes milliseconds, which the
     /// runtime spends after the new frame is on screen (`take_replaced`), not before.
     replaced: Option<Loaded>,
+    /// Counts the briefings accepted, so that what is drawn from one (cached rows) is
+    /// not drawn from another.
+    generation: u64,
 }
 
 impl App {
@@ -192,7 +195,13 @@ impl App {
             states: Default::default(),
             rows: Default::default(),
             replaced: None,
+            generation: 0,
         }
+    }
+
+    /// Which briefing is loaded: a new number for every one accepted.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The briefing the latest reload replaced, for the caller to free when it likes.
@@ -650,6 +659,7 @@ impl App {
             self.changes = changes;
         }
         self.replaced = self.loaded.replace(loaded);
+        self.generation += 1;
         self.error = None;
         if matches!(self.overlay, Some(Overlay::Problems { .. })) {
             self.overlay = None;

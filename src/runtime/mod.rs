@@ -49,9 +49,10 @@ fn run_entered(
 ) -> io::Result<i32> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let cache = &mut ui::Cache::default();
     // The first frame comes before the threads and the watcher: they can wait a moment,
     // the person at the terminal should not (thread start-up costs most on idle cores).
-    terminal.draw(|frame| ui::draw(frame, app))?;
+    terminal.draw(|frame| ui::draw(frame, app, cache))?;
     let (events_tx, events) = mpsc::channel();
     let (ack_tx, ack_rx) = mpsc::channel::<()>();
     spawn_input(events_tx.clone(), ack_rx)?;
@@ -73,14 +74,14 @@ fn run_entered(
         Origin::Bundled => (None, None),
     };
     if app.status.is_some() {
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        terminal.draw(|frame| ui::draw(frame, app, cache))?;
     }
-    event_loop(app, terminal, &events, &ack_tx, reload.as_ref())
+    event_loop(app, (terminal, cache), &events, &ack_tx, reload.as_ref())
 }
 
 fn event_loop(
     app: &mut App,
-    terminal: &mut terminal::Screen,
+    (terminal, cache): (&mut terminal::Screen, &mut ui::Cache),
     events: &Receiver<Event>,
     ack: &Sender<()>,
     reload: Option<&Sender<watch::Request>>,
@@ -125,7 +126,7 @@ fn event_loop(
             }
         }
         if redraw {
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            terminal.draw(|frame| ui::draw(frame, app, cache))?;
         }
         drop(app.take_replaced());
     }

@@ -10,7 +10,42 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
+
+/// Rows laid out in earlier frames, by everything a row's look depends on. A key that
+/// moves the selection changes two rows of a screenful; the others are drawn from here.
+#[derive(Default)]
+pub struct RowCache {
+    generation: u64,
+    lines: HashMap<RowKey, Line<'static>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct RowKey {
+    pane: Pane,
+    item: usize,
+    /// What else the row shows that depends on its neighbours (see `draw_list`).
+    context: usize,
+    width: usize,
+    selected: bool,
+    focused: bool,
+    mark: Option<Mark>,
+}
+
+impl RowCache {
+    /// Enough for every pane's screenful at a few widths; past it, start again.
+    const MAX_ROWS: usize = 2048;
+
+    /// Empties the cache if its rows come from another briefing, or are too many.
+    fn for_briefing(&mut self, generation: u64) -> &mut HashMap<RowKey, Line<'static>> {
+        if self.generation != generation || self.lines.len() > Self::MAX_ROWS {
+            self.lines.clear();
+            self.generation = generation;
+        }
+        &mut self.lines
+    }
+}
 
 pub fn block(title: String, focused: bool) -> Block<'static> {
     let (border, title_style) = if focused {
@@ -29,13 +64,16 @@ pub fn block(title: String, focused: bool) -> Block<'static> {
 }
 
 /// Draws the visible rows of `pane`'s list. `row(position, item, width)` renders the
-/// item at a position in the list into a line of the given width.
+/// item at a position in the list into a line of the given width; `context(position,
+/// item, width)` is whatever else that line depends on (the row above it, a column
+/// width), so that rows drawn before are taken from `cache`.
 pub fn draw_list(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    (app, cache): (&App, &mut RowCache),
     pane: Pane,
     noun: &str,
+    context: impl Fn(usize, usize, usize) -> usize,
     row: impl Fn(usize, usize, usize) -> Line<'static>,
 ) {
     let rows = app.rows(pane);
@@ -81,31 +119,44 @@ pub fn draw_list(
     let scrollbar = rows.len() > height;
     let width = inner.width.saturating_sub(u16::from(scrollbar)) as usize;
     let text_width = width.saturating_sub(2);
+    let cached = cache.for_briefing(app.generation());
     let visible = rows.iter().enumerate().skip(state.offset).take(height);
-    let lines: Vec<Line> = visible
+    let keys: Vec<RowKey> = visible
         .map(|(position, &item)| {
             let mark = app
                 .changes
                 .as_ref()
                 .zip(app.loaded.as_ref())
                 .and_then(|(changes, loaded)| changes.mark(pane, &pane.item_id(loaded, item)));
-            let (sign, sign_style) = mark_sign(mark);
-            let mut spans = vec![Span::styled(sign, sign_style), Span::raw(" ")];
-            spans.extend(row(position, item, text_width).spans);
-            let line = fit_spans(spans, width);
-            if position == state.selected {
-                let style = if focused {
-                    THEME.selected
+            let key = RowKey {
+                pane,
+                item,
+                context: context(position, item, text_width),
+                width,
+                selected: position == state.selected,
+                focused,
+                mark,
+            };
+            cached.entry(key).or_insert_with(|| {
+                let (sign, sign_style) = mark_sign(mark);
+                let mut spans = vec![Span::styled(sign, sign_style), Span::raw(" ")];
+                spans.extend(row(position, item, text_width).spans);
+                let line = fit_spans(spans, width);
+                if key.selected {
+                    let style = if focused {
+                        THEME.selected
+                    } else {
+                        THEME.selected_unfocused
+                    };
+                    highlight(line, width, style)
                 } else {
-                    THEME.selected_unfocused
-                };
-                highlight(line, width, style)
-            } else {
-                line
-            }
+                    line
+                }
+            });
+            key
         })
         .collect();
-    draw_lines(frame, inner, lines);
+    draw_lines(frame, inner, keys.iter().map(|key| &cached[key]));
     if scrollbar {
         draw_scrollbar(frame, area, rows.len(), height, state.offset);
     }

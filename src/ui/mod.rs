@@ -26,7 +26,15 @@ use text::{Doc, fit, fit_spans};
 use theme::THEME;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App) {
+/// What drawing keeps from one frame to the next to draw the next one faster: it
+/// changes nothing that is drawn. The runtime owns one and passes it to every frame.
+#[derive(Default)]
+pub struct Cache {
+    rows: list::RowCache,
+}
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) {
     let area = frame.area();
     if layout::too_small(area) {
         draw_too_small(frame, area);
@@ -44,7 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
     } else {
         match &app.loaded {
-            Some(loaded) => draw_pane(frame, &regions, app, loaded),
+            Some(loaded) => draw_pane(frame, &regions, (app, cache), loaded),
             None => draw_error_screen(frame, regions.body, app),
         }
     }
@@ -131,7 +139,12 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(fit_spans(spans, area.width as usize)), area);
 }
 
-fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
+fn draw_pane(
+    frame: &mut Frame,
+    regions: &Regions,
+    (app, cache): (&App, &mut Cache),
+    loaded: &Loaded,
+) {
     let pane = app.pane;
     if pane == Pane::Summary {
         draw_summary(frame, regions.body, app, loaded);
@@ -149,26 +162,27 @@ fn draw_pane(frame: &mut Frame, regions: &Regions, app: &App, loaded: &Loaded) {
     };
     // Every row of a frame has the same width, so the date column is sized once.
     let date_column = std::cell::OnceCell::new();
+    let date_width =
+        |width| *date_column.get_or_init(|| timeline::date_width(loaded, app.rows(pane), width));
+    let previous = |position: usize| position.checked_sub(1).map(|p| app.rows(pane)[p]);
     list::draw_list(
         frame,
         list_area,
-        app,
+        (app, &mut cache.rows),
         pane,
         noun,
+        |position, _, width| match pane {
+            Pane::Stances => previous(position).map_or(0, |p| p + 1),
+            Pane::Timeline => date_width(width),
+            _ => 0,
+        },
         |position, item, width| match pane {
             Pane::Actors => actors::row(loaded, item, width),
             Pane::Quotes => quotes::row(loaded, item, width),
             Pane::Risks => risks::row(loaded, item, width),
             Pane::Questions => questions::row(loaded, item, width),
-            Pane::Stances => {
-                let previous = position.checked_sub(1).map(|p| app.rows(pane)[p]);
-                stances::row(loaded, previous, item, width)
-            }
-            Pane::Timeline | Pane::Summary => {
-                let date_width = *date_column
-                    .get_or_init(|| timeline::date_width(loaded, app.rows(pane), width));
-                timeline::row(loaded, item, width, date_width)
-            }
+            Pane::Stances => stances::row(loaded, previous(position), item, width),
+            Pane::Timeline | Pane::Summary => timeline::row(loaded, item, width, date_width(width)),
         },
     );
     let focused = app.focus == Focus::Detail;

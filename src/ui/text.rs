@@ -111,13 +111,14 @@ impl Doc {
 
 /// Draws lines that are already laid out, one per row from the top of `area`, cut at its
 /// edges. Cheaper than a `Paragraph`, which would lay them out again.
-pub fn draw_lines<'a>(
+pub fn draw_lines<'a, L: std::borrow::Borrow<Line<'a>>>(
     frame: &mut ratatui::Frame,
     area: ratatui::layout::Rect,
-    lines: impl IntoIterator<Item = Line<'a>>,
+    lines: impl IntoIterator<Item = L>,
 ) {
     let buffer = frame.buffer_mut();
     for (row, line) in (area.y..area.bottom()).zip(lines) {
+        let line = line.borrow();
         let mut x = area.x;
         for span in &line.spans {
             if x >= area.right() {
