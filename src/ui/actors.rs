@@ -42,6 +42,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     if !actor.people.is_empty() {
         doc.heading("People");
         for person in &actor.people {
+            if doc.is_cut() {
+                return;
+            }
             let text = if person.role.is_empty() {
                 person.name.clone()
             } else {
@@ -54,6 +57,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     if !stances.is_empty() {
         doc.heading("Stance on each topic");
         for &s in stances {
+            if doc.is_cut() {
+                return;
+            }
             let stance = &b.stances[s];
             position_bullet(
                 doc,
@@ -74,6 +80,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     if !quotes.is_empty() {
         doc.heading_with_count("Quotes", quotes.len());
         for &q in quotes.iter().take(50) {
+            if doc.is_cut() {
+                return;
+            }
             quote_line(doc, &b.quotes[q]);
         }
         if quotes.len() > 50 {
@@ -87,6 +96,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     if !risks.is_empty() {
         doc.heading_with_count("Risks involving", risks.len());
         for &r in risks.iter().take(50) {
+            if doc.is_cut() {
+                return;
+            }
             let risk = &b.risks[r];
             let severity = risk.severity();
             doc.bullet(
@@ -101,6 +113,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     if !questions.is_empty() {
         doc.heading_with_count("Open questions", questions.len());
         for &q in questions.iter().take(50) {
+            if doc.is_cut() {
+                return;
+            }
             doc.bullet("? ", THEME.dim, &b.questions[q].question, THEME.text);
         }
     }
@@ -112,6 +127,9 @@ pub fn list_section(doc: &mut Doc, title: &str, items: &[String]) {
     }
     doc.heading(title);
     for item in items {
+        if doc.is_cut() {
+            return;
+        }
         doc.bullet("• ", THEME.dim, item, THEME.text);
     }
 }

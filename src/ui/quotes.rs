@@ -53,6 +53,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     if !citing.is_empty() {
         doc.heading("Cited in stances");
         for stance in citing.iter().map(|&s| &b.stances[s]) {
+            if doc.is_cut() {
+                return;
+            }
             let text = format!(
                 "{} on {}",
                 actor_name(loaded, &stance.actor),

@@ -86,6 +86,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let others = &loaded.index.stances_by_topic[t];
     doc.heading_with_count("Everyone on this topic", others.len());
     for &other in others.iter().take(OTHERS_SHOWN) {
+        if doc.is_cut() {
+            return;
+        }
         let other = &b.stances[other];
         position_bullet(
             doc,
