@@ -310,7 +310,7 @@ fn yaml_budget() -> serde_saphyr::Budget {
     budget
 }
 
-fn tree_limits() -> super::tree::Limits {
+pub(super) fn tree_limits() -> super::tree::Limits {
     let budget = yaml_budget();
     super::tree::Limits {
         max_events: budget.max_events,

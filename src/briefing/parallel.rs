@@ -165,13 +165,8 @@ fn join(mut head: Node, tail: Node, cut: Cut) -> Option<Node> {
 mod tests {
     use super::*;
 
-    fn limits() -> Limits {
-        Limits {
-            max_events: 4_000_000,
-            simple_key_max_lookahead: 1024,
-            flow_nesting_limit: 255,
-        }
-    }
+    // The limits the loader uses.
+    use crate::briefing::load::tree_limits as limits;
 
     /// A briefing-shaped text of about `bytes`, its quotes list long.
     fn large(quotes: usize) -> String {

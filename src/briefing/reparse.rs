@@ -519,13 +519,8 @@ mod tests {
         "  ",
     ];
 
-    fn limits() -> Limits {
-        Limits {
-            max_events: 4_000_000,
-            simple_key_max_lookahead: 1024,
-            flow_nesting_limit: 255,
-        }
-    }
+    // The limits the loader uses.
+    use crate::briefing::load::tree_limits as limits;
 
     /// Replaces `len` characters at character `at` (both taken modulo the text) by
     /// `insert`.

@@ -255,13 +255,8 @@ fn is_date(t: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn limits() -> Limits {
-        Limits {
-            max_events: 4_000_000,
-            simple_key_max_lookahead: 1024,
-            flow_nesting_limit: 255,
-        }
-    }
+    // The limits the loader uses.
+    use crate::briefing::load::tree_limits as limits;
 
     fn slow(text: &str) -> Option<Node> {
         serde_saphyr::from_str_with_options::<Option<Node>>(
