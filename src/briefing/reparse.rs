@@ -77,7 +77,7 @@ impl Parsed {
         let Value::Map(entries) = &self.root.value else {
             return None;
         };
-        let entry_units = self.units(entries.iter().map(|e| e.key_pos), 1)?;
+        let entry_units = self.units(entries.iter().map(|e| e.key_pos), None)?;
         let (first, last) = covering(&entry_units, &changed)?;
         if first == last
             && let Some(splice) = self.item_splice(first, &changed, new, growth, limits)
@@ -157,12 +157,9 @@ impl Parsed {
             return None;
         };
         let dash_col = list.pos.col;
-        if items.is_empty() || !self.items_are_block(items, dash_col) {
-            return None;
-        }
         // The first item's unit starts at its dash: a change above it (the key line,
         // comments) is the entry's.
-        let units = self.units(items.iter().map(|item| item.pos), dash_col)?;
+        let units = self.units(items.iter().map(|item| item.pos), Some(dash_col))?;
         let (first, last) = covering(&units, changed)?;
         let end_of_list = match entries.get(at + 1) {
             Some(next) => self.line_start(next.key_pos.line)?,
@@ -271,40 +268,23 @@ impl Parsed {
         Some((node, shift))
     }
 
-    /// Every item sits on its own dash: the list is in block style.
-    fn items_are_block(&self, items: &[Node], dash_col: u32) -> bool {
-        items.iter().all(|item| {
-            let Some(start) = self.line_start(item.pos.line) else {
-                return false;
-            };
-            let indent = dash_col as usize - 1;
-            let line = &self.text.as_bytes()[start..];
-            line.len() > indent + 1
-                && line[..indent].iter().all(|&b| b == b' ')
-                && line[indent] == b'-'
-                && item.pos.col > dash_col
-        })
-    }
-
     /// The byte offsets where units start, one per position, each at the start of its
-    /// line, which must begin at `col`; the first unit also takes everything above it.
-    fn units(&self, positions: impl Iterator<Item = Pos>, col: u32) -> Option<Vec<usize>> {
+    /// line: top-level entries (`dash_col` is `None`), each key at column 1, the first
+    /// also taking everything above it; or the items of a block list, each on its own
+    /// dash at `dash_col`.
+    fn units(
+        &self,
+        positions: impl Iterator<Item = Pos>,
+        dash_col: Option<u32>,
+    ) -> Option<Vec<usize>> {
         let mut starts = Vec::new();
         for pos in positions {
             let start = self.line_start(pos.line)?;
-            let indent = self
-                .text
-                .as_bytes()
-                .get(start..start + (col as usize - 1))?;
-            let placed = if col == 1 {
-                pos.col == 1
-            } else {
-                pos.col > col
+            let placed = match dash_col {
+                None => pos.col == 1,
+                Some(col) => pos.col > col && begins_an_item(&self.text[start..], col),
             };
-            if !placed
-                || !indent.iter().all(|&b| b == b' ')
-                || starts.last().is_some_and(|&s| s >= start)
-            {
+            if !placed || starts.last().is_some_and(|&s| s >= start) {
                 return None;
             }
             starts.push(start);
@@ -312,7 +292,7 @@ impl Parsed {
         if starts.is_empty() {
             return None;
         }
-        if col == 1 {
+        if dash_col.is_none() {
             starts[0] = 0;
         }
         Some(starts)
@@ -486,10 +466,14 @@ mod tests {
     use proptest::prelude::*;
     use proptest::sample::select;
 
-    const BASES: [&str; 2] = [
+    const BASES: [&str; 3] = [
         include_str!("../../briefings/belarus-us-thaw.yaml"),
         include_str!("../../tests/fixtures/good/one-of-each.yaml"),
+        COMPACT,
     ];
+
+    /// Lists whose dashes sit at column 1, under their key.
+    const COMPACT: &str = "title: Compact\nactors:\n- id: a\n  name: A\n  interests:\n  - one\n  - two\n- id: b\n  name: |\n    Bee\n\n- id: c\n  name: \"C\"\nquotes:\n- id: q1\n  text: first\n- id: q2\n  text: second\n";
 
     /// Bits of YAML an edit may insert: text, structure, and what could run past a part.
     const PIECES: [&str; 24] = [
@@ -573,6 +557,20 @@ mod tests {
         ) {
             let new = edit(base, at, len, &inserts.concat());
             assert_same_as_whole(base, &new);
+        }
+    }
+
+    #[test]
+    fn edits_of_compact_lists_are_parsed_in_part() {
+        for new in [
+            COMPACT.replace("text: first", "text: first, edited"),
+            COMPACT.replace("- id: b\n", "- id: new\n  name: New\n- id: b\n"),
+            COMPACT.replace("  - two\n", "  - two\n  - three\n"),
+        ] {
+            assert!(
+                assert_same_as_whole(COMPACT, &new),
+                "not parsed in part:\n{new}"
+            );
         }
     }
 
