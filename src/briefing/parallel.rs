@@ -8,15 +8,14 @@
 //! cut). Anything doubtful parses the whole text on one thread.
 
 use super::node::{Node, Value};
-use super::reparse::{begins_an_entry, begins_an_item, lines_in, parse_part};
+use super::reparse::{
+    begins_an_entry, begins_an_item, drop_next_unit, lines_in, parse_items, parse_part,
+};
 use super::tree::{self, Limits};
 use std::collections::HashSet;
 
 /// Below this, a second thread costs more than it saves.
 pub(super) const MIN_BYTES: usize = 256 * 1024;
-
-/// The list continued in the second half is parsed as the value of this key.
-const CONTINUED: &str = "\"brief: the list continued\"";
 
 /// The document's root node, as `tree::build` gives it.
 pub(super) fn build(text: &str, limits: &Limits) -> Option<Node> {
@@ -99,25 +98,11 @@ fn parse_head(
     limits: &Limits,
 ) -> Option<Node> {
     let mut root = parse_part(&format!("{head}{next_line}"), 1, limits)?;
-    let next_line_at = head_lines + 1;
-    let Value::Map(entries) = &mut root.value else {
-        return None;
+    let dash_col = match cut {
+        Cut::Entry => None,
+        Cut::Item(col) => Some(col),
     };
-    match cut {
-        Cut::Entry => {
-            entries.pop().filter(|e| e.key_pos.line == next_line_at)?;
-        }
-        Cut::Item(col) => {
-            let list = &mut entries.last_mut()?.node;
-            let Value::Seq(items) = &mut list.value else {
-                return None;
-            };
-            if list.pos.col != col {
-                return None;
-            }
-            items.pop().filter(|item| item.pos.line == next_line_at)?;
-        }
-    }
+    drop_next_unit(&mut root, head_lines + 1, dash_col)?;
     Some(root)
 }
 
@@ -126,7 +111,7 @@ fn parse_head(
 fn parse_tail(tail: &str, cut: Cut, head_lines: u32, limits: &Limits) -> Option<Node> {
     match cut {
         Cut::Entry => parse_part(tail, head_lines + 1, limits),
-        Cut::Item(_) => parse_part(&format!("{CONTINUED}:\n{tail}"), head_lines, limits),
+        Cut::Item(_) => parse_items(tail, head_lines + 1, limits),
     }
 }
 

@@ -230,38 +230,26 @@ impl Parsed {
             Unit::Entry | Unit::FirstEntry => {
                 let mut node = parse_part(&format!("{snippet}{next_line}"), first_line, limits)?;
                 if !at_end {
-                    let Value::Map(entries) = &mut node.value else {
-                        return None;
-                    };
-                    entries.pop().filter(|e| e.key_pos.line == next_line_at)?;
+                    drop_next_unit(&mut node, next_line_at, None)?;
                 }
                 node
             }
-            // Items are parsed as the value of a key, as they are in place, so that the
-            // line after them (an item, or the next entry's key) parses as it does there.
-            Unit::Item(_) => {
-                let key = if next_line.starts_with("a:") {
-                    "b"
-                } else {
-                    "a"
-                };
-                let wrapped = format!("{key}:\n{snippet}{next_line}");
-                let Value::Map(mut entries) = parse_part(&wrapped, first_line - 1, limits)?.value
-                else {
+            // The line after items is an item, or the next entry's key.
+            Unit::Item(col) => {
+                let mut wrapped =
+                    parse_items(&format!("{snippet}{next_line}"), first_line, limits)?;
+                if !at_end {
+                    let next_is_an_entry = matches!(&wrapped.value, Value::Map(e) if e.len() == 2);
+                    drop_next_unit(
+                        &mut wrapped,
+                        next_line_at,
+                        (!next_is_an_entry).then_some(col),
+                    )?;
+                }
+                let Value::Map(mut entries) = wrapped.value else {
                     return None;
                 };
-                let next_is_an_entry = !at_end && entries.len() == 2;
-                if next_is_an_entry {
-                    entries.pop().filter(|e| e.key_pos.line == next_line_at)?;
-                }
-                let mut list = entries.pop().filter(|_| entries.is_empty())?.node;
-                if !at_end && !next_is_an_entry {
-                    let Value::Seq(items) = &mut list.value else {
-                        return None;
-                    };
-                    items.pop().filter(|item| item.pos.line == next_line_at)?;
-                }
-                list
+                entries.pop().filter(|_| entries.is_empty())?.node
             }
         };
         let shift = lines_in(snippet) as i64 - lines_in(&self.text[part]) as i64;
@@ -399,6 +387,39 @@ pub(super) fn begins_an_item(snippet: &str, dash_col: u32) -> bool {
 /// Where an old offset at or after the change lies in the new text.
 fn offset_after(old_offset: usize, growth: isize) -> Option<usize> {
     old_offset.checked_add_signed(growth)
+}
+
+/// The key items of a top-level list are parsed under, when parsed apart from it.
+const CONTINUED: &str = "\"brief: the list continued\"";
+
+/// Items of a top-level list (and whatever follows them), parsed alone as the value of a
+/// key, as they are in place, so that a less indented line ends them as it does there;
+/// `first_line` is the line of the first item. Gives the map with that key first.
+pub(super) fn parse_items(text: &str, first_line: u32, limits: &Limits) -> Option<Node> {
+    parse_part(&format!("{CONTINUED}:\n{text}"), first_line - 1, limits)
+}
+
+/// Drops from a part parsed with the line after it what that line started, parsed only
+/// so that the part ends as it does in place: the last top-level entry, or with
+/// `dash_col` the last item of the last entry's list (whose dashes are at that column).
+/// `None` if the line started no such unit: something the part left open ran onto it.
+pub(super) fn drop_next_unit(root: &mut Node, line: u32, dash_col: Option<u32>) -> Option<()> {
+    let Value::Map(entries) = &mut root.value else {
+        return None;
+    };
+    match dash_col {
+        None => entries.pop().filter(|e| e.key_pos.line == line).map(drop),
+        Some(col) => {
+            let list = &mut entries.last_mut()?.node;
+            let Value::Seq(items) = &mut list.value else {
+                return None;
+            };
+            if list.pos.col != col {
+                return None;
+            }
+            items.pop().filter(|item| item.pos.line == line).map(drop)
+        }
+    }
 }
 
 /// A part of the text parsed alone, with its lines moved to where the part starts.
