@@ -270,22 +270,11 @@ pub fn fit(text: &str, width: usize) -> String {
             _ => format!("{}…", &text[..width - 1]),
         };
     }
-    if let Some(columns) = simple_columns(text) {
-        if columns <= width {
-            return text.to_owned();
-        }
-        if width == 0 {
-            return String::new();
-        }
-        let mut used = 0;
-        let end = text
-            .char_indices()
-            .find(|&(_, c)| {
-                used += usize::from(simple_width(c).unwrap_or(1));
-                used > width - 1
-            })
-            .map_or(text.len(), |(i, _)| i);
-        return format!("{}…", &text[..end]);
+    // (Line breaks are simple to `fit_simple` only, which shows them as spaces.)
+    if !text.contains('\n')
+        && let Some(fitted) = fit_simple(text, width)
+    {
+        return fitted;
     }
     if text.width() <= width {
         return text.to_owned();
