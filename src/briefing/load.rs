@@ -207,7 +207,8 @@ impl Reloader {
                 self.previous = Some((path.to_path_buf(), parsed));
                 result
             }
-            Err(text) => parse_file(path, &text, budget),
+            // The fast path has just failed on this text: straight to serde-saphyr.
+            Err(text) => parse_slow(&text, Some(&sources_beside(path, budget))),
         }
     }
 
@@ -242,15 +243,22 @@ fn parse_checked(
     read_source_file: Option<&SourceReader<'_>>,
 ) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Option<Node> = match super::parallel::build(text, &tree_limits()) {
-        Some(root) => Some(root),
-        None => {
-            serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| LoadError {
-                diagnostics: vec![yaml_error(&e, text)],
-                source: Some(text.to_owned()),
-            })?
-        }
-    };
+    match super::parallel::build(text, &tree_limits()) {
+        Some(root) => check(text, Some(&root), read_source_file),
+        None => parse_slow(text, read_source_file),
+    }
+}
+
+/// Parses and checks through serde-saphyr, for text the fast path (`tree`) leaves to it.
+fn parse_slow(
+    text: &str,
+    read_source_file: Option<&SourceReader<'_>>,
+) -> Result<Loaded, LoadError> {
+    let root: Option<Node> =
+        serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| LoadError {
+            diagnostics: vec![yaml_error(&e, text)],
+            source: Some(text.to_owned()),
+        })?;
     check(text, root.as_ref(), read_source_file)
 }
 
