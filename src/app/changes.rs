@@ -3,12 +3,13 @@
 use super::pane::Pane;
 use crate::briefing::Loaded;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
-    pub changed: HashSet<(Pane, String)>,
-    pub added: HashSet<(Pane, String)>,
+    /// Each changed or added item's id with its mark, per pane (by `Pane::index`), so
+    /// that a row finds its mark by the id it has, without building a key.
+    marks: [HashMap<String, Mark>; Pane::ALL.len()],
     pub removed: usize,
     /// The summary page (title, date, bottom line, points, caveats, sources) changed.
     pub summary_changed: bool,
@@ -49,7 +50,7 @@ impl Changes {
             );
             for (b, a) in in_place {
                 if b.1 != a.1 {
-                    changes.changed.insert((pane, a.0.to_string()));
+                    changes.mark_as(pane, &a.0, Mark::Changed);
                 }
             }
             let moved_before: HashMap<&str, u64> = before[head..before.len() - tail]
@@ -63,10 +64,10 @@ impl Changes {
             for (&id, print) in &moved_after {
                 match moved_before.get(id) {
                     None => {
-                        changes.added.insert((pane, id.to_owned()));
+                        changes.mark_as(pane, id, Mark::Added);
                     }
                     Some(old_print) if old_print != print => {
-                        changes.changed.insert((pane, id.to_owned()));
+                        changes.mark_as(pane, id, Mark::Changed);
                     }
                     Some(_) => {}
                 }
@@ -80,32 +81,45 @@ impl Changes {
         changes
     }
 
+    /// Added wins over changed, for an id that is both (timeline events are known by
+    /// date and text, which two events may share).
+    fn mark_as(&mut self, pane: Pane, id: &str, mark: Mark) {
+        let marks = &mut self.marks[pane.index()];
+        match mark {
+            Mark::Added => {
+                marks.insert(id.to_owned(), mark);
+            }
+            Mark::Changed => {
+                marks.entry(id.to_owned()).or_insert(mark);
+            }
+        }
+    }
+
+    fn count(&self, mark: Mark) -> usize {
+        self.marks
+            .iter()
+            .flat_map(HashMap::values)
+            .filter(|&&m| m == mark)
+            .count()
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.changed.is_empty()
-            && self.added.is_empty()
-            && self.removed == 0
-            && !self.summary_changed
+        self.marks.iter().all(HashMap::is_empty) && self.removed == 0 && !self.summary_changed
     }
 
     pub fn mark(&self, pane: Pane, id: &str) -> Option<Mark> {
-        let key = (pane, id.to_owned());
-        if self.added.contains(&key) {
-            Some(Mark::Added)
-        } else if self.changed.contains(&key) {
-            Some(Mark::Changed)
-        } else {
-            None
-        }
+        self.marks[pane.index()].get(id).copied()
     }
 
     /// "2 changed, 1 added, 1 removed".
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
-        if !self.changed.is_empty() {
-            parts.push(format!("{} changed", self.changed.len()));
+        let (changed, added) = (self.count(Mark::Changed), self.count(Mark::Added));
+        if changed > 0 {
+            parts.push(format!("{changed} changed"));
         }
-        if !self.added.is_empty() {
-            parts.push(format!("{} added", self.added.len()));
+        if added > 0 {
+            parts.push(format!("{added} added"));
         }
         if self.removed > 0 {
             parts.push(format!("{} removed", self.removed));
