@@ -53,14 +53,8 @@ impl Changes {
                     changes.mark_as(pane, &a.0, Mark::Changed);
                 }
             }
-            let moved_before: HashMap<&str, u64> = before[head..before.len() - tail]
-                .iter()
-                .map(|(id, print)| (id.as_ref(), *print))
-                .collect();
-            let moved_after: HashMap<&str, u64> = after[head..after.len() - tail]
-                .iter()
-                .map(|(id, print)| (id.as_ref(), *print))
-                .collect();
+            let moved_before = by_id(&before[head..before.len() - tail]);
+            let moved_after = by_id(&after[head..after.len() - tail]);
             for (&id, print) in &moved_after {
                 match moved_before.get(id) {
                     None => {
@@ -129,6 +123,13 @@ impl Changes {
         }
         parts.join(", ")
     }
+}
+
+fn by_id<'a>(prints: &'a [(Cow<'_, str>, u64)]) -> HashMap<&'a str, u64> {
+    prints
+        .iter()
+        .map(|(id, print)| (id.as_ref(), *print))
+        .collect()
 }
 
 /// Each item's id with its fingerprint (computed at load, see `Index`), in list order.
