@@ -1,24 +1,27 @@
 //! The list half of a pane and the detail half beside it. Only the rows on screen are
 //! built, so a list of 10,000 quotes costs what a list of ten does.
 
-use super::text::{draw_lines, fit_spans, pad};
+use super::text::{draw_lines, fit_spans, pad, write_lines};
 use super::theme::THEME;
 use crate::app::Mark;
 use crate::app::{App, Focus, Pane};
 use ratatui::Frame;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use unicode_width::UnicodeWidthStr;
 
-/// Rows laid out in earlier frames, by everything a row's look depends on. A key that
-/// moves the selection changes two rows of a screenful; the others are drawn from here.
+/// Rows drawn in earlier frames, as the cells they fill, by everything a row's look
+/// depends on. A key that moves the selection changes two rows of a screenful; the others
+/// are copied from here, cell for cell, rather than laid out and written again.
+/// FxHash: every row on screen is looked up every frame, and the keys are small numbers.
 #[derive(Default)]
 pub struct RowCache {
     generation: u64,
-    lines: HashMap<RowKey, Line<'static>>,
+    rows: FxHashMap<RowKey, Vec<Cell>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,16 +37,17 @@ struct RowKey {
 }
 
 impl RowCache {
-    /// Enough for every pane's screenful at a few widths; past it, start again.
-    const MAX_ROWS: usize = 2048;
+    /// Enough for every pane's screenful at a few sizes; past it, start again. A row is
+    /// its width in cells, some 40 bytes each: 4 KiB or so at 120 columns.
+    const MAX_ROWS: usize = 1024;
 
     /// Empties the cache if its rows come from another briefing, or are too many.
-    fn for_briefing(&mut self, generation: u64) -> &mut HashMap<RowKey, Line<'static>> {
-        if self.generation != generation || self.lines.len() > Self::MAX_ROWS {
-            self.lines.clear();
+    fn for_briefing(&mut self, generation: u64) -> &mut FxHashMap<RowKey, Vec<Cell>> {
+        if self.generation != generation || self.rows.len() > Self::MAX_ROWS {
+            self.rows.clear();
             self.generation = generation;
         }
-        &mut self.lines
+        &mut self.rows
     }
 }
 
@@ -142,7 +146,7 @@ pub fn draw_list(
                 let mut spans = vec![Span::styled(sign, sign_style), Span::raw(" ")];
                 spans.extend(row(position, item, text_width).spans);
                 let line = fit_spans(spans, width);
-                if key.selected {
+                let line = if key.selected {
                     let style = if focused {
                         THEME.selected
                     } else {
@@ -151,15 +155,29 @@ pub fn draw_list(
                     highlight(line, width, style)
                 } else {
                     line
-                }
+                };
+                row_cells(&line, width)
             });
             key
         })
         .collect();
-    draw_lines(frame, inner, keys.iter().map(|key| &cached[key]));
+    let buffer = frame.buffer_mut();
+    for (y, key) in (inner.y..).zip(&keys) {
+        let start = buffer.index_of(inner.x, y);
+        let cells = &cached[key];
+        buffer.content[start..start + cells.len()].clone_from_slice(cells);
+    }
     if scrollbar {
         draw_scrollbar(frame, area, rows.len(), height, state.offset);
     }
+}
+
+/// The cells a row of `width` columns fills with `line`.
+fn row_cells(line: &Line, width: usize) -> Vec<Cell> {
+    let area = Rect::new(0, 0, width as u16, 1);
+    let mut row = Buffer::empty(area);
+    write_lines(&mut row, area, [line]);
+    row.content
 }
 
 /// The selected row: padded to the full width and restyled, keeping each span's colour

@@ -116,7 +116,15 @@ pub fn draw_lines<'a, L: std::borrow::Borrow<Line<'a>>>(
     area: ratatui::layout::Rect,
     lines: impl IntoIterator<Item = L>,
 ) {
-    let buffer = frame.buffer_mut();
+    write_lines(frame.buffer_mut(), area, lines);
+}
+
+/// `draw_lines` into any buffer.
+pub fn write_lines<'a, L: std::borrow::Borrow<Line<'a>>>(
+    buffer: &mut ratatui::buffer::Buffer,
+    area: ratatui::layout::Rect,
+    lines: impl IntoIterator<Item = L>,
+) {
     for (row, line) in (area.y..area.bottom()).zip(lines) {
         let line = line.borrow();
         let mut x = area.x;
