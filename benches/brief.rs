@@ -5,6 +5,9 @@
 //! 2,000 stances, 10,000 quotes, 1,000 risks, 500 questions), made in the setup by the
 //! same generator as `cargo run --example gen` (benches/support/generate.rs).
 //!
+//! Frames are drawn as the runtime draws them, into ratatui's `TestBackend` through
+//! `Harness::render`, which does not copy the screen out afterwards.
+//!
 //! `cargo bench --bench brief`; one group: `cargo bench --bench brief -- frame/big`.
 
 #[path = "support/generate.rs"]
@@ -19,6 +22,11 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+/// The allocator the `brief` binary uses (src/main.rs), so that loads and reloads cost here
+/// what they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
@@ -48,6 +56,13 @@ impl Fixture {
             Origin::File(PathBuf::from("big.yaml"))
         };
         Harness::new(origin, Ok(self.loaded.clone()), WIDTH, HEIGHT)
+    }
+
+    /// A harness showing the pane of the given digit key.
+    fn harness_on(&self, digit: char) -> Harness {
+        let mut h = self.harness();
+        h.keys(&digit.to_string());
+        h
     }
 }
 
@@ -90,24 +105,38 @@ fn frame(c: &mut Criterion) {
     for f in fixtures() {
         let mut group = c.benchmark_group(format!("frame/{}", f.name));
         for (digit, pane) in PANES {
-            let mut h = f.harness();
-            h.keys(&digit.to_string());
-            group.bench_function(pane, |b| b.iter(|| black_box(h.draw()).area));
+            let mut h = f.harness_on(digit);
+            group.bench_function(pane, |b| b.iter(|| h.render()));
         }
         group.finish();
     }
 }
 
-/// A key that moves the selection, with the frame it causes. `j` on each list pane;
-/// when the selection reaches the end it is sent back to the top outside the timing.
+/// A key that moves the selection, with the frame it causes: `j` on each list pane.
+///
+/// `key-j/bundled` and `key-j/big` make the same walk: `j` down the first N items, N the
+/// length of the bundled briefing's list, then back to the top untimed. Only the size of
+/// the briefing differs. `key-j-scrolling/big` walks all 10,000 items: past the first
+/// screen every key scrolls the list, which a bundled list (6 to 28 rows) never does.
 fn key(c: &mut Criterion) {
-    for f in fixtures() {
-        let mut group = c.benchmark_group(format!("key-j/{}", f.name));
+    let [bundled, big] = fixtures();
+    let walks = [
+        ("key-j/bundled", bundled, false),
+        ("key-j/big", big, false),
+        ("key-j-scrolling/big", big, true),
+    ];
+    for (name, f, whole_list) in walks {
+        let mut group = c.benchmark_group(name);
         for (digit, pane) in &PANES[1..] {
-            let mut h = f.harness();
-            h.keys(&digit.to_string());
+            let mut h = f.harness_on(*digit);
             let pane_id = h.app.pane;
-            let last = h.app.rows(pane_id).len().saturating_sub(1);
+            let bundled_rows = bundled.harness_on(*digit).app.rows(pane_id).len();
+            let rows = if whole_list {
+                h.app.rows(pane_id).len()
+            } else {
+                bundled_rows
+            };
+            let last = rows.saturating_sub(1);
             group.bench_function(*pane, |b| {
                 b.iter_custom(|iters| time_j_presses(&mut h, pane_id, last, iters))
             });
@@ -115,19 +144,17 @@ fn key(c: &mut Criterion) {
         group.finish();
     }
     // End (G) from the first of 10,000 quotes to the last, with its frame.
-    let big = &fixtures()[1];
     let mut group = c.benchmark_group("key-end/big");
-    let mut h = big.harness();
-    h.keys("3");
+    let mut h = big.harness_on('3');
     group.bench_function("quotes", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 h.key(KeyCode::Home);
-                h.draw();
+                h.render();
                 let start = Instant::now();
                 h.key(KeyCode::End);
-                black_box(h.draw());
+                h.render();
                 total += start.elapsed();
             }
             total
@@ -178,7 +205,7 @@ fn reload(c: &mut Criterion) {
                     std::fs::write(&path, &saves[n % 2]).expect("saving the briefing");
                     let start = Instant::now();
                     h.reloaded(reloader.load_file(&path, briefing::Budget::default()));
-                    black_box(h.draw());
+                    h.render();
                     total += start.elapsed();
                     // What the runtime frees after the frame is on screen.
                     drop(h.app.take_replaced());
@@ -208,15 +235,11 @@ fn growth(c: &mut Criterion) {
             b.iter(|| briefing::parse(black_box(&fixture.text)).is_ok())
         });
         for (digit, pane) in PANES {
-            let mut h = fixture.harness();
-            h.keys(&digit.to_string());
-            group.bench_function(format!("frame-{pane}"), |b| {
-                b.iter(|| black_box(h.draw()).area)
-            });
+            let mut h = fixture.harness_on(digit);
+            group.bench_function(format!("frame-{pane}"), |b| b.iter(|| h.render()));
         }
         for (digit, pane) in &PANES[1..] {
-            let mut h = fixture.harness();
-            h.keys(&digit.to_string());
+            let mut h = fixture.harness_on(*digit);
             let pane_id = h.app.pane;
             let last = h.app.rows(pane_id).len().saturating_sub(1);
             group.bench_function(format!("key-j-{pane}"), |b| {
@@ -234,11 +257,11 @@ fn time_j_presses(h: &mut Harness, pane: brief::app::Pane, last: usize, iters: u
     for _ in 0..iters {
         if h.app.state(pane).selected >= last {
             h.keys("g");
-            h.draw();
+            h.render();
         }
         let start = Instant::now();
         h.keys("j");
-        black_box(h.draw());
+        h.render();
         total += start.elapsed();
     }
     total

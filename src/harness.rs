@@ -96,12 +96,17 @@ impl Harness {
     /// Draws a frame and returns it as ratatui built it. (The test backend's own buffer
     /// can keep stale glyphs in the hidden second cell of a wide character.)
     pub fn draw(&mut self) -> Buffer {
+        self.render();
+        self.terminal.backend().buffer().clone()
+    }
+
+    /// Draws a frame as the runtime does, without copying the screen out (`draw` does):
+    /// what benchmarks time.
+    pub fn render(&mut self) {
         let (app, cache) = (&self.app, &mut self.cache);
         self.terminal
             .draw(|frame| crate::ui::draw(frame, app, cache))
-            .expect("drawing to a test terminal")
-            .buffer
-            .clone()
+            .expect("drawing to a test terminal");
     }
 
     /// The screen as text, one line per row, trailing spaces kept.
