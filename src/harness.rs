@@ -95,18 +95,24 @@ impl Harness {
 
     /// Draws a frame and returns it as ratatui built it. (The test backend's own buffer
     /// can keep stale glyphs in the hidden second cell of a wide character.)
+    /// Draws a frame and gives what was drawn. (The backend's own copy of the screen would
+    /// not do: ratatui sends a wide character without the cell it covers, counting on the
+    /// terminal to clear that cell, and `TestBackend` does not.)
     pub fn draw(&mut self) -> Buffer {
-        self.render();
-        self.terminal.backend().buffer().clone()
+        self.frame().buffer.clone()
     }
 
-    /// Draws a frame as the runtime does, without copying the screen out (`draw` does):
-    /// what benchmarks time.
+    /// Draws a frame as the runtime does, without copying it out as `draw` does: what
+    /// benchmarks time.
     pub fn render(&mut self) {
+        self.frame();
+    }
+
+    fn frame(&mut self) -> ratatui::CompletedFrame<'_> {
         let (app, cache) = (&self.app, &mut self.cache);
         self.terminal
             .draw(|frame| crate::ui::draw(frame, app, cache))
-            .expect("drawing to a test terminal");
+            .expect("drawing to a test terminal")
     }
 
     /// The screen as text, one line per row, trailing spaces kept.

@@ -528,3 +528,61 @@ fn rows_drawn_before_show_what_changed_since() {
     let searched = harness.screen();
     assert!(!searched.contains("“our new goal”"), "{searched}");
 }
+
+#[test]
+fn rows_from_the_cache_match_rows_drawn_afresh_cell_for_cell() {
+    let path = std::path::Path::new("tests/fixtures/good/arctic-shipping.yaml");
+    let walk = "jjjjjjkkkj";
+    for (width, height) in [(120, 40), (80, 24)] {
+        for pane in "234567".chars() {
+            // A frame after every key, so that rows come from the cache...
+            let mut walked = Harness::open(path, width, height);
+            let mut fresh = Harness::open(path, width, height);
+            for key in std::iter::once(pane).chain(walk.chars()) {
+                walked.keys(&key.to_string());
+                walked.draw();
+                fresh.keys(&key.to_string());
+            }
+            // ...and the same state drawn for the first time, with the list focused and
+            // then the detail.
+            assert_eq!(
+                walked.draw(),
+                fresh.draw(),
+                "pane {pane} at {width}x{height}"
+            );
+            walked.key(KeyCode::Enter);
+            let mut fresh = Harness::open(path, width, height);
+            fresh.keys(&pane.to_string());
+            fresh.keys(walk);
+            fresh.key(KeyCode::Enter);
+            assert_eq!(
+                walked.draw(),
+                fresh.draw(),
+                "pane {pane} at {width}x{height}, detail"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_selected_row_is_highlighted_across_the_whole_list() {
+    for pane in "234567".chars() {
+        let mut harness = Harness::bundled(120, 40);
+        harness.keys(&pane.to_string());
+        harness.keys("j");
+        let buffer = harness.draw();
+        let row = (3..38)
+            .find(|&y| buffer[(2, y)].bg != ratatui::style::Color::Reset)
+            .unwrap_or_else(|| panic!("pane {pane}: no highlighted row"));
+        let right = (2..120)
+            .find(|&x| buffer[(x, row)].symbol() == "┃")
+            .expect("the list's right border");
+        let plain: Vec<u16> = (1..right)
+            .filter(|&x| buffer[(x, row)].bg == ratatui::style::Color::Reset)
+            .collect();
+        assert!(
+            plain.is_empty(),
+            "pane {pane}: columns {plain:?} of row {row} are not highlighted"
+        );
+    }
+}

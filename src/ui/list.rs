@@ -21,8 +21,11 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Default)]
 pub struct RowCache {
     generation: u64,
-    rows: FxHashMap<RowKey, Vec<Cell>>,
+    rows: FxHashMap<RowKey, Row>,
 }
+
+/// A row's cells that are not blank, by column.
+type Row = Vec<(u16, Cell)>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct RowKey {
@@ -42,7 +45,7 @@ impl RowCache {
     const MAX_ROWS: usize = 1024;
 
     /// Empties the cache if its rows come from another briefing, or are too many.
-    fn for_briefing(&mut self, generation: u64) -> &mut FxHashMap<RowKey, Vec<Cell>> {
+    fn for_briefing(&mut self, generation: u64) -> &mut FxHashMap<RowKey, Row> {
         if self.generation != generation || self.rows.len() > Self::MAX_ROWS {
             self.rows.clear();
             self.generation = generation;
@@ -165,19 +168,26 @@ pub fn draw_list(
     for (y, key) in (inner.y..).zip(&keys) {
         let start = buffer.index_of(inner.x, y);
         let cells = &cached[key];
-        buffer.content[start..start + cells.len()].clone_from_slice(cells);
+        for (x, cached) in cells {
+            let cell = &mut buffer.content[start + usize::from(*x)];
+            cell.set_symbol(cached.symbol()).set_style(cached.style());
+        }
     }
     if scrollbar {
         draw_scrollbar(frame, area, rows.len(), height, state.offset);
     }
 }
 
-/// The cells a row of `width` columns fills with `line`.
-fn row_cells(line: &Line, width: usize) -> Vec<Cell> {
+/// The cells a row of `width` columns fills with `line`, by column; blank cells are left
+/// out, as `draw_lines` leaves them unwritten.
+fn row_cells(line: &Line, width: usize) -> Row {
     let area = Rect::new(0, 0, width as u16, 1);
     let mut row = Buffer::empty(area);
     write_lines(&mut row, area, [line]);
-    row.content
+    (0..)
+        .zip(row.content)
+        .filter(|(_, cell)| *cell != Cell::EMPTY)
+        .collect()
 }
 
 /// The selected row: padded to the full width and restyled, keeping each span's colour
