@@ -586,3 +586,33 @@ fn the_selected_row_is_highlighted_across_the_whole_list() {
         );
     }
 }
+
+#[test]
+fn a_scrolled_stance_list_names_the_actor_on_its_first_row() {
+    let path = std::path::Path::new("tests/fixtures/good/arctic-shipping.yaml");
+    let mut harness = Harness::open(path, 80, 24);
+    harness.keys("6");
+    // Down until the list has scrolled past the first row of a group.
+    while harness.app.state(Pane::Stances).offset == 0 {
+        harness.keys("j");
+    }
+    harness.keys("j");
+    let screen = harness.screen();
+    let first_row = screen.lines().nth(3).expect("a first list row");
+    let offset = harness.app.state(Pane::Stances).offset;
+    let item = harness.app.rows(Pane::Stances)[offset];
+    let loaded = harness.app.loaded.as_ref().expect("a briefing");
+    let actor_id = &loaded.briefing.stances[item].actor;
+    let actor = loaded
+        .briefing
+        .actors
+        .iter()
+        .find(|a| &a.id == actor_id)
+        .expect("the stance's actor");
+    let shown: String = actor.label().chars().take(3).collect();
+    assert!(
+        first_row.contains(&shown),
+        "the first row of the scrolled list should name {}: {first_row:?}\n{screen}",
+        actor.label()
+    );
+}

@@ -164,7 +164,10 @@ fn draw_pane(
     let date_column = std::cell::OnceCell::new();
     let date_width =
         |width| *date_column.get_or_init(|| timeline::date_width(loaded, app.rows(pane), width));
-    let previous = |position: usize| position.checked_sub(1).map(|p| app.rows(pane)[p]);
+    // The row above, if it is on screen: the first row shown has none, so that a scrolled
+    // stance list still names the actor at its top.
+    let offset = app.state(pane).offset;
+    let previous = |position: usize| (position > offset).then(|| app.rows(pane)[position - 1]);
     list::draw_list(
         frame,
         list_area,
