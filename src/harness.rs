@@ -95,9 +95,6 @@ impl Harness {
 
     /// Draws a frame and returns it as ratatui built it. (The test backend's own buffer
     /// can keep stale glyphs in the hidden second cell of a wide character.)
-    /// Draws a frame and gives what was drawn. (The backend's own copy of the screen would
-    /// not do: ratatui sends a wide character without the cell it covers, counting on the
-    /// terminal to clear that cell, and `TestBackend` does not.)
     pub fn draw(&mut self) -> Buffer {
         self.frame().buffer.clone()
     }

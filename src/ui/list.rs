@@ -40,8 +40,8 @@ struct RowKey {
 }
 
 impl RowCache {
-    /// Enough for every pane's screenful at a few sizes; past it, start again. A row is
-    /// its width in cells, some 40 bytes each: 4 KiB or so at 120 columns.
+    /// Enough for every pane's screenful at a few sizes; past it, start again. A row
+    /// takes 56 bytes a written cell: under 7 KiB at 120 columns.
     const MAX_ROWS: usize = 1024;
 
     /// Empties the cache if its rows come from another briefing, or are too many.
