@@ -414,12 +414,8 @@ impl App {
             let pane = self.pane;
             let index = self.state(pane).offset + row;
             if index < self.rows(pane).len() {
-                let state = &mut self.states[pane.index()];
-                state.selected = index;
-                state.detail_scroll = 0;
                 self.focus = Focus::List;
-                self.remember_selection(pane);
-                self.keep_in_view(pane);
+                self.select(pane, index);
             }
             return Effect::None;
         }
@@ -610,8 +606,15 @@ impl App {
         if len == 0 {
             return;
         }
+        let selected = self.state(pane).selected.saturating_add_signed(delta);
+        self.select(pane, selected.min(len - 1));
+    }
+
+    /// Selects row `index` of `pane`'s list, its detail from the top, and scrolls the
+    /// list to it.
+    fn select(&mut self, pane: Pane, index: usize) {
         let state = &mut self.states[pane.index()];
-        state.selected = state.selected.saturating_add_signed(delta).min(len - 1);
+        state.selected = index;
         state.detail_scroll = 0;
         self.remember_selection(pane);
         self.keep_in_view(pane);
