@@ -197,18 +197,15 @@ impl Reloader {
                 Parsed::whole(text, &limits)
             }
         };
+        let sources = sources_beside(path, budget);
         match parsed {
             Ok(parsed) => {
-                let result = check(
-                    &parsed.text,
-                    Some(&parsed.root),
-                    Some(&sources_beside(path, budget)),
-                );
+                let result = check(&parsed.text, Some(&parsed.root), Some(&sources));
                 self.previous = Some((path.to_path_buf(), parsed));
                 result
             }
             // The fast path has just failed on this text: straight to serde-saphyr.
-            Err(text) => parse_slow(&text, Some(&sources_beside(path, budget))),
+            Err(text) => parse_slow(&text, Some(&sources)),
         }
     }
 

@@ -9,7 +9,7 @@
 
 use super::node::{Node, Value};
 use super::reparse::{
-    begins_an_entry, begins_an_item, drop_next_unit, lines_in, parse_items, parse_part,
+    begins_an_entry, begins_an_item, drop_next_unit, line_at, lines_in, parse_items, parse_part,
 };
 use super::tree::{self, Limits};
 use std::collections::HashSet;
@@ -36,7 +36,7 @@ enum Cut {
 fn build_in_two(text: &str, limits: &Limits) -> Option<Node> {
     let (at, cut) = find_cut(text)?;
     let (head, tail) = text.split_at(at);
-    let next_line = &tail[..tail.find('\n').map_or(tail.len(), |i| i + 1)];
+    let next_line = line_at(tail, 0);
     let head_lines = lines_in(head) as u32;
     let (head, tail) = std::thread::scope(|scope| {
         let tail = scope.spawn(move || parse_tail(tail, cut, head_lines, limits));

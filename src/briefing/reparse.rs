@@ -165,7 +165,7 @@ impl Parsed {
             Some(next) => self.line_start(next.key_pos.line)?,
             None => self.text.len(),
         };
-        let part = units[first]..units.get(last + 1).copied().unwrap_or(end_of_list);
+        let part = unit_span(&units, first, last, end_of_list);
         if changed.end > part.end {
             return None;
         }
@@ -217,11 +217,7 @@ impl Parsed {
         if !(at_end || snippet.ends_with('\n')) || !starts_right {
             return None;
         }
-        let next_line = match new[end..].find('\n') {
-            _ if at_end => "",
-            Some(i) => &new[end..end + i + 1],
-            None => &new[end..],
-        };
+        let next_line = line_at(new, end);
         let first_line = line_of(&self.line_starts, part.start);
         // What is dropped must be what that line started, not something the part left
         // open and the line closed.
@@ -361,8 +357,15 @@ fn covering(starts: &[usize], changed: &Range<usize>) -> Option<(usize, usize)> 
     Some((first, last))
 }
 
-fn unit_span(starts: &[usize], first: usize, last: usize, len: usize) -> Range<usize> {
-    starts[first]..starts.get(last + 1).copied().unwrap_or(len)
+/// The bytes units `first..=last` span; `end` is where the last ends if none follows.
+fn unit_span(starts: &[usize], first: usize, last: usize, end: usize) -> Range<usize> {
+    starts[first]..starts.get(last + 1).copied().unwrap_or(end)
+}
+
+/// The line that starts at byte `at`, with its line break.
+pub(super) fn line_at(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    &rest[..rest.find('\n').map_or(rest.len(), |i| i + 1)]
 }
 
 /// The part starts with its first unit's key or dash, as the unit did: text inserted

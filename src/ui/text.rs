@@ -345,6 +345,7 @@ pub fn columns(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn fit_line_cuts_as_fit_does_on_the_text_made_one_line() {
@@ -369,8 +370,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
 
     #[test]
     fn wraps_by_display_width() {
