@@ -531,13 +531,12 @@ fn rows_drawn_before_show_what_changed_since() {
 
 #[test]
 fn rows_from_the_cache_match_rows_drawn_afresh_cell_for_cell() {
-    let path = std::path::Path::new("tests/fixtures/good/arctic-shipping.yaml");
     let walk = "jjjjjjkkkj";
     for (width, height) in [(120, 40), (80, 24)] {
         for pane in "234567".chars() {
             // A frame after every key, so that rows come from the cache...
-            let mut walked = Harness::open(path, width, height);
-            let mut fresh = Harness::open(path, width, height);
+            let mut walked = arctic(width, height);
+            let mut fresh = arctic(width, height);
             for key in std::iter::once(pane).chain(walk.chars()) {
                 walked.keys(&key.to_string());
                 walked.draw();
@@ -551,7 +550,7 @@ fn rows_from_the_cache_match_rows_drawn_afresh_cell_for_cell() {
                 "pane {pane} at {width}x{height}"
             );
             walked.key(KeyCode::Enter);
-            let mut fresh = Harness::open(path, width, height);
+            let mut fresh = arctic(width, height);
             fresh.keys(&pane.to_string());
             fresh.keys(walk);
             fresh.key(KeyCode::Enter);
@@ -589,8 +588,7 @@ fn the_selected_row_is_highlighted_across_the_whole_list() {
 
 #[test]
 fn a_scrolled_stance_list_names_the_actor_on_its_first_row() {
-    let path = std::path::Path::new("tests/fixtures/good/arctic-shipping.yaml");
-    let mut harness = Harness::open(path, 80, 24);
+    let mut harness = arctic(80, 24);
     harness.keys("6");
     // Down until the list has scrolled past the first row of a group.
     while harness.app.state(Pane::Stances).offset == 0 {
