@@ -6,6 +6,7 @@ pub mod cli;
 pub mod export;
 #[doc(hidden)]
 pub mod harness;
+pub mod history;
 pub mod keymap;
 pub mod runtime;
 pub mod ui;

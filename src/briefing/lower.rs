@@ -332,12 +332,19 @@ fn question(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> 
 
 fn event(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<TimelineEvent> {
     let mut f = Fields::of(node, "timeline event", diags)?;
+    let id = f.opt_id("id", diags);
     let date = f.line("date", diags);
     let text = f.text("event", diags);
     let source = f.opt_id("source", diags);
-    f.finish(&["date", "event", "source"], diags);
+    f.finish(&["id", "date", "event", "source"], diags);
     refs.timeline_sources.extend(source.iter().cloned());
+    refs.ids.extend(
+        id.iter()
+            .filter(|(id, _)| !id.is_empty())
+            .map(|(id, pos)| ("timeline event", id.clone(), *pos)),
+    );
     Some(TimelineEvent {
+        id: id.map(|(id, _)| id),
         date,
         event: text,
         source: source.map(|(id, _)| id),

@@ -4,6 +4,7 @@
 mod bundled;
 pub mod catalog;
 pub mod diagnostic;
+pub mod diff;
 mod fields;
 pub mod index;
 mod load;

@@ -138,6 +138,8 @@ pub struct Question {
 
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct TimelineEvent {
+    /// Optional, so that an event keeps its identity when its date or text is edited.
+    pub id: Option<String>,
     pub date: String,
     pub event: String,
     pub source: Option<String>,

@@ -1,0 +1,212 @@
+//! A briefing's history in git, read through gix: the commits that changed the file,
+//! newest first along first parents (as `git log` shows them by default), following
+//! renames. Nothing here writes to the repository, and no `git` binary is needed.
+
+use gix::ObjectId;
+use std::path::{Path, PathBuf};
+
+mod walk;
+
+pub use walk::{Origin, Version, Versions};
+
+/// Why a history could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HistoryError {
+    /// The file is not inside a git repository's work tree.
+    NotARepository(PathBuf),
+    /// A revision the user named does not resolve to a commit.
+    UnknownRevision(String),
+    /// The file is not in the tree of that revision.
+    NotInRevision { revision: String, path: String },
+    /// Reading the repository failed.
+    Git(String),
+}
+
+impl std::fmt::Display for HistoryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HistoryError::NotARepository(path) => write!(
+                f,
+                "{} is not in a git repository, so it has no history to show",
+                path.display()
+            ),
+            HistoryError::UnknownRevision(rev) => {
+                write!(f, "`{rev}` is not a commit in this repository")
+            }
+            HistoryError::NotInRevision { revision, path } => {
+                write!(f, "{path} does not exist in {revision}")
+            }
+            HistoryError::Git(message) => write!(f, "cannot read the repository: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for HistoryError {}
+
+fn git(error: impl std::fmt::Display) -> HistoryError {
+    HistoryError::Git(error.to_string())
+}
+
+/// One file in one repository.
+pub struct Tracked {
+    repo: gix::Repository,
+    /// The file's path in the repository, with `/` between components.
+    path: String,
+}
+
+impl Tracked {
+    /// The repository whose work tree holds `file` (which need not be committed, nor
+    /// exist). Linked worktrees and detached heads open like any other.
+    pub fn open(file: &Path) -> Result<Self, HistoryError> {
+        let not_a_repo = || HistoryError::NotARepository(file.to_path_buf());
+        let name = file.file_name().ok_or_else(not_a_repo)?;
+        let dir = match file.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let dir = dir.canonicalize().map_err(|_| not_a_repo())?;
+        let repo = gix::discover(&dir).map_err(|_| not_a_repo())?;
+        let workdir = repo
+            .workdir()
+            .ok_or_else(not_a_repo)?
+            .canonicalize()
+            .map_err(git)?;
+        let relative = dir.join(name);
+        let relative = relative.strip_prefix(&workdir).map_err(|_| not_a_repo())?;
+        let path = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        Ok(Self { repo, path })
+    }
+
+    /// The file's path in the repository.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The commit a revision (`HEAD~2`, a hash, a branch) names.
+    pub fn commit(&self, revision: &str) -> Result<ObjectId, HistoryError> {
+        let unknown = || HistoryError::UnknownRevision(revision.to_owned());
+        let id = self
+            .repo
+            .rev_parse_single(revision)
+            .map_err(|_| unknown())?;
+        let commit = id
+            .object()
+            .map_err(|_| unknown())?
+            .peel_to_commit()
+            .map_err(|_| unknown())?;
+        Ok(commit.id)
+    }
+
+    /// The file's text at a revision.
+    pub fn text_at(&self, revision: &str) -> Result<String, HistoryError> {
+        let commit = self.commit(revision)?;
+        let blob = walk::blob_at(&self.repo, commit, &self.path)?.ok_or_else(|| {
+            HistoryError::NotInRevision {
+                revision: revision.to_owned(),
+                path: self.path.clone(),
+            }
+        })?;
+        self.text(blob)
+    }
+
+    /// A blob's text; bytes that are not UTF-8 are shown as U+FFFD rather than refused,
+    /// as the loader does for a file.
+    pub fn text(&self, blob: ObjectId) -> Result<String, HistoryError> {
+        let blob = self.repo.find_blob(blob).map_err(git)?;
+        Ok(String::from_utf8_lossy(&blob.data).into_owned())
+    }
+
+    /// The commits that changed the file, newest first, starting at HEAD. An unborn
+    /// HEAD, or a file never committed, has none.
+    pub fn versions(&self) -> Result<Versions<'_>, HistoryError> {
+        Versions::from_head(&self.repo, &self.path)
+    }
+
+    /// The blob of the file at HEAD, if HEAD has it.
+    pub fn head_blob(&self) -> Result<Option<ObjectId>, HistoryError> {
+        let head = self.repo.head().map_err(git)?;
+        match head.id() {
+            None => Ok(None),
+            Some(id) => walk::blob_at(&self.repo, id.detach(), &self.path),
+        }
+    }
+
+    /// The blob id the working copy's text would have, to tell whether it differs from
+    /// HEAD without writing anything.
+    pub fn blob_id_of(&self, text: &[u8]) -> Result<ObjectId, HistoryError> {
+        gix::objs::compute_hash(self.repo.object_hash(), gix::objs::Kind::Blob, text).map_err(git)
+    }
+}
+
+/// A time as `YYYY-MM-DD` in the offset it was recorded with.
+pub fn date(seconds: i64, offset: i32) -> String {
+    let days = (seconds + i64::from(offset)).div_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// How long ago a time was, in the words `git log --date=relative` would use roughly.
+pub fn ago(seconds: i64, now: i64) -> String {
+    let elapsed = (now - seconds).max(0);
+    let (n, unit) = match elapsed {
+        0..60 => return "just now".to_owned(),
+        60..3_600 => (elapsed / 60, "minute"),
+        3_600..86_400 => (elapsed / 3_600, "hour"),
+        86_400..2_592_000 => (elapsed / 86_400, "day"),
+        2_592_000..31_536_000 => (elapsed / 2_592_000, "month"),
+        _ => (elapsed / 31_536_000, "year"),
+    };
+    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}
+
+/// Seconds since the epoch for a date as `YYYY-MM-DD` (midnight UTC), or as git's
+/// relative forms (`2 weeks ago`), through gix's own date parser.
+pub fn parse_date(text: &str) -> Option<i64> {
+    gix::date::parse(text, Some(gix::date::Zoned::now()))
+        .ok()
+        .map(|t| t.seconds)
+}
+
+/// Howard Hinnant's days-to-civil: proleptic Gregorian, day 0 is 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_their_offset() {
+        assert_eq!(date(0, 0), "1970-01-01");
+        assert_eq!(date(1_764_633_600, 0), "2025-12-02");
+        assert_eq!(date(1_764_633_600, -3_600), "2025-12-01");
+        assert_eq!(date(951_782_400, 0), "2000-02-29");
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(ago(0, 30), "just now");
+        assert_eq!(ago(0, 86_400 * 12), "12 days ago");
+        assert_eq!(ago(0, 3_600), "1 hour ago");
+    }
+
+    #[test]
+    fn since_dates() {
+        assert_eq!(parse_date("1970-01-02"), Some(86_400));
+        assert_eq!(parse_date("not a date"), None);
+    }
+}
