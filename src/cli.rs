@@ -4,6 +4,8 @@ use crate::app::{App, Origin};
 use crate::briefing::{self, Budget, Diagnostic, LoadError};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod history;
+
 /// `eprintln!` that does not panic when stderr is gone (the terminal was closed).
 macro_rules! errln {
     ($($arg:tt)*) => {{
@@ -64,6 +66,41 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
+    /// Show what changed in a briefing's judgments: OLD NEW, REV FILE or REV1 REV2 FILE
+    #[command(
+        long_about = "Compares two versions of a briefing item by item: stances by actor and topic, everything else by id, so that moving an item is no change.\n\n  brief diff OLD.yaml NEW.yaml\n  brief diff REV FILE          (that revision against the working copy)\n  brief diff REV1 REV2 FILE\n\nAs git's diff driver: git config diff.brief.command \"brief diff --git\" and `*.yaml diff=brief` in .gitattributes."
+    )]
+    Diff {
+        /// Two files, a revision and a file, or two revisions and a file
+        #[arg(value_name = "ARGS", num_args = 1..=7)]
+        args: Vec<String>,
+        /// Take git's seven external-diff arguments (path old-file old-hex old-mode new-file new-hex new-mode)
+        #[arg(long)]
+        git: bool,
+        /// When to colour the output
+        #[arg(long, value_enum, default_value_t = history::Color::Auto)]
+        color: history::Color,
+        /// What to print
+        #[arg(long, value_enum, default_value_t = history::DiffFormat::Text)]
+        format: history::DiffFormat,
+        /// Exit 1 if the judgments differ, 0 if they are the same
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// The commits that changed a briefing, newest first, with what each changed
+    Log {
+        /// The briefing file
+        file: PathBuf,
+        /// Show at most this many commits
+        #[arg(short = 'n', long = "max-count", value_name = "N")]
+        max: Option<usize>,
+        /// Only commits since this date (YYYY-MM-DD, or as git takes it: "2 weeks ago")
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// What to print
+        #[arg(long, value_enum, default_value_t = history::DiffFormat::Text)]
+        format: history::DiffFormat,
+    },
     /// Write a copy of the bundled briefing to edit
     Init {
         /// Where to write it
@@ -95,6 +132,33 @@ pub fn main(cli: Cli) -> i32 {
         Some(Command::Check { files, format }) => check(&files, format, budget),
         Some(Command::Init { path, force }) => init(&path, force),
         Some(Command::Export { path, format }) => export(path.as_deref(), format, budget),
+        Some(Command::Diff {
+            args,
+            git,
+            color,
+            format,
+            exit_code,
+        }) => history::diff(
+            history::DiffOptions {
+                args,
+                git,
+                color,
+                format,
+                exit_code,
+            },
+            budget,
+        ),
+        Some(Command::Log {
+            file,
+            max,
+            since,
+            format,
+        }) => history::log(history::LogOptions {
+            file,
+            max,
+            since,
+            format,
+        }),
         None => open(cli.path, budget),
     }
 }

@@ -83,6 +83,7 @@ pub struct ItemChange {
     /// How an analyst names the item: `Union on pay`, `Risk "Strike action"`,
     /// `quote q13 (Tsikhanouskaya)`.
     pub title: String,
+    #[serde(flatten)]
     pub kind: ChangeKind,
 }
 
@@ -107,6 +108,13 @@ pub struct FieldChange {
     pub field: &'static str,
     pub before: Value,
     pub after: Value,
+}
+
+impl FieldChange {
+    /// A field that no one writes: a risk's severity, which follows from its levels.
+    pub fn is_derived(&self) -> bool {
+        self.field == "severity"
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -281,7 +289,7 @@ impl BriefingDiff {
             &new.quotes,
             |q| q.id.clone(),
             |q| format!("quote {} ({})", q.id, q.speaker),
-            |q| format!("\u{201c}{}\u{201d}", q.text),
+            |q| format!("\"{}\"", q.text),
             |a, b| {
                 let mut f = Fields::default();
                 f.text("text", &a.text, &b.text);
@@ -298,7 +306,7 @@ impl BriefingDiff {
             &old.risks,
             &new.risks,
             |r| r.id.clone(),
-            |r| format!("Risk \u{201c}{}\u{201d}", r.title),
+            |r| format!("Risk \"{}\"", r.title),
             |r| {
                 format!(
                     "likelihood {}, impact {} (severity {})",
@@ -311,6 +319,8 @@ impl BriefingDiff {
                 let mut f = Fields::default();
                 f.word("likelihood", a.likelihood.word(), b.likelihood.word());
                 f.word("impact", a.impact.word(), b.impact.word());
+                // Follows from the two levels: shown, not counted (see `count`).
+                f.word("severity", a.severity().word(), b.severity().word());
                 f.word("title", &a.title, &b.title);
                 f.text("description", &a.description, &b.description);
                 f.list("actors", &a.actors, &b.actors);
@@ -402,7 +412,7 @@ impl BriefingDiff {
         self.changes
             .iter()
             .map(|c| match &c.kind {
-                ChangeKind::Edited { fields } => fields.len(),
+                ChangeKind::Edited { fields } => fields.iter().filter(|f| !f.is_derived()).count(),
                 _ => 1,
             })
             .sum()
@@ -658,5 +668,102 @@ mod tests {
         assert_eq!(before, "the union supports the offer");
         assert!(runs.contains(&Words::Removed("supports")));
         assert!(runs.contains(&Words::Added("rejects")));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn one_of_each() -> Briefing {
+        let text = include_str!("../../tests/fixtures/good/one-of-each.yaml");
+        super::super::parse(text).expect("fixture loads").briefing
+    }
+
+    fn sorted(mut diff: BriefingDiff) -> BriefingDiff {
+        diff.changes
+            .sort_by(|a, b| (a.section, &a.key).cmp(&(b.section, &b.key)));
+        diff
+    }
+
+    /// A briefing with some of its items edited, reordered, dropped or added.
+    fn variant() -> impl Strategy<Value = Briefing> {
+        (
+            0usize..5,
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            "[a-z ]{0,12}",
+        )
+            .prop_map(|(position, reorder, drop_question, add_quote, words)| {
+                let mut b = one_of_each();
+                b.stances[0].position = Position::ALL[position];
+                b.summary.bluf.push_str(&words);
+                if reorder {
+                    b.timeline.push(TimelineEvent {
+                        id: None,
+                        date: "2026-03-16".into(),
+                        event: "Union ballot opens.".into(),
+                        source: None,
+                        pos: Default::default(),
+                    });
+                    b.timeline.reverse();
+                }
+                if drop_question {
+                    b.questions.clear();
+                }
+                if add_quote {
+                    let mut quote = b.quotes[0].clone();
+                    quote.id = "q-new".into();
+                    quote.text = words.clone();
+                    b.quotes.insert(0, quote);
+                }
+                b
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn a_briefing_does_not_differ_from_itself(b in variant()) {
+            prop_assert!(BriefingDiff::between(&b, &b).is_empty());
+        }
+
+        #[test]
+        fn the_other_way_round_is_the_reverse(a in variant(), b in variant()) {
+            let forth = BriefingDiff::between(&a, &b);
+            let back = BriefingDiff::between(&b, &a);
+            prop_assert_eq!(sorted(back), sorted(forth.reversed()));
+        }
+
+        #[test]
+        fn one_field_changed_is_one_change(field in 0usize..6, text in "[a-z]{1,8}") {
+            let a = one_of_each();
+            let mut b = a.clone();
+            match field {
+                0 => b.stances[0].summary.push_str(&text),
+                1 => b.quotes[0].text.push_str(&text),
+                2 => b.risks[0].likelihood = Level::Low,
+                3 => b.questions[0].why.push_str(&text),
+                4 => b.summary.key_points.push(text.clone()),
+                _ => b.timeline[0].source = None,
+            }
+            let diff = BriefingDiff::between(&a, &b);
+            prop_assert_eq!(diff.count(), 1, "{:?}", diff);
+            prop_assert_eq!(diff.changes.len(), 1);
+        }
+
+        #[test]
+        fn moving_items_is_no_change(seed in any::<u64>()) {
+            let text = include_str!("../../tests/fixtures/history/pay-v1.yaml");
+            let a = super::super::parse(text).expect("fixture loads").briefing;
+            let mut b = a.clone();
+            b.actors.rotate_left((seed % 2) as usize);
+            b.stances.rotate_left(((seed >> 1) % 2) as usize);
+            for item in &mut b.stances {
+                item.pos = Default::default();
+            }
+            prop_assert!(BriefingDiff::between(&a, &b).is_empty());
+        }
     }
 }

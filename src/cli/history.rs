@@ -1,0 +1,547 @@
+//! `brief diff` and `brief log`: a briefing's judgments compared across versions.
+
+use crate::briefing::diff::{BriefingDiff, ChangeKind, FieldChange, Section, Value, Words};
+use crate::briefing::{self, Briefing, Budget, LoadError};
+use crate::history::{self, HistoryError, Tracked};
+use clap::ValueEnum;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    /// `auto` colours a terminal unless NO_COLOR is set (to anything but empty).
+    fn enabled(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
+pub struct DiffOptions {
+    pub args: Vec<String>,
+    pub git: bool,
+    pub color: Color,
+    pub format: DiffFormat,
+    pub exit_code: bool,
+}
+
+/// One side of a comparison: its label and text.
+struct Side {
+    label: String,
+    text: String,
+}
+
+/// Exit statuses: 0 the same (or no `--exit-code`), 1 changed, 2 trouble.
+pub fn diff(options: DiffOptions, budget: Budget) -> i32 {
+    let sides = if options.git {
+        git_sides(&options.args, budget)
+    } else {
+        sides(&options.args, budget)
+    };
+    let (old, new) = match sides {
+        Ok(sides) => sides,
+        Err(message) => {
+            errln(&format!("brief diff: {message}"));
+            return 2;
+        }
+    };
+    let (Some(old_model), Some(new_model)) = (checked(&old), checked(&new)) else {
+        return 2;
+    };
+    let diff = BriefingDiff::between(&old_model, &new_model);
+    let mut out = Vec::new();
+    match options.format {
+        DiffFormat::Json => {
+            let json = serde_json::json!({
+                "old": old.label,
+                "new": new.label,
+                "same": diff.is_empty(),
+                "gist": diff.gist(),
+                "changes": diff.changes,
+            });
+            out.extend(
+                serde_json::to_string_pretty(&json)
+                    .unwrap_or_default()
+                    .bytes(),
+            );
+            out.push(b'\n');
+        }
+        DiffFormat::Text => {
+            let paint = Paint(options.color.enabled());
+            if options.git {
+                out.extend(
+                    paint
+                        .bold(&format!("brief diff {} {}", old.label, new.label))
+                        .bytes(),
+                );
+                out.push(b'\n');
+            }
+            out.extend(render(&diff, paint).bytes());
+        }
+    }
+    let _ = std::io::stdout().lock().write_all(&out);
+    // git stops `git diff` at an external driver's non-zero status.
+    if options.exit_code && !options.git && !diff.is_empty() {
+        1
+    } else {
+        0
+    }
+}
+
+/// The briefing a side holds, or its diagnostics on stderr and nothing.
+fn checked(side: &Side) -> Option<Briefing> {
+    if side.text.is_empty() && side.label == "/dev/null" {
+        return Some(Briefing::default());
+    }
+    match briefing::parse(&side.text) {
+        Ok(loaded) => Some(loaded.briefing),
+        Err(LoadError {
+            diagnostics,
+            source,
+        }) => {
+            for d in &diagnostics {
+                errln(&d.render(&side.label, source.as_deref().unwrap_or(&side.text)));
+            }
+            errln(&format!(
+                "brief diff: {} is not a valid briefing; nothing compared",
+                side.label
+            ));
+            None
+        }
+    }
+}
+
+/// `OLD NEW`, `REV FILE` (against the working copy), `REV1 REV2 FILE`.
+fn sides(args: &[String], budget: Budget) -> Result<(Side, Side), String> {
+    let file = |path: &str| -> Result<Side, String> {
+        briefing::read_source(Path::new(path), budget)
+            .map(|text| Side {
+                label: path.to_owned(),
+                text,
+            })
+            .map_err(|e| format!("{path}: {}", e.first_error().message))
+    };
+    let at = |repo: &Tracked, rev: &str| -> Result<Side, String> {
+        repo.text_at(rev)
+            .map_err(|e| e.to_string())
+            .map(|text| Side {
+                label: format!("{rev}:{}", repo.path()),
+                text,
+            })
+    };
+    let tracked = |path: &str| Tracked::open(Path::new(path)).map_err(|e| e.to_string());
+    match args {
+        [old, new] if Path::new(old).is_file() => Ok((file(old)?, file(new)?)),
+        [rev, path] => {
+            let repo = tracked(path)?;
+            Ok((at(&repo, rev)?, file(path)?))
+        }
+        [rev1, rev2, path] => {
+            let repo = tracked(path)?;
+            Ok((at(&repo, rev1)?, at(&repo, rev2)?))
+        }
+        _ => Err("expected OLD NEW, REV FILE or REV1 REV2 FILE".to_owned()),
+    }
+}
+
+/// git's seven arguments to an external diff driver:
+/// path old-file old-hex old-mode new-file new-hex new-mode.
+fn git_sides(args: &[String], budget: Budget) -> Result<(Side, Side), String> {
+    let [path, old_file, _, _, new_file, _, _] = args else {
+        return Err(format!(
+            "--git expects the seven arguments git gives a diff driver, got {}",
+            args.len()
+        ));
+    };
+    let side = |file: &str, label: String| -> Result<Side, String> {
+        if file == "/dev/null" {
+            return Ok(Side {
+                label: "/dev/null".to_owned(),
+                text: String::new(),
+            });
+        }
+        briefing::read_source(Path::new(file), budget)
+            .map(|text| Side { label, text })
+            .map_err(|e| format!("{path}: {}", e.first_error().message))
+    };
+    Ok((
+        side(old_file, format!("a/{path}"))?,
+        side(new_file, format!("b/{path}"))?,
+    ))
+}
+
+fn errln(text: &str) {
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// ANSI styles for the command line's output, or none.
+#[derive(Clone, Copy)]
+pub struct Paint(pub bool);
+
+impl Paint {
+    fn wrap(self, code: &str, text: &str) -> String {
+        if self.0 && !text.is_empty() {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+    fn bold(self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+    fn added(self, text: &str) -> String {
+        self.wrap("32", text)
+    }
+    fn removed(self, text: &str) -> String {
+        self.wrap("31", text)
+    }
+    fn changed(self, text: &str) -> String {
+        self.wrap("33", text)
+    }
+    fn loud(self, text: &str) -> String {
+        self.wrap("1;97;41", text)
+    }
+    fn dim(self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+    /// A word diff: without colour, removed words as `[-…-]` and added as `{+…+}`, the
+    /// marks `git diff --word-diff` uses.
+    fn words(self, runs: &[Words<'_>]) -> String {
+        runs.iter()
+            .map(|run| match (run, self.0) {
+                (Words::Same(t), _) => (*t).to_owned(),
+                (Words::Removed(t), true) => self.wrap("31;9", t),
+                (Words::Added(t), true) => self.wrap("32;4", t),
+                (Words::Removed(t), false) => format!("[-{t}-]"),
+                (Words::Added(t), false) => format!("{{+{t}+}}"),
+            })
+            .collect()
+    }
+}
+
+/// The human form: a heading per section, one header line per item, its other fields
+/// indented below it.
+pub fn render(diff: &BriefingDiff, paint: Paint) -> String {
+    if diff.is_empty() {
+        return "No change in judgments.\n".to_owned();
+    }
+    let mut out = String::new();
+    for section in Section::ALL {
+        let mut items = diff.in_section(section).peekable();
+        if items.peek().is_none() {
+            continue;
+        }
+        out.push_str(&paint.bold(section.heading()));
+        out.push('\n');
+        for item in items {
+            match &item.kind {
+                ChangeKind::Added { text } => {
+                    let line = format!("+ {}: {text}", added_title(section, &item.title));
+                    out.push_str(&format!("  {}\n", paint.added(&line)));
+                }
+                ChangeKind::Removed { text } => {
+                    let line = format!("\u{2212} {}: {text}", added_title(section, &item.title));
+                    out.push_str(&format!("  {}\n", paint.removed(&line)));
+                }
+                ChangeKind::Edited { fields } => {
+                    edited(&mut out, section, &item.title, fields, paint);
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The title of an added or removed item, which needs its noun where the title alone is
+/// a name ("stance Union on pay").
+fn added_title(section: Section, title: &str) -> String {
+    match section {
+        Section::Stances => format!("stance {title}"),
+        Section::Risks => title.replacen("Risk", "risk", 1),
+        _ => title.to_owned(),
+    }
+}
+
+fn arrow(change: &FieldChange) -> String {
+    format!("{} \u{2192} {}", change.before.show(), change.after.show())
+}
+
+fn edited(out: &mut String, section: Section, title: &str, fields: &[FieldChange], paint: Paint) {
+    let find = |name: &str| fields.iter().find(|f| f.field == name);
+    let mut folded: Vec<&str> = Vec::new();
+    let header = match section {
+        Section::Summary => None,
+        Section::Stances if find("position").is_some() => {
+            folded.push("position");
+            let position = find("position").map(arrow).unwrap_or_default();
+            Some(format!("{title}: {}", paint.changed(&position)))
+        }
+        Section::Risks if find("likelihood").is_some() || find("impact").is_some() => {
+            let mut parts = Vec::new();
+            for name in ["likelihood", "impact"] {
+                if let Some(f) = find(name) {
+                    folded.push(name);
+                    parts.push(format!("{name} {}", arrow(f)));
+                }
+            }
+            let mut said = parts.join(", ");
+            if let Some(f) = find("severity") {
+                folded.push("severity");
+                said.push_str(&format!(" (severity {})", arrow(f)));
+            }
+            Some(format!("{title}: {}", paint.changed(&said)))
+        }
+        Section::Quotes if find("text").is_some() => {
+            folded.push("text");
+            let (before, after) = find("text")
+                .map(|f| (f.before.as_text(), f.after.as_text()))
+                .unwrap_or_default();
+            let words = crate::briefing::diff::word_diff(before, after);
+            Some(format!(
+                "{}  {}\n      text: {}",
+                paint.loud(&format!("! {title}: quote text changed")),
+                paint.bold("quotes are verbatim: this corrects the record"),
+                paint.words(&words)
+            ))
+        }
+        _ => Some(title.to_owned()),
+    };
+    let indent = if let Some(header) = header {
+        out.push_str(&format!("  {header}\n"));
+        "      "
+    } else {
+        "  "
+    };
+    for f in fields.iter().filter(|f| !folded.contains(&f.field)) {
+        out.push_str(indent);
+        out.push_str(&paint.dim(&format!("{}:", f.field)));
+        match (&f.before, &f.after) {
+            (Value::List(before), Value::List(after)) => {
+                let (gone, new) = crate::briefing::diff::list_diff(before, after);
+                out.push('\n');
+                for entry in gone {
+                    out.push_str(&format!(
+                        "{indent}  {}\n",
+                        paint.removed(&format!("\u{2212} {entry}"))
+                    ));
+                }
+                for entry in new {
+                    out.push_str(&format!(
+                        "{indent}  {}\n",
+                        paint.added(&format!("+ {entry}"))
+                    ));
+                }
+                if before.iter().all(|b| after.contains(b))
+                    && after.iter().all(|a| before.contains(a))
+                {
+                    out.push_str(&format!("{indent}  {}\n", paint.dim("(reordered)")));
+                }
+            }
+            (Value::Text(before), Value::Text(after)) => {
+                let words = crate::briefing::diff::word_diff(before, after);
+                out.push_str(&format!(" {}\n", paint.words(&words)));
+            }
+            _ => out.push_str(&format!(" {}\n", paint.changed(&arrow(f)))),
+        }
+    }
+}
+
+pub struct LogOptions {
+    pub file: PathBuf,
+    pub max: Option<usize>,
+    pub since: Option<String>,
+    pub format: DiffFormat,
+}
+
+/// One line of a version's judgments against the one before.
+fn gist(
+    repo: &Tracked,
+    version: &history::Version,
+    parsed: &mut Option<(gix::ObjectId, Result<Briefing, String>)>,
+) -> (String, Option<String>) {
+    let mut parse = |blob: gix::ObjectId| -> Result<Briefing, String> {
+        if let Some((id, result)) = parsed.as_ref()
+            && *id == blob
+        {
+            return result.clone();
+        }
+        let result = repo.text(blob).map_err(|e| e.to_string()).and_then(|text| {
+            briefing::parse(&text).map(|l| l.briefing).map_err(|e| {
+                let d = e.first_error();
+                match d.pos {
+                    Some(pos) => format!("{}:{}: {}", pos.line, pos.col, d.message),
+                    None => d.message.clone(),
+                }
+            })
+        });
+        *parsed = Some((blob, result.clone()));
+        result
+    };
+    let this = parse(version.blob);
+    let previous = version.origin.previous().map(&mut parse);
+    let renamed = match &version.origin {
+        history::Origin::Renamed { from, .. } => format!("renamed from {from}; "),
+        _ => String::new(),
+    };
+    match (this, previous) {
+        (Err(e), _) => (format!("does not parse: {e}"), Some(e)),
+        (Ok(b), None) => {
+            let first = match version.origin {
+                history::Origin::Boundary => "history ends here (shallow clone)",
+                _ => "first version",
+            };
+            (
+                format!(
+                    "{first}: {}, {}, {}, {}",
+                    crate::app::plural(b.stances.len(), "stance"),
+                    crate::app::plural(b.risks.len(), "risk"),
+                    crate::app::plural(b.quotes.len(), "quote"),
+                    crate::app::plural(b.questions.len(), "question")
+                ),
+                None,
+            )
+        }
+        (Ok(_), Some(Err(_))) => (
+            format!("{renamed}the version before does not parse; judgments not compared"),
+            None,
+        ),
+        (Ok(b), Some(Ok(a))) => {
+            let diff = BriefingDiff::between(&a, &b);
+            let said = if diff.is_empty() {
+                "no change in judgments".to_owned()
+            } else {
+                diff.gist()
+            };
+            (format!("{renamed}{said}"), None)
+        }
+    }
+}
+
+pub fn log(options: LogOptions) -> i32 {
+    let repo = match Tracked::open(&options.file) {
+        Ok(repo) => repo,
+        Err(e @ HistoryError::NotARepository(_)) => {
+            errln(&format!("brief log: {e}"));
+            return 1;
+        }
+        Err(e) => {
+            errln(&format!("brief log: {e}"));
+            return 1;
+        }
+    };
+    let since = match options
+        .since
+        .as_deref()
+        .map(|s| (s, history::parse_date(s)))
+    {
+        None => None,
+        Some((_, Some(seconds))) => Some(seconds),
+        Some((text, None)) => {
+            errln(&format!(
+                "brief log: --since {text}: not a date (YYYY-MM-DD)"
+            ));
+            return 1;
+        }
+    };
+    let mut versions = match repo.versions() {
+        Ok(versions) => versions,
+        Err(e) => {
+            errln(&format!("brief log: {e}"));
+            return 1;
+        }
+    };
+    let mut parsed = None;
+    let mut json = Vec::new();
+    let mut stdout = std::io::stdout().lock();
+    let mut shown = 0;
+    let paint = Paint(
+        std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    );
+    for version in versions.by_ref() {
+        if options.max.is_some_and(|max| shown >= max) {
+            break;
+        }
+        let version = match version {
+            Ok(version) => version,
+            Err(e) => {
+                errln(&format!("brief log: {e}"));
+                return 1;
+            }
+        };
+        if since.is_some_and(|since| version.seconds < since) {
+            break;
+        }
+        shown += 1;
+        let (said, error) = gist(&repo, &version, &mut parsed);
+        let date = history::date(version.seconds, version.offset);
+        match options.format {
+            DiffFormat::Json => json.push(serde_json::json!({
+                "commit": version.commit.to_string(),
+                "short": version.short,
+                "date": date,
+                "author": version.author,
+                "subject": version.subject,
+                "path": version.path,
+                "renamed_from": match &version.origin {
+                    history::Origin::Renamed { from, .. } => Some(from.clone()),
+                    _ => None,
+                },
+                "changes": said,
+                "error": error,
+            })),
+            DiffFormat::Text => {
+                let line = format!(
+                    "{} {} {}  {}\n    {}\n",
+                    paint.changed(&version.short),
+                    date,
+                    paint.dim(&version.author),
+                    version.subject,
+                    if error.is_some() {
+                        paint.removed(&said)
+                    } else {
+                        said
+                    },
+                );
+                if stdout.write_all(line.as_bytes()).is_err() {
+                    return 0;
+                }
+            }
+        }
+    }
+    match options.format {
+        DiffFormat::Json => {
+            let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+            let _ = writeln!(stdout, "{text}");
+        }
+        DiffFormat::Text if shown == 0 => {
+            let _ = writeln!(stdout, "{}: no commits have this file yet", repo.path());
+        }
+        DiffFormat::Text if versions.ended_at_boundary => {
+            let _ = writeln!(
+                stdout,
+                "(history ends here: this is a shallow clone; `git fetch --unshallow` brings the rest)"
+            );
+        }
+        DiffFormat::Text => {}
+    }
+    0
+}
