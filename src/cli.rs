@@ -41,6 +41,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "BYTES", default_value_t = Budget::DEFAULT_MAX_BYTES)]
     pub max_size: u64,
 
+    /// Leave the mouse to the terminal (to select text); M toggles it in the dashboard
+    #[arg(long)]
+    pub no_mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -95,14 +99,14 @@ pub fn main(cli: Cli) -> i32 {
         Some(Command::Check { files, format }) => check(&files, format, budget),
         Some(Command::Init { path, force }) => init(&path, force),
         Some(Command::Export { path, format }) => export(path.as_deref(), format, budget),
-        None => open(cli.path, budget),
+        None => open(cli.path, budget, !cli.no_mouse),
     }
 }
 
 /// `brief [PATH]`: the dashboard on the bundled briefing, a file, or a directory's picker.
 /// Problems with the path are reported before the terminal is looked at, so a script
 /// learns what is wrong with what it asked for.
-fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
+fn open(path: Option<PathBuf>, budget: Budget, mouse: bool) -> i32 {
     let mut reloader = briefing::Reloader::default();
     let app = match path {
         None => None,
@@ -125,7 +129,8 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
         );
         return 2;
     }
-    let app = app.unwrap_or_else(|| App::new(Origin::Bundled, briefing::load_bundled()));
+    let mut app = app.unwrap_or_else(|| App::new(Origin::Bundled, briefing::load_bundled()));
+    app.mouse = mouse;
     run(app, budget, reloader)
 }
 

@@ -30,7 +30,7 @@ pub fn run(mut app: App, budget: Budget, reloader: Reloader) -> io::Result<i32> 
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     // Registered before the terminal changes: a signal from here on is held for the loop.
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let mut terminal = terminal::enter()?;
+    let mut terminal = terminal::enter(app.mouse)?;
     let status = run_entered(&mut app, &mut terminal, signals, budget, reloader);
     terminal::restore();
     // `restore` has put the terminal back. Dropping ratatui's `Terminal` would try to show
@@ -52,7 +52,7 @@ fn run_entered(
     let cache = &mut ui::Cache::default();
     // The first frame comes before the threads and the watcher: they can wait a moment,
     // the person at the terminal should not (thread start-up costs most on idle cores).
-    terminal.draw(|frame| ui::draw(frame, app, cache))?;
+    draw(terminal, app, cache)?;
     let (events_tx, events) = mpsc::channel();
     let (ack_tx, ack_rx) = mpsc::channel::<()>();
     spawn_input(events_tx.clone(), ack_rx)?;
@@ -74,7 +74,7 @@ fn run_entered(
         Origin::Bundled => (None, None),
     };
     if app.status.is_some() {
-        terminal.draw(|frame| ui::draw(frame, app, cache))?;
+        draw(terminal, app, cache)?;
     }
     event_loop(app, (terminal, cache), &events, &ack_tx, reload.as_ref())
 }
@@ -126,10 +126,24 @@ fn event_loop(
             }
         }
         if redraw {
-            terminal.draw(|frame| ui::draw(frame, app, cache))?;
+            draw(terminal, app, cache)?;
         }
         drop(app.take_replaced());
     }
+}
+
+/// Draws a frame and hands the app what drawing found out.
+fn draw(
+    terminal: &mut terminal::Screen,
+    app: &mut App,
+    cache: &mut ui::Cache,
+) -> io::Result<()> {
+    let mut drawn = None;
+    terminal.draw(|frame| drawn = Some(ui::draw(frame, app, cache)))?;
+    if let Some(drawn) = drawn {
+        app.drawn(drawn);
+    }
+    Ok(())
 }
 
 /// Does what `update` asked for; `Some(status)` means quit with that status.
@@ -153,6 +167,13 @@ fn carry_out(
                 ));
             }
         },
+        Effect::Mouse(on) => terminal::set_mouse(on)?,
+        Effect::ReadSource(path) => {
+            // The text as it is now: the watcher reloads the briefing if it changed.
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                app.update(Action::Source(text));
+            }
+        }
         Effect::Open(path) => {
             if let Some(reload) = reload {
                 let _ = reload.send(watch::Request::Open(path));

@@ -37,6 +37,8 @@ struct RowKey {
     selected: bool,
     focused: bool,
     mark: Option<Mark>,
+    /// Which search marks its matches (see `App::search_generation`), 0 for none.
+    search: u64,
 }
 
 impl RowCache {
@@ -143,11 +145,18 @@ pub fn draw_list(
                 selected: position == state.selected,
                 focused,
                 mark,
+                search: app.search_generation(),
             };
             cached.entry(key).or_insert_with(|| {
                 let (sign, sign_style) = mark_sign(mark);
                 let mut spans = vec![Span::styled(sign, sign_style), Span::raw(" ")];
-                spans.extend(row(position, item, text_width).spans);
+                let line = row(position, item, text_width);
+                let line = super::text::mark_matches(
+                    line,
+                    &app.search.needle,
+                    super::theme::search_match(),
+                );
+                spans.extend(line.spans);
                 let line = fit_spans(spans, width);
                 let line = if key.selected {
                     let style = if focused {

@@ -145,3 +145,58 @@ pub fn kind(kind: ActorKind) -> Style {
     };
     Style::new().fg(color)
 }
+
+// Styles of the stance matrix, the heat map, links and search matches.
+
+/// The link a focused detail's Enter follows.
+pub fn link_current() -> Style {
+    Style::new()
+        .add_modifier(Modifier::REVERSED)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// A search match in a list row or a detail: colour, and underlined so that it shows
+/// without colour too.
+pub fn search_match() -> Style {
+    THEME.match_highlight.add_modifier(Modifier::UNDERLINED)
+}
+
+/// The matrix's cell (and the heat map's) under the cursor.
+pub fn cell_cursor(focused: bool) -> Style {
+    if focused {
+        THEME.selected.add_modifier(Modifier::BOLD)
+    } else {
+        THEME.selected_unfocused
+    }
+}
+
+/// The sign of a cell with no stance in it.
+pub const MISSING_SIGN: &str = "·";
+
+pub fn missing() -> Style {
+    THEME.dim
+}
+
+/// A matrix header: a topic's name; the cursor's column stands out.
+pub fn matrix_header(current: bool) -> Style {
+    if current {
+        THEME.heading.add_modifier(Modifier::UNDERLINED)
+    } else {
+        THEME.label
+    }
+}
+
+/// A heat-map cell's count, in the colour of the severity of its cell.
+pub fn heat_cell(level: Severity, empty: bool) -> Style {
+    if empty {
+        return THEME.dim;
+    }
+    severity(level)
+}
+
+/// The cell filtering the risk list.
+pub fn heat_filter() -> Style {
+    Style::new()
+        .add_modifier(Modifier::UNDERLINED)
+        .add_modifier(Modifier::BOLD)
+}
