@@ -86,7 +86,11 @@ impl Harness {
 
     /// A left click at a column and row, through the same path as keys.
     pub fn click(&mut self, column: u16, row: u16) -> Effect {
-        self.event(Event::Mouse(mouse(MouseEventKind::Down(MouseButton::Left), column, row)))
+        self.event(Event::Mouse(mouse(
+            MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+        )))
     }
 
     /// The wheel turned once at a column and row.

@@ -229,8 +229,16 @@ pub fn action_for_event(mode: Mode, event: Event) -> Option<Action> {
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Action::Wheel { column, row, down: true }),
-                MouseEventKind::ScrollUp => Some(Action::Wheel { column, row, down: false }),
+                MouseEventKind::ScrollDown => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: false,
+                }),
                 MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(column, row)),
                 _ => None,
             }
@@ -252,9 +260,11 @@ fn is_plain_text(c: char) -> bool {
 pub fn footer_hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
     let own = BINDINGS.iter().filter(|b| b.mode == mode);
     let shadowed = |b: &Binding| {
-        b.keys
-            .iter()
-            .any(|k| BINDINGS.iter().any(|o| o.mode == mode && o.keys.contains(k)))
+        b.keys.iter().any(|k| {
+            BINDINGS
+                .iter()
+                .any(|o| o.mode == mode && o.keys.contains(k))
+        })
     };
     let inherited = BINDINGS
         .iter()

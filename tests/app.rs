@@ -83,10 +83,18 @@ fn l_and_right_cycle_panes_but_move_across_the_matrix() {
         }
         assert_eq!(harness.app.pane, Pane::Stances, "{key:?}");
         harness.key(key);
-        assert_eq!(harness.app.pane, Pane::Stances, "{key:?} moves in the matrix");
+        assert_eq!(
+            harness.app.pane,
+            Pane::Stances,
+            "{key:?} moves in the matrix"
+        );
         assert_eq!(harness.app.state(Pane::Stances).column, 1, "{key:?}");
         harness.key(KeyCode::Tab);
-        assert_eq!(harness.app.pane, Pane::Timeline, "Tab always leaves the matrix");
+        assert_eq!(
+            harness.app.pane,
+            Pane::Timeline,
+            "Tab always leaves the matrix"
+        );
         harness.key(key);
         assert_eq!(harness.app.pane, Pane::Summary, "{key:?}");
     }

@@ -925,3 +925,35 @@ fn a_mouse_click_on_a_tab_shows_its_pane() {
     tui.send("q");
     assert_exit_code(&tui.wait_exit(WAIT), 0);
 }
+
+#[test]
+fn clicking_quotes_in_the_tab_bar_of_another_briefing_opens_the_quotes_pane() {
+    let path = fixture("good/mekong-water.yaml");
+    let mut tui = Tui::spawn(&[path.to_str().unwrap()], 24, 100);
+    tui.wait_for("Upper Mekong", WAIT);
+    assert!(tui.mouse_captured(), "the mouse is captured by default");
+    let screen = tui.screen_text();
+    let tabs = screen.lines().nth(1).expect("a tab bar");
+    let column = tabs.find("Quotes").expect("a Quotes tab") + 1;
+    tui.send(format!("\x1b[<0;{column};2M\x1b[<0;{column};2m"));
+    tui.wait_for("Quotes 1/5", WAIT);
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal_and_m_takes_it_back() {
+    let mut tui = Tui::spawn(&["--no-mouse"], 24, 80);
+    tui.wait_for(BUNDLED_TITLE, WAIT);
+    assert!(!tui.mouse_captured(), "--no-mouse captures no mouse");
+    tui.send("M");
+    tui.wait_for("Mouse on", WAIT);
+    assert!(tui.mouse_captured(), "M turns the capture on");
+    tui.send("M");
+    tui.wait_for("Mouse off", WAIT);
+    assert!(!tui.mouse_captured(), "and off again");
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.assert_restored();
+}

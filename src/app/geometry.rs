@@ -39,7 +39,13 @@ pub struct RowWidths {
 
 impl RowWidths {
     pub fn total(&self) -> usize {
-        self.lead + self.title + if self.secondary > 0 { self.secondary + 1 } else { 0 }
+        self.lead
+            + self.title
+            + if self.secondary > 0 {
+                self.secondary + 1
+            } else {
+                0
+            }
     }
 }
 
@@ -203,7 +209,9 @@ fn landscape_list_width(width: u16, wanted: usize) -> u16 {
     let growth = u32::from(width.clamp(LANDSCAPE_WIDTH, 2 * LANDSCAPE_WIDTH) - LANDSCAPE_WIDTH);
     let share_percent = 50 + growth * 28 / u32::from(LANDSCAPE_WIDTH);
     let most = (u32::from(width) * share_percent / 100) as u16;
-    let most = most.min(width.saturating_sub(MIN_DETAIL_WIDTH)).max(MIN_LIST_WIDTH);
+    let most = most
+        .min(width.saturating_sub(MIN_DETAIL_WIDTH))
+        .max(MIN_LIST_WIDTH);
     (wanted.min(usize::from(u16::MAX)) as u16).clamp(MIN_LIST_WIDTH, most.max(MIN_LIST_WIDTH))
 }
 
@@ -273,10 +281,13 @@ impl Rows {
 
 // The stance matrix.
 
-/// The matrix's width with every topic shown, borders included.
+/// The matrix's legend of signs, and its width.
+pub const MATRIX_LEGEND_WIDTH: usize = 64;
+
+/// The matrix's width with every topic shown and the legend whole, borders included.
 fn matrix_width(size: MatrixSize) -> usize {
     let (actor, column) = matrix_columns(size, u16::MAX);
-    usize::from(actor) + usize::from(column) * size.topics + 2
+    (usize::from(actor) + usize::from(column) * size.topics).max(MATRIX_LEGEND_WIDTH) + 2
 }
 
 /// The frozen actor column's width and each topic column's, in a matrix `inner_width`
@@ -441,7 +452,11 @@ mod tests {
         assert_eq!(at_100, 50);
         assert!(at_200 >= 150, "{at_200}");
         assert!(200 - at_200 >= MIN_DETAIL_WIDTH);
-        assert_eq!(landscape_list_width(200, 40), 40, "no more than the rows want");
+        assert_eq!(
+            landscape_list_width(200, 40),
+            40,
+            "no more than the rows want"
+        );
     }
 
     #[test]

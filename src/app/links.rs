@@ -69,7 +69,11 @@ pub fn links(loaded: &Loaded, pane: Pane, item: usize) -> Vec<Target> {
                 )
                 .collect()
         }
-        Pane::Risks => b.risks[item].actors.iter().filter_map(|a| actor(a)).collect(),
+        Pane::Risks => b.risks[item]
+            .actors
+            .iter()
+            .filter_map(|a| actor(a))
+            .collect(),
         Pane::Questions => b.questions[item]
             .actors
             .iter()

@@ -484,18 +484,18 @@ impl App {
             Action::Source(text) => self.source = Some(text),
             Action::Status(message) => self.status = Some(message),
             Action::Scanned(entries) => self.scanned(entries),
-            Action::ShowPicker => match &mut self.picker {
-                Some(picker) => {
-                    picker.showing = true;
-                    self.overlay = None;
-                }
-                None => {
-                    self.status = Some(
+            Action::ShowPicker => {
+                match &mut self.picker {
+                    Some(picker) => {
+                        picker.showing = true;
+                        self.overlay = None;
+                    }
+                    None => self.status = Some(
                         "o lists the briefings of a directory: start brief with one (brief DIR)"
                             .into(),
-                    )
+                    ),
                 }
-            },
+            }
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
@@ -811,7 +811,10 @@ impl App {
             } else {
                 "the search hides it (Esc clears)"
             };
-            self.status = Some(format!("That item is not on the {} pane: {why}", pane.title()));
+            self.status = Some(format!(
+                "That item is not on the {} pane: {why}",
+                pane.title()
+            ));
             return false;
         };
         self.show(pane);
@@ -1283,8 +1286,16 @@ impl App {
         };
         let state = &self.states[pane.index()];
         if pane == Pane::Stances {
-            let actor = loaded.briefing.actors.get(state.selected).map(|a| a.id.clone());
-            let topic = loaded.briefing.topics.get(state.column).map(|t| t.id.clone());
+            let actor = loaded
+                .briefing
+                .actors
+                .get(state.selected)
+                .map(|a| a.id.clone());
+            let topic = loaded
+                .briefing
+                .topics
+                .get(state.column)
+                .map(|t| t.id.clone());
             let state = &mut self.states[pane.index()];
             state.selected_id = actor;
             state.column_id = topic;
@@ -1314,15 +1325,19 @@ impl App {
                 .as_ref()
                 .and_then(|id| loaded.index.topic_by_id.get(id).copied());
             let state = &mut self.states[pane.index()];
-            state.selected = actor.unwrap_or(state.selected).min(b.actors.len().saturating_sub(1));
-            state.column = topic.unwrap_or(state.column).min(b.topics.len().saturating_sub(1));
+            state.selected = actor
+                .unwrap_or(state.selected)
+                .min(b.actors.len().saturating_sub(1));
+            state.column = topic
+                .unwrap_or(state.column)
+                .min(b.topics.len().saturating_sub(1));
             return actor.is_some();
         }
         let rows = &self.rows[pane.index()];
-        let found = state
-            .selected_id
-            .as_ref()
-            .and_then(|id| rows.iter().position(|&item| pane.item_id(loaded, item) == *id));
+        let found = state.selected_id.as_ref().and_then(|id| {
+            rows.iter()
+                .position(|&item| pane.item_id(loaded, item) == *id)
+        });
         if let Some(found) = found {
             self.states[pane.index()].selected = found;
         }
@@ -1342,8 +1357,12 @@ impl App {
             state.selected = state.selected.min(size.actors.saturating_sub(1));
             state.column = state.column.min(size.topics.saturating_sub(1));
             (state.offset) = scrolled_to(state.selected, state.offset, matrix.rows, size.actors);
-            state.column_offset =
-                scrolled_to(state.column, state.column_offset, matrix.columns, size.topics);
+            state.column_offset = scrolled_to(
+                state.column,
+                state.column_offset,
+                matrix.columns,
+                size.topics,
+            );
             return;
         }
         let height = regions.list_inner_height().max(1);
@@ -1418,8 +1437,7 @@ impl App {
             }
             // A selection that a filter hides is kept, to come back when it is cleared;
             // one that a reload deleted gives way to its neighbour.
-            hidden[pane.index()] =
-                pane != Pane::Stances && (!needle.is_empty() || heat.is_some());
+            hidden[pane.index()] = pane != Pane::Stances && (!needle.is_empty() || heat.is_some());
             self.rows[pane.index()] = rows;
         }
         for pane in Pane::ALL {
@@ -1500,7 +1518,17 @@ fn measure_matrix(loaded: &Loaded) -> MatrixSize {
     MatrixSize {
         actors: b.actors.len(),
         topics: b.topics.len(),
-        actor_width: b.actors.iter().map(|a| width_of(a.label())).max().unwrap_or(0),
-        topic_width: b.topics.iter().map(|t| width_of(&t.name)).max().unwrap_or(0),
+        actor_width: b
+            .actors
+            .iter()
+            .map(|a| width_of(a.label()))
+            .max()
+            .unwrap_or(0),
+        topic_width: b
+            .topics
+            .iter()
+            .map(|t| width_of(&t.name))
+            .max()
+            .unwrap_or(0),
     }
 }

@@ -92,7 +92,10 @@ mod tests {
     fn finds_every_match_by_byte_range() {
         let needle = Needle::new("ab");
         assert_eq!(needle.find_all("xAbyab"), vec![1..3, 4..6]);
-        assert_eq!(Needle::new("мо").find_all("Москва мост"), vec![0..4, 13..17]);
+        assert_eq!(
+            Needle::new("мо").find_all("Москва мост"),
+            vec![0..4, 13..17]
+        );
         assert_eq!(Needle::new("东京").find_all("在东京"), vec![3..9]);
     }
 }

@@ -133,11 +133,7 @@ fn event_loop(
 }
 
 /// Draws a frame and hands the app what drawing found out.
-fn draw(
-    terminal: &mut terminal::Screen,
-    app: &mut App,
-    cache: &mut ui::Cache,
-) -> io::Result<()> {
+fn draw(terminal: &mut terminal::Screen, app: &mut App, cache: &mut ui::Cache) -> io::Result<()> {
     let mut drawn = None;
     terminal.draw(|frame| drawn = Some(ui::draw(frame, app, cache)))?;
     if let Some(drawn) = drawn {

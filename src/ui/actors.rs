@@ -94,7 +94,10 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
         }
         if quotes.len() > ACTOR_LISTS_AT_MOST {
             doc.para(
-                &format!("… and {} more on the Quotes pane (3)", quotes.len() - ACTOR_LISTS_AT_MOST),
+                &format!(
+                    "… and {} more on the Quotes pane (3)",
+                    quotes.len() - ACTOR_LISTS_AT_MOST
+                ),
                 THEME.dim,
             );
         }

@@ -6,7 +6,7 @@ use super::list::block;
 use super::text::{draw_lines, fit, pad};
 use super::theme::{self, THEME};
 use crate::app::geometry::Matrix;
-use crate::app::{App, Focus, Pane};
+use crate::app::{App, Focus, Pane, plural};
 use crate::briefing::{Loaded, Position, Vocabulary};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,12 +21,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
     let shown_topics = state.column_offset..(state.column_offset + matrix.columns).min(topics);
     let shown_actors = state.offset..(state.offset + matrix.rows).min(b.actors.len());
     let mut title = format!(
-        " Stances · {} actors × {} topics",
-        b.actors.len(),
-        topics
+        " Stances {}/{} · {}",
+        (state.selected + 1).min(b.actors.len()),
+        plural(b.actors.len(), "actor"),
+        plural(topics, "topic")
     );
     if app.search.is_active() {
-        title.push_str(&format!(" · {} match ⌕ {}", app.rows(Pane::Stances).len(), app.search.query));
+        title.push_str(&format!(
+            " · {} match ⌕ {}",
+            app.rows(Pane::Stances).len(),
+            app.search.query
+        ));
     }
     title.push(' ');
     let mut frame_block = block(fit(&title, area.width.saturating_sub(4) as usize), focused);
@@ -124,6 +129,6 @@ fn legend(width: usize) -> Line<'static> {
         spans.push(Span::styled(format!(" {}  ", position.word()), THEME.dim));
     }
     spans.push(Span::styled(theme::MISSING_SIGN, theme::missing()));
-    spans.push(Span::styled(" no stance", THEME.dim));
+    spans.push(Span::styled(" missing", THEME.dim));
     super::text::fit_spans(spans, width)
 }

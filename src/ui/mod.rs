@@ -233,9 +233,7 @@ fn draw_item_detail(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut
     let cut = doc.is_cut();
     let needle = &app.search.needle;
     let target = match reveal {
-        Some(Reveal::Link) => current_link
-            .and_then(|l| doc.link_lines.get(l))
-            .cloned(),
+        Some(Reveal::Link) => current_link.and_then(|l| doc.link_lines.get(l)).cloned(),
         Some(Reveal::Match) => doc
             .lines
             .iter()
@@ -247,7 +245,12 @@ fn draw_item_detail(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut
     let mut scroll = state.detail_scroll;
     if let Some(target) = target {
         if target.start < scroll || target.end > scroll + height {
-            scroll = target.start.min(target.end.saturating_sub(height).max(target.start.saturating_sub(height / 3)));
+            scroll = target.start.min(
+                target
+                    .end
+                    .saturating_sub(height)
+                    .max(target.start.saturating_sub(height / 3)),
+            );
         }
         drawn.revealed_scroll = Some(scroll.min(max_scroll));
     }
@@ -409,7 +412,6 @@ fn summary_max_scroll(columns: &[Doc], height: usize) -> usize {
         .saturating_sub(height)
 }
 
-
 /// The errors of a briefing that could not be shown, scrolling like a detail; returns
 /// how far it scrolls.
 fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) -> Option<usize> {
@@ -455,7 +457,11 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) -> Option<usize> 
         block = block.title_top(Line::styled(format!(" ↑ {scroll} "), THEME.more).right_aligned());
     }
     frame.render_widget(block, area);
-    text::draw_lines(frame, inner, doc.lines.into_iter().skip(scroll).take(height));
+    text::draw_lines(
+        frame,
+        inner,
+        doc.lines.into_iter().skip(scroll).take(height),
+    );
     Some(max_scroll)
 }
 

@@ -3,8 +3,8 @@
 use super::list::block;
 use super::text::{Doc, draw_lines, pad};
 use super::theme::THEME;
-use crate::app::{App, Overlay, plural};
 use crate::app::Mode;
+use crate::app::{App, Overlay, plural};
 use crate::keymap::{BINDINGS, Section};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};

@@ -367,7 +367,11 @@ fn cut_span(text: &str, width: usize) -> String {
 }
 
 /// A line with the search's matches in `style`, the rest as it was.
-pub fn mark_matches(line: Line<'static>, needle: &crate::app::Needle, style: Style) -> Line<'static> {
+pub fn mark_matches(
+    line: Line<'static>,
+    needle: &crate::app::Needle,
+    style: Style,
+) -> Line<'static> {
     if needle.is_empty() {
         return line;
     }
@@ -394,10 +398,7 @@ pub fn mark_matches(line: Line<'static>, needle: &crate::app::Needle, style: Sty
             spans.push(Span::styled(text[at..].to_owned(), span.style));
         }
     }
-    Line {
-        spans,
-        ..line
-    }
+    Line { spans, ..line }
 }
 
 /// Whether the search matches anything on a line.
