@@ -82,8 +82,8 @@ fn each_matrix_cell_has_the_sign_of_its_stance() {
     h.keys("6");
     let loaded = h.app.loaded.clone().unwrap();
     let b = &loaded.briefing;
-    for (a, actor) in b.actors.iter().enumerate() {
-        for (t, topic) in b.topics.iter().enumerate() {
+    for actor in &b.actors {
+        for topic in &b.topics {
             let expected = b
                 .stances
                 .iter()
