@@ -265,6 +265,50 @@ fn time_j_presses(h: &mut Harness, pane: brief::app::Pane, last: usize, iters: u
     total
 }
 
+/// A key on the views of issue 11 next to the same key on a plain list, each with its
+/// frame: `views/NAME/list-j` is the baseline. The keys go back and forth so that every
+/// press moves something (`jk` down and up again, `lh` across and back).
+///
+/// `cargo bench --bench brief -- views/`
+fn views(c: &mut Criterion) {
+    for f in fixtures() {
+        let mut group = c.benchmark_group(format!("views/{}", f.name));
+        // (name, keys to get there, a search to type and keep, the keys timed)
+        let cases: [(&str, &str, Option<&str>, &str); 6] = [
+            ("list-j", "2", None, "jk"),
+            ("matrix-j", "6", None, "jk"),
+            ("matrix-l", "6", None, "lh"),
+            ("heat-map-j", "4m", None, "jk"),
+            ("search-list-j", "2", Some("/a"), "jk"),
+            ("search-n", "2", Some("/a"), "nN"),
+        ];
+        for (name, setup, search, keys) in cases {
+            let mut h = f.harness();
+            h.keys(setup);
+            if let Some(search) = search {
+                h.keys(search);
+                h.key(KeyCode::Enter);
+            }
+            h.render();
+            let keys: Vec<char> = keys.chars().collect();
+            group.bench_function(name, |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for n in 0..iters {
+                        let key = keys[n as usize % keys.len()];
+                        let start = Instant::now();
+                        h.keys(&key.to_string());
+                        h.render();
+                        total += start.elapsed();
+                    }
+                    total
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .sample_size(20)
@@ -275,6 +319,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_validate, frame, key, reload, growth
+    targets = load_validate, frame, key, reload, growth, views
 }
 criterion_main!(benches);

@@ -887,7 +887,7 @@ impl App {
 
     fn set_heat_filter(&mut self, filter: Option<(usize, usize)>) {
         self.heat_filter = filter;
-        self.refresh_rows();
+        self.refresh_pane(Pane::Risks);
         if let Some((row, column)) = filter {
             self.status = Some(format!(
                 "Risks of {} likelihood and {} impact: {} — Esc clears",
@@ -1417,38 +1417,38 @@ impl App {
     /// Rebuilds the visible rows of every pane (after a load or a change of search) and
     /// finds each selection again by id; a vanished item gives way to its neighbour.
     fn refresh_rows(&mut self) {
-        let Some(loaded) = &self.loaded else {
-            self.rows = Default::default();
-            return;
-        };
-        let needle = &self.search.needle;
-        let heat = self.heat_filter;
-        let mut hidden = [false; Pane::ALL.len()];
         for pane in Pane::ALL {
-            let mut rows = pane.items(loaded);
-            if !needle.is_empty() {
-                rows.retain(|&item| pane.item_matches(loaded, item, needle));
-            }
-            if pane == Pane::Risks
-                && let Some(cell) = heat
-            {
-                let risks = &loaded.briefing.risks;
-                rows.retain(|&r| App::heat_cell(risks[r].likelihood, risks[r].impact) == cell);
-            }
-            // A selection that a filter hides is kept, to come back when it is cleared;
-            // one that a reload deleted gives way to its neighbour.
-            hidden[pane.index()] = pane != Pane::Stances && (!needle.is_empty() || heat.is_some());
-            self.rows[pane.index()] = rows;
-        }
-        for pane in Pane::ALL {
-            let found = self.refind(pane);
-            self.keep_in_view(pane);
-            if (found || !hidden[pane.index()]) && self.state(pane).selected_id.is_some() {
-                self.remember_selection(pane);
-            }
+            self.refresh_pane(pane);
         }
         if self.selected_item(self.pane).is_none() && self.focus == Focus::Detail {
             self.focus = Focus::List;
+        }
+    }
+
+    /// `refresh_rows` for one pane (the heat map's filter changes only the risks).
+    fn refresh_pane(&mut self, pane: Pane) {
+        let Some(loaded) = &self.loaded else {
+            self.rows[pane.index()] = Vec::new();
+            return;
+        };
+        let needle = &self.search.needle;
+        let heat = self.heat_filter.filter(|_| pane == Pane::Risks);
+        let mut rows = pane.items(loaded);
+        if !needle.is_empty() {
+            rows.retain(|&item| pane.item_matches(loaded, item, needle));
+        }
+        if let Some(cell) = heat {
+            let risks = &loaded.briefing.risks;
+            rows.retain(|&r| App::heat_cell(risks[r].likelihood, risks[r].impact) == cell);
+        }
+        // A selection that a filter hides is kept, to come back when it is cleared; one
+        // that a reload deleted gives way to its neighbour.
+        let hidden = pane != Pane::Stances && (!needle.is_empty() || heat.is_some());
+        self.rows[pane.index()] = rows;
+        let found = self.refind(pane);
+        self.keep_in_view(pane);
+        if (found || !hidden) && self.state(pane).selected_id.is_some() {
+            self.remember_selection(pane);
         }
     }
 }
