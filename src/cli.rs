@@ -56,13 +56,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print a briefing as Markdown or JSON (no argument: the bundled one)
+    /// Print or write a briefing as Markdown, JSON or HTML (no PATH: the bundled one)
     Export {
         /// The briefing file to export
         path: Option<PathBuf>,
-        /// What to print
-        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
-        format: ExportFormat,
+        /// The output format [default: from -o's extension, else markdown]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Write to this file (atomically) instead of printing
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Give each item of the JSON its `at: {line, column}` in the briefing
+        #[arg(long)]
+        positions: bool,
     },
     /// Write a copy of the bundled briefing to edit
     Init {
@@ -73,12 +79,36 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the briefing format as a JSON Schema (draft-07) for editors
+    Schema {
+        /// Print the format reference as Markdown instead
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Print a completion script for a shell
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     Markdown,
     Json,
+    Html,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Markdown => Self::Markdown,
+            ExportFormat::Json => Self::Json,
+            ExportFormat::Html => Self::Html,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +124,43 @@ pub fn main(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Check { files, format }) => check(&files, format, budget),
         Some(Command::Init { path, force }) => init(&path, force),
-        Some(Command::Export { path, format }) => export(path.as_deref(), format, budget),
+        Some(Command::Export {
+            path,
+            format,
+            output,
+            positions,
+        }) => {
+            let request = ExportRequest {
+                format: format.map(Into::into),
+                output,
+                positions,
+            };
+            export(path.as_deref(), &request, budget)
+        }
+        Some(Command::Schema { markdown }) => {
+            if markdown {
+                outln!("{}", briefing::reference::markdown().trim_end());
+            } else {
+                outln!("{}", briefing::schema::text().trim_end());
+            }
+            0
+        }
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command, "brief", &mut out);
+            print_bytes(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
+                Ok(()) => print_bytes(&out),
+                Err(e) => {
+                    errln!("brief: cannot render the manual page: {e}");
+                    1
+                }
+            }
+        }
         None => open(cli.path, budget),
     }
 }
@@ -160,7 +226,30 @@ fn run(app: App, budget: Budget, reloader: briefing::Reloader) -> i32 {
     }
 }
 
-fn export(path: Option<&Path>, format: ExportFormat, budget: Budget) -> i32 {
+/// Writes bytes to stdout; a reader that has gone is not an error.
+fn print_bytes(bytes: &[u8]) -> i32 {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(bytes);
+    0
+}
+
+struct ExportRequest {
+    format: Option<crate::export::Format>,
+    output: Option<PathBuf>,
+    positions: bool,
+}
+
+fn export(path: Option<&Path>, request: &ExportRequest, budget: Budget) -> i32 {
+    use crate::export::{self, Format};
+    if let (Some(output), Some(input)) = (&request.output, path)
+        && same_file(output, input)
+    {
+        errln!(
+            "brief: refusing to write the export over the briefing it is read from ({})",
+            output.display()
+        );
+        return 2;
+    }
     let (label, load) = match path {
         Some(path) => (
             path.display().to_string(),
@@ -168,15 +257,8 @@ fn export(path: Option<&Path>, format: ExportFormat, budget: Budget) -> i32 {
         ),
         None => (briefing::BUNDLED_NAME.to_owned(), briefing::load_bundled()),
     };
-    match load {
-        Ok(loaded) => {
-            let text = match format {
-                ExportFormat::Markdown => crate::export::markdown(&loaded),
-                ExportFormat::Json => crate::export::json(&loaded),
-            };
-            outln!("{}", text.trim_end());
-            0
-        }
+    let loaded = match load {
+        Ok(loaded) => loaded,
         Err(error) => {
             for diagnostic in &error.diagnostics {
                 errln!(
@@ -184,8 +266,44 @@ fn export(path: Option<&Path>, format: ExportFormat, budget: Budget) -> i32 {
                     diagnostic.render(&label, error.source.as_deref().unwrap_or(""))
                 );
             }
-            1
+            return 1;
         }
+    };
+    let format = request
+        .format
+        .or_else(|| request.output.as_deref().and_then(Format::from_extension))
+        .unwrap_or(Format::Markdown);
+    let positions = if request.positions {
+        export::Positions::Include
+    } else {
+        export::Positions::Omit
+    };
+    let text = match format {
+        Format::Markdown => export::markdown(&loaded),
+        Format::Json => export::json(&loaded, positions),
+        Format::Html => export::html(&loaded),
+    };
+    match &request.output {
+        None => {
+            outln!("{}", text.trim_end());
+            0
+        }
+        Some(output) => match export::write_atomically(output, &text) {
+            Ok(()) => 0,
+            Err(e) => {
+                errln!("brief: cannot write {}: {e}", output.display());
+                1
+            }
+        },
+    }
+}
+
+/// Whether two paths name one file (through links and `..`); a path that does not exist
+/// yet is no file at all.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
@@ -240,8 +358,8 @@ fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
     }
 }
 
-/// Writes the bundled briefing, and the source texts its quotes are checked against,
-/// so that the copy checks itself like the original.
+/// Writes the bundled briefing, the source texts its quotes are checked against (so that
+/// the copy checks itself like the original), and the schema its first line names.
 fn init(path: &Path, force: bool) -> i32 {
     if path.exists() && !force {
         errln!(
@@ -251,7 +369,7 @@ fn init(path: &Path, force: bool) -> i32 {
         return 1;
     }
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let written = std::fs::write(path, briefing::BUNDLED_TEXT).and_then(|()| {
+    let written = std::fs::write(path, briefing::init_text()).and_then(|()| {
         for (file, text) in briefing::BUNDLED_SOURCES {
             let target = dir.join(file);
             if let Some(parent) = target.parent() {
@@ -260,6 +378,12 @@ fn init(path: &Path, force: bool) -> i32 {
             if !target.exists() {
                 std::fs::write(&target, text)?;
             }
+        }
+        // The schema the copy's first line names, for editors. One already beside it may
+        // serve other copies, so it is kept unless --force asks for a fresh one.
+        let schema = dir.join(briefing::SCHEMA_FILE);
+        if force || !schema.exists() {
+            std::fs::write(&schema, briefing::schema::text())?;
         }
         Ok(())
     });

@@ -5,6 +5,7 @@ mod bundled;
 pub mod catalog;
 pub mod diagnostic;
 mod fields;
+pub mod format;
 pub mod index;
 mod load;
 mod lower;
@@ -13,8 +14,10 @@ pub mod node;
 mod parallel;
 mod prebuilt;
 pub mod provenance;
+pub mod reference;
 mod reparse;
 pub mod sanitize;
+pub mod schema;
 mod tree;
 mod validate;
 
@@ -23,7 +26,9 @@ mod validate;
 #[path = "../../benches/support/generate.rs"]
 mod generate;
 
-pub use bundled::{BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, parse_bundled};
+pub use bundled::{
+    BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, SCHEMA_FILE, init_text, parse_bundled,
+};
 pub use diagnostic::Diagnostic;
 pub use index::Index;
 pub use load::{

@@ -106,13 +106,7 @@ pub fn position(position: Position) -> Style {
 
 /// The one-character sign that goes with a position, so it reads without colour too.
 pub fn position_sign(position: Position) -> &'static str {
-    match position {
-        Position::Supports => "+",
-        Position::Opposes => "−",
-        Position::Mixed => "±",
-        Position::Neutral => "=",
-        Position::Unclear => "?",
-    }
+    position.sign()
 }
 
 pub fn severity(severity: Severity) -> Style {
@@ -127,12 +121,7 @@ pub fn severity(severity: Severity) -> Style {
 
 /// A bar of one to four blocks, so severity reads without colour too.
 pub fn severity_bar(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Critical => "████",
-        Severity::Elevated => "███░",
-        Severity::Moderate => "██░░",
-        Severity::Low => "█░░░",
-    }
+    severity.bar()
 }
 
 pub fn kind(kind: ActorKind) -> Style {
