@@ -163,8 +163,8 @@ fn key(c: &mut Criterion) {
     group.finish();
 }
 
-/// A reload as the watcher delivers it: the saved file read and parsed by the reload
-/// thread's `Reloader` (only the changed part, after the first), handed to the app, drawn.
+/// A reload as the watcher delivers it: the saved file read and parsed whole by the reload
+/// thread, handed to the app, drawn.
 /// Each save changes one quote's text, so the change marks are computed too.
 /// `reload/big-replaced` alternates between two different 3 MB briefings: every item
 /// changes and the whole file is parsed each time.
@@ -188,10 +188,9 @@ fn reload(c: &mut Criterion) {
             f.text.clone(),
         ];
         std::fs::write(&path, &saves[1]).expect("writing the briefing");
-        let mut reloader = briefing::Reloader::default();
         let mut h = Harness::new(
             Origin::File(path.clone()),
-            reloader.load_file(&path, briefing::Budget::default()),
+            briefing::load_file(&path, briefing::Budget::default()),
             WIDTH,
             HEIGHT,
         );
@@ -204,12 +203,11 @@ fn reload(c: &mut Criterion) {
                     n += 1;
                     std::fs::write(&path, &saves[n % 2]).expect("saving the briefing");
                     let start = Instant::now();
-                    h.reloaded(reloader.load_file(&path, briefing::Budget::default()));
+                    h.reloaded(briefing::load_file(&path, briefing::Budget::default()));
                     h.render();
                     total += start.elapsed();
                     // What the runtime frees after the frame is on screen.
                     drop(h.app.take_replaced());
-                    reloader.tidy();
                 }
                 total
             })

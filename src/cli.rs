@@ -169,7 +169,6 @@ pub fn main(cli: Cli) -> i32 {
 /// Problems with the path are reported before the terminal is looked at, so a script
 /// learns what is wrong with what it asked for.
 fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
-    let mut reloader = briefing::Reloader::default();
     let app = match path {
         None => None,
         Some(dir) if dir.is_dir() => match picker(dir, budget) {
@@ -182,7 +181,7 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
         }
         Some(path) => Some(App::new(
             Origin::File(path.clone()),
-            reloader.load_file(&path, budget),
+            briefing::load_file(&path, budget),
         )),
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -192,7 +191,7 @@ fn open(path: Option<PathBuf>, budget: Budget) -> i32 {
         return 2;
     }
     let app = app.unwrap_or_else(|| App::new(Origin::Bundled, briefing::load_bundled()));
-    run(app, budget, reloader)
+    run(app, budget)
 }
 
 /// `brief DIR`: the picker over the directory's briefings, or the exit status if there
@@ -215,8 +214,8 @@ fn picker(dir: PathBuf, budget: Budget) -> Result<App, i32> {
     Ok(App::with_picker(dir, entries))
 }
 
-fn run(app: App, budget: Budget, reloader: briefing::Reloader) -> i32 {
-    match crate::runtime::run(app, budget, reloader) {
+fn run(app: App, budget: Budget) -> i32 {
+    match crate::runtime::run(app, budget) {
         Ok(status) => status,
         Err(e) => {
             crate::runtime::terminal::restore();

@@ -209,7 +209,7 @@ fn whole_file_problems_name_the_problem() {
         (write("nul.yaml", b"title: a\0b\n"), "NUL"),
         (write("latin1.yaml", b"title: caf\xe9\n"), "UTF-8"),
         (write("list.yaml", b"- a\n- b\n"), "a list"),
-        (write("scalar.yaml", b"just text\n"), "a string"),
+        (write("scalar.yaml", b"just text\n"), "text"),
         (dir.path().to_path_buf(), "directory"),
         (dir.path().join("absent.yaml"), "no such file"),
     ];

@@ -6,7 +6,7 @@ pub mod terminal;
 pub mod watch;
 
 use crate::app::{Action, App, Effect, Origin};
-use crate::briefing::{Budget, Reloader};
+use crate::briefing::Budget;
 use crate::keymap;
 use crate::ui;
 use ratatui::crossterm::event::{self, Event as TermEvent};
@@ -26,12 +26,12 @@ enum Event {
 }
 
 /// Runs the dashboard until the user quits; returns the exit status.
-pub fn run(mut app: App, budget: Budget, reloader: Reloader) -> io::Result<i32> {
+pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     // Registered before the terminal changes: a signal from here on is held for the loop.
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let mut terminal = terminal::enter()?;
-    let status = run_entered(&mut app, &mut terminal, signals, budget, reloader);
+    let status = run_entered(&mut app, &mut terminal, signals, budget);
     terminal::restore();
     // `restore` has put the terminal back. Dropping ratatui's `Terminal` would try to show
     // the cursor again and, if the terminal has gone, print to a closed stderr, which
@@ -45,7 +45,6 @@ fn run_entered(
     terminal: &mut terminal::Screen,
     signals: signal_hook::iterator::Signals,
     budget: Budget,
-    reloader: Reloader,
 ) -> io::Result<i32> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -60,17 +59,11 @@ fn run_entered(
     let (_watcher, reload) = match app.origin.clone() {
         Origin::File(path) => {
             let dir = watch::parent_dir(&path);
-            start_watching(&dir, Some(path), None, budget, reloader, &events_tx, app)?
+            start_watching(&dir, Some(path), None, budget, &events_tx, app)?
         }
-        Origin::Directory(dir) => start_watching(
-            &dir,
-            None,
-            Some(dir.clone()),
-            budget,
-            reloader,
-            &events_tx,
-            app,
-        )?,
+        Origin::Directory(dir) => {
+            start_watching(&dir, None, Some(dir.clone()), budget, &events_tx, app)?
+        }
         Origin::Bundled => (None, None),
     };
     if app.status.is_some() {
@@ -251,12 +244,16 @@ fn start_watching(
     current: Option<std::path::PathBuf>,
     picker_dir: Option<std::path::PathBuf>,
     budget: Budget,
-    reloader: Reloader,
     events: &Sender<Event>,
     app: &mut App,
 ) -> io::Result<Watching> {
     let deliver = events.clone();
-    let reload = watch::spawn_reloader(current, picker_dir, budget, reloader, move |delivery| {
+    let listed = app
+        .picker
+        .as_ref()
+        .map(|picker| picker.entries.clone())
+        .unwrap_or_default();
+    let reload = watch::spawn_reloader(current, picker_dir, budget, listed, move |delivery| {
         let _ = deliver.send(Event::Delivered(Box::new(delivery)));
     })?;
     let watcher = match watch::watch(dir, reload.clone()) {
