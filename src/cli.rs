@@ -2,6 +2,7 @@
 
 use crate::app::{App, Origin};
 use crate::briefing::{self, Budget, Diagnostic, LoadError};
+use crate::config::Config;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// `eprintln!` that does not panic when stderr is gone (the terminal was closed).
@@ -31,15 +32,26 @@ use std::path::{Path, PathBuf};
     version,
     about = "A terminal dashboard for analytical briefings",
     long_about = "Opens a YAML briefing as a keyboard-driven dashboard and redraws it whenever the file is saved.\n\nWith no PATH, opens the bundled briefing on the U.S.–Belarus thaw.",
-    args_conflicts_with_subcommands = true
+    subcommand_negates_reqs = true
 )]
 pub struct Cli {
     /// A briefing file (.yaml) to open, or a directory of briefings to choose from
     pub path: Option<PathBuf>,
 
-    /// Refuse briefing files larger than this many bytes
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = Budget::DEFAULT_MAX_BYTES)]
-    pub max_size: u64,
+    /// Refuse briefing files larger than this many bytes [default: the config's
+    /// max_size, else 8 MiB]
+    #[arg(long, global = true, value_name = "BYTES")]
+    pub max_size: Option<u64>,
+
+    /// Colours: default (the terminal's own), dark, light or high-contrast; NO_COLOR=1
+    /// in the environment turns colour off whatever the theme
+    #[arg(long, global = true, value_name = "THEME", value_parser = theme_names())]
+    pub theme: Option<String>,
+
+    /// Read the configuration from this file instead of
+    /// $XDG_CONFIG_HOME/brief/config.yaml (else ~/.config/brief/config.yaml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -85,6 +97,9 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Print the effective configuration (the defaults merged with the config file) as
+    /// commented YAML, to start a config from
+    Config,
     /// Print a completion script for a shell
     Completions {
         /// The shell to complete for
@@ -117,11 +132,49 @@ pub enum Format {
     Json,
 }
 
+fn theme_names() -> clap::builder::PossibleValuesParser {
+    crate::ui::theme::THEMES
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .into()
+}
+
 pub fn main(cli: Cli) -> i32 {
+    if let (Some(path), Some(_)) = (&cli.path, &cli.command) {
+        errln!(
+            "brief: `{}` comes before the command; a command takes its files after it (`brief export FILE`)",
+            path.display()
+        );
+        return 2;
+    }
+    // Commands that print what the program is made of need no configuration.
+    let config = match &cli.command {
+        Some(Command::Schema { .. } | Command::Completions { .. } | Command::Man) => {
+            Config::default()
+        }
+        _ => match crate::config::load(cli.config.as_deref()) {
+            Ok(config) => config,
+            Err(error) => {
+                errln!("{}", error.render());
+                errln!("brief: the config has errors; nothing was started");
+                return 2;
+            }
+        },
+    };
     let budget = Budget {
-        max_bytes: cli.max_size,
+        max_bytes: cli.max_size.unwrap_or(config.max_size),
     };
     match cli.command {
+        Some(Command::Config) => {
+            let mut effective = config;
+            if let Some(theme) = cli.theme {
+                effective.theme = theme;
+            }
+            effective.max_size = budget.max_bytes;
+            outln!("{}", crate::config::to_yaml(&effective).trim_end());
+            0
+        }
         Some(Command::Check { files, format }) => check(&files, format, budget),
         Some(Command::Init { path, force }) => init(&path, force),
         Some(Command::Export {
@@ -161,8 +214,23 @@ pub fn main(cli: Cli) -> i32 {
                 }
             }
         }
-        None => open(cli.path, budget),
+        None => {
+            apply(&config, cli.theme.as_deref());
+            open(cli.path, budget)
+        }
     }
+}
+
+/// Puts the configuration in force for the dashboard, all of it at once: the theme (or
+/// none of its colours under NO_COLOR), the keys, the mouse, the editor.
+fn apply(config: &Config, theme: Option<&str>) {
+    use crate::ui::theme as themes;
+    let chosen = themes::by_name(theme.unwrap_or(&config.theme)).unwrap_or(&themes::DEFAULT);
+    let no_color = themes::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
+    themes::install(themes::choose(chosen, no_color));
+    crate::keymap::install(config.keys.clone());
+    crate::runtime::terminal::set_mouse(config.mouse);
+    crate::runtime::set_editor_template(config.editor.clone());
 }
 
 /// `brief [PATH]`: the dashboard on the bundled briefing, a file, or a directory's picker.

@@ -23,6 +23,8 @@ pub use bundled::{
     BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, SCHEMA_FILE, init_text, parse_bundled,
 };
 pub use diagnostic::Diagnostic;
+/// For the config file, read and checked like a briefing.
+pub use fields::closest;
 pub use index::Index;
 pub use load::{
     Budget, LoadError, Loaded, load_file, parse, parse_file, parse_with_sources, read_source,
@@ -30,3 +32,4 @@ pub use load::{
 pub use model::*;
 pub use node::Pos;
 pub use prebuilt::load_bundled;
+pub use yaml::read as read_yaml;

@@ -11,8 +11,17 @@ use ratatui::crossterm::{
 use std::io::BufWriter;
 use std::io::{self, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 static PANIC_HOOK: Once = Once::new();
+
+/// Whether the mouse is captured (the config's `mouse`); off leaves the terminal's own
+/// text selection working.
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+pub fn set_mouse(on: bool) {
+    MOUSE.store(on, Ordering::Relaxed);
+}
 
 /// Raw mode, the alternate screen, mouse capture, and a panic hook that undoes them
 /// before the panic message is printed.
@@ -55,10 +64,9 @@ pub fn resume(terminal: &mut Screen) -> io::Result<()> {
 /// Raw mode, the alternate screen, mouse capture, no cursor: what `restore` undoes.
 fn take_over() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    if MOUSE.load(Ordering::Relaxed) {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }

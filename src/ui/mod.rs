@@ -36,6 +36,7 @@ pub struct Cache {
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) {
     let area = frame.area();
+    frame.buffer_mut().set_style(area, THEME.base);
     if layout::too_small(area) {
         draw_too_small(frame, area);
         return;

@@ -51,6 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
             frame_block.title_bottom(Line::styled(" ↓ j/k scroll ", THEME.more).right_aligned());
     }
     frame.render_widget(Clear, popup);
+    frame.buffer_mut().set_style(popup, THEME.base);
     let inner = frame_block.inner(popup).inner(Margin::new(1, 0));
     frame.render_widget(frame_block, popup);
     let lines: Vec<Line> = doc
@@ -80,8 +81,7 @@ fn help(width: usize) -> Doc {
             };
             doc.heading(&title);
             for binding in bindings {
-                let keys = binding
-                    .keys
+                let keys = crate::keymap::effective_keys(binding)
                     .iter()
                     .map(|k| k.label())
                     .collect::<Vec<_>>()
