@@ -1167,3 +1167,33 @@ fn the_config_editor_template_is_used() {
     tui.key("q");
     assert_exit_code(&tui.wait_exit(WAIT), 0);
 }
+
+/// A briefing written in flow style, edited while brief shows it: the screen shows the
+/// new text exactly, and the seven spellings YAML would read as other types show as
+/// written.
+#[test]
+fn editing_a_flow_style_briefing_shows_exactly_the_new_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("flow.yaml");
+    let text = "{\ntitle: Original title,\nas_of: 2026-11-27,\nsummary: {bluf: on, key_points: [NO, 0x1F, +7, 1.10, 9223372036854775808, .inf]},\n}\n";
+    std::fs::write(&file, text).unwrap();
+    let mut tui = Tui::spawn_in(dir.path(), &["flow.yaml"], 30, 120);
+    tui.wait_for("Original title", WAIT);
+    for spelling in ["NO", "0x1F", "+7", "1.10", "9223372036854775808", ".inf"] {
+        assert!(
+            tui.screen_text().contains(&format!(". {spelling} ")),
+            "{spelling} not shown as written:\n{}",
+            tui.screen_text()
+        );
+    }
+    std::fs::write(&file, text.replace("Original title,", "Edited title,")).unwrap();
+    tui.wait_for("Edited title", WAIT);
+    let screen = tui.screen_text();
+    assert!(!screen.contains("Edited title,"), "{screen}");
+    // The last entry rewritten in flow style, as `brief check` reads it.
+    let last = text.replace("summary: {bluf: on,", "summary: {bluf: Rewritten last,");
+    std::fs::write(&file, last).unwrap();
+    tui.wait_for("Rewritten last", WAIT);
+    tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+}

@@ -5,23 +5,10 @@
 
 use brief::briefing::{self, Briefing, sanitize};
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use serde_json::Value as Json;
 
 mod common;
 use common::yaml::{Dice, Style, Tree, emit, from_model, strip_positions};
-
-fn config(cases: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(cases);
-    Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
 
 /// Words that YAML would read as something other than text, in several scripts, and
 /// with the characters that need quoting.
@@ -306,7 +293,7 @@ fn model_of(text: &str) -> Json {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(common::proptest_config(96))]
 
     /// Block, flow, JSON and mixtures, with every scalar style: one model, the data's.
     #[test]

@@ -272,3 +272,25 @@ fn bom_and_crlf_are_accepted() {
     let loaded = briefing::parse(text).unwrap();
     assert_eq!(loaded.briefing.title, "With BOM");
 }
+
+/// The node budget holds for every file alike: two million key points are too many
+/// whether or not a tag is among them (the fast path that once took the plain file past
+/// the budget is gone).
+#[test]
+fn the_node_budget_is_the_same_for_plain_and_tagged_files() {
+    let mut plain = String::from("title: t\nsummary:\n  bluf: b\n  key_points: [");
+    plain.push_str(&"p,".repeat(2_000_000));
+    plain.push_str("p]\n");
+    let tagged = plain.replacen("[p,", "[!!str p,", 1);
+    for text in [&plain, &tagged] {
+        let error = briefing::parse(text).unwrap_err();
+        assert!(
+            error
+                .first_error()
+                .message
+                .starts_with("too large for a briefing"),
+            "{}",
+            error.first_error().message
+        );
+    }
+}

@@ -6,7 +6,6 @@
 use brief::briefing::{self, Budget};
 use brief::runtime::watch::{self, Delivery, Request};
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -73,20 +72,8 @@ fn apply(text: &str, edit: &Edit) -> String {
     lines.join("\n")
 }
 
-fn config() -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(16);
-    Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(16))]
 
     #[test]
     fn every_save_reloads_as_a_fresh_load_reads_it(edits in prop::collection::vec(edit(), 1..8)) {

@@ -18,6 +18,14 @@ pub enum Tree {
 }
 
 impl Tree {
+    fn is_empty(&self) -> bool {
+        match self {
+            Tree::Text(s) => s.is_empty(),
+            Tree::List(items) => items.is_empty(),
+            Tree::Map(entries) => entries.is_empty(),
+        }
+    }
+
     /// Every text in the tree, keys aside.
     pub fn texts(&self, out: &mut Vec<String>) {
         match self {
@@ -448,15 +456,72 @@ pub fn from_model(b: &Briefing) -> Tree {
 fn from_json(json: Json) -> Tree {
     match json {
         Json::String(s) => Tree::Text(s),
+        Json::Null => Tree::Text(String::new()),
         Json::Array(items) => Tree::List(items.into_iter().map(from_json).collect()),
+        // Absent keys are left out: a briefing without a summary holds an empty one.
         Json::Object(map) => Tree::Map(
             map.into_iter()
-                .filter(|(_, v)| !v.is_null() && v != &Json::Array(vec![]))
-                .map(|(k, v)| (&*Box::leak(k.into_boxed_str()), from_json(v)))
+                .map(|(k, v)| (contract_key(k), from_json(v)))
+                .filter(|(_, v)| !v.is_empty())
                 .collect(),
         ),
         other => Tree::Text(other.to_string()),
     }
+}
+
+/// The model's keys, so that a tree of a model borrows them rather than leaking one
+/// string per key (the fuzz target checks for leaks).
+const KEYS: &[&str] = &[
+    "title",
+    "as_of",
+    "sources",
+    "summary",
+    "actors",
+    "topics",
+    "stances",
+    "quotes",
+    "risks",
+    "questions",
+    "timeline",
+    "id",
+    "outlet",
+    "url",
+    "note",
+    "file",
+    "bluf",
+    "key_points",
+    "caveats",
+    "name",
+    "short",
+    "kind",
+    "role",
+    "stance",
+    "interests",
+    "leverage",
+    "people",
+    "description",
+    "actor",
+    "topic",
+    "position",
+    "speaker",
+    "text",
+    "context",
+    "source",
+    "likelihood",
+    "impact",
+    "indicators",
+    "question",
+    "why",
+    "watch",
+    "date",
+    "event",
+];
+
+fn contract_key(key: String) -> &'static str {
+    KEYS.iter()
+        .copied()
+        .find(|k| *k == key)
+        .unwrap_or_else(|| Box::leak(key.into_boxed_str()))
 }
 
 /// The model without the positions of its items: where an item is written is not part
