@@ -1065,7 +1065,9 @@ fn theme_light_paints_its_own_background() {
         24,
         80,
     );
-    tui.wait_for("Bottom line", WAIT);
+    // The footer is the frame's last row: once it shows, the whole frame has arrived.
+    tui.wait_for("q quit", WAIT);
+    std::thread::sleep(Duration::from_millis(100));
     {
         let parser = lock(&tui.parser);
         let screen = parser.screen();
