@@ -995,6 +995,8 @@ fn no_color_writes_no_colour_and_the_selection_is_reverse_video() {
     tui.wait_for("Actors 1/", WAIT);
     tui.key("j");
     tui.wait_for("Actors 2/", WAIT);
+    // The frame is one write, but it may be read in parts: let the rest arrive.
+    std::thread::sleep(Duration::from_millis(150));
     let colours: Vec<String> = sgr_parameters(&tui.raw_output())
         .into_iter()
         .filter(|p| sets_colour(p))
