@@ -160,6 +160,11 @@ fn init_writes_a_copy_that_checks_itself() {
         Some("# yaml-language-server: $schema=briefing.schema.json"),
         "line 1 names the schema written beside the copy"
     );
+    assert_eq!(
+        brief::briefing::BUNDLED_TEXT.lines().next(),
+        Some("# yaml-language-server: $schema=../schema/briefing.schema.json"),
+        "the bundled briefing names the repository's schema"
+    );
     let schema = std::fs::read_to_string(dir.path().join("briefing.schema.json")).unwrap();
     assert_eq!(schema, brief::briefing::schema::text());
     let out = brief(&["check", path.to_str().unwrap()]);

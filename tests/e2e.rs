@@ -1163,10 +1163,17 @@ fn the_config_editor_template_is_used() {
     let args = std::fs::read_to_string(&args_file).expect("the template's command ran");
     let lines: Vec<&str> = args.lines().collect();
     assert_eq!(lines[0], "--at");
-    assert!(
-        lines[1].ends_with(":1") && lines[1].split(':').next().unwrap().parse::<u32>().is_ok(),
-        "{args}"
-    );
+    // The first actor is selected: the line of the first `- id:` under `actors:`.
+    let text = std::fs::read_to_string(dir.path().join("briefing.yaml")).unwrap();
+    let actors = text.lines().position(|l| l == "actors:").unwrap();
+    let first_actor = actors
+        + text
+            .lines()
+            .skip(actors)
+            .position(|l| l.starts_with("  - id: "))
+            .unwrap()
+        + 1;
+    assert_eq!(lines[1], format!("{first_actor}:1"), "{args}");
     assert_eq!(lines[2], "briefing.yaml");
     tui.key("q");
     assert_exit_code(&tui.wait_exit(WAIT), 0);
