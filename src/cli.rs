@@ -32,7 +32,8 @@ use std::path::{Path, PathBuf};
     version,
     about = "A terminal dashboard for analytical briefings",
     long_about = "Opens a YAML briefing as a keyboard-driven dashboard and redraws it whenever the file is saved.\n\nWith no PATH, opens the bundled briefing on the U.S.–Belarus thaw.",
-    subcommand_negates_reqs = true
+    subcommand_negates_reqs = true,
+    override_usage = "brief [OPTIONS] [PATH]\n       brief [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// A briefing file (.yaml) to open, or a directory of briefings to choose from
@@ -97,8 +98,7 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
-    /// Print the effective configuration (the defaults merged with the config file) as
-    /// commented YAML, to start a config from
+    /// Print the effective configuration (defaults and config file) as commented YAML
     Config,
     /// Print a completion script for a shell
     Completions {

@@ -1208,3 +1208,22 @@ fn editing_a_flow_style_briefing_shows_exactly_the_new_text() {
     tui.send("q");
     assert_exit_code(&tui.wait_exit(WAIT), 0);
 }
+
+#[test]
+fn mouse_false_in_the_config_leaves_the_mouse_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_file(dir.path(), "mouse: false\n");
+    let mut tui = Tui::spawn(
+        &["--config", &config, "tests/fixtures/good/minimal.yaml"],
+        24,
+        80,
+    );
+    tui.wait_for("Minimal briefing", WAIT);
+    assert!(
+        !tui.mouse_captured(),
+        "the mouse is captured despite mouse: false"
+    );
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.assert_restored();
+}

@@ -36,7 +36,10 @@ pub struct Cache {
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) {
     let area = frame.area();
-    frame.buffer_mut().set_style(area, THEME.base);
+    // Only a theme with colours of its own paints the screen first.
+    if THEME.base != ratatui::style::Style::new() {
+        frame.buffer_mut().set_style(area, THEME.base);
+    }
     if layout::too_small(area) {
         draw_too_small(frame, area);
         return;
