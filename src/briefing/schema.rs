@@ -25,7 +25,6 @@ pub fn schema() -> Json {
     }
     let mut root = Map::new();
     root.insert("$schema".into(), json!(DRAFT));
-    root.insert("$id".into(), json!("briefing.schema.json"));
     root.insert("title".into(), json!("brief briefing"));
     if let Json::Object(body) = object(&format::BRIEFING) {
         root.extend(body);
