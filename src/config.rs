@@ -391,7 +391,7 @@ pub fn to_yaml(config: &Config) -> String {
     let _ = writeln!(out, "mouse: {}", config.mouse);
     let _ = writeln!(
         out,
-        "\n# The command `e` runs on the selected item, with {{file}}, {{line}} and {{column}},\n# e.g. \"nvim +{{line}} {{file}}\" or \"code --wait --goto {{file}}:{{line}}:{{column}}\".\n# Empty: $VISUAL, else $EDITOR, else vi, told the line in the way each editor expects."
+        "\n# The command `e` runs on the selected item, with {{file}}, {{line}} and {{column}}\n# (the column is 1, the start of the item's line), e.g. \"nvim +{{line}} {{file}}\" or\n# \"code --wait --goto {{file}}:{{line}}:{{column}}\". Empty: $VISUAL, else $EDITOR, else vi,\n# told the line in the way each editor expects."
     );
     match &config.editor {
         Some(editor) => {
