@@ -294,3 +294,27 @@ fn the_node_budget_is_the_same_for_plain_and_tagged_files() {
         );
     }
 }
+
+/// A file and its text have one meaning, whatever byte order marks start it: exactly
+/// one is dropped, by the parse, on either way in.
+#[test]
+fn a_file_and_its_text_read_alike_with_byte_order_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    for text in [
+        "\u{feff}\u{feff}",
+        "\u{feff}title: t\nsummary: {bluf: b}\n",
+        "\u{feff}\u{feff}title: t\n",
+    ] {
+        let path = dir.path().join("b.yaml");
+        std::fs::write(&path, text).unwrap();
+        assert_eq!(
+            briefing::load_file(&path, Budget::default()),
+            briefing::parse_file(&path, text, Budget::default()),
+            "{text:?}"
+        );
+    }
+    let path = dir.path().join("nul.yaml");
+    std::fs::write(&path, "\u{feff}ab\0").unwrap();
+    let error = briefing::load_file(&path, Budget::default()).unwrap_err();
+    assert_eq!(error.first_error().pos, Some(briefing::Pos::new(1, 3)));
+}

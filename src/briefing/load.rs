@@ -66,7 +66,8 @@ impl LoadError {
 }
 
 /// Reads a briefing file as text: refuses directories, oversized and binary files and
-/// invalid UTF-8 with a message that says which; drops a UTF-8 byte order mark.
+/// invalid UTF-8 with a message that says which. A byte order mark is kept: parsing
+/// drops one, whether the text came from a file or not.
 pub fn read_source(path: &Path, budget: Budget) -> Result<String, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::whole_file(io_message(&e)))?;
     if meta.is_dir() {
@@ -101,10 +102,7 @@ fn io_message(error: &std::io::Error) -> String {
     }
 }
 
-fn decode(mut bytes: Vec<u8>) -> Result<String, LoadError> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
+fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
     // `contains` on bytes is a memchr; most files have no NUL to find the place of.
     if let Some(offset) = bytes
         .contains(&0)
@@ -136,9 +134,15 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, LoadError> {
     })
 }
 
-/// The line and column (in characters) of a byte offset in possibly invalid UTF-8.
+/// The line and column (in characters) of a byte offset in possibly invalid UTF-8; a
+/// byte order mark is not a column.
 fn pos_at(bytes: &[u8], offset: usize) -> Pos {
-    let before = &bytes[..offset];
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let before = &bytes[bom.min(offset)..offset];
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')
@@ -167,7 +171,15 @@ pub fn parse_file(path: &Path, text: &str, budget: Budget) -> Result<Loaded, Loa
 /// Reads a source's `file:` relative to the briefing at `path`.
 fn sources_beside(path: &Path, budget: Budget) -> impl Fn(&str) -> Result<String, String> {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    move |file| read_source(&dir.join(file), budget).map_err(|e| e.first_error().message.clone())
+    move |file| {
+        read_source(&dir.join(file), budget)
+            .map(|text| {
+                text.strip_prefix('\u{feff}')
+                    .map(str::to_owned)
+                    .unwrap_or(text)
+            })
+            .map_err(|e| e.first_error().message.clone())
+    }
 }
 
 /// Gives the text of a source's `file:`, or why it cannot.
