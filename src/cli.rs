@@ -457,9 +457,10 @@ fn init(path: &Path, force: bool) -> i32 {
     match written {
         Ok(()) => {
             outln!(
-                "Wrote {}. Open it with: brief {}",
+                "Wrote {}. Open it with: brief {}\nEditors with yaml-language-server check it against {}, beside it.",
                 path.display(),
-                path.display()
+                path.display(),
+                briefing::SCHEMA_FILE
             );
             0
         }
