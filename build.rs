@@ -19,6 +19,9 @@ mod diagnostic;
 #[path = "src/briefing/fields.rs"]
 mod fields;
 #[allow(dead_code, unused_imports)]
+#[path = "src/briefing/format.rs"]
+mod format;
+#[allow(dead_code, unused_imports)]
 #[path = "src/briefing/index.rs"]
 mod index;
 #[allow(dead_code, unused_imports)]
@@ -34,23 +37,17 @@ mod model;
 #[path = "src/briefing/node.rs"]
 mod node;
 #[allow(dead_code, unused_imports)]
-#[path = "src/briefing/parallel.rs"]
-mod parallel;
-#[allow(dead_code, unused_imports)]
 #[path = "src/briefing/provenance.rs"]
 mod provenance;
-#[allow(dead_code, unused_imports)]
-#[path = "src/briefing/reparse.rs"]
-mod reparse;
 #[allow(dead_code, unused_imports)]
 #[path = "src/briefing/sanitize.rs"]
 mod sanitize;
 #[allow(dead_code, unused_imports)]
-#[path = "src/briefing/tree.rs"]
-mod tree;
-#[allow(dead_code, unused_imports)]
 #[path = "src/briefing/validate.rs"]
 mod validate;
+#[allow(dead_code, unused_imports)]
+#[path = "src/briefing/yaml.rs"]
+mod yaml;
 
 #[allow(dead_code)]
 #[path = "src/words.rs"]

@@ -163,8 +163,8 @@ fn key(c: &mut Criterion) {
     group.finish();
 }
 
-/// A reload as the watcher delivers it: the saved file read and parsed by the reload
-/// thread's `Reloader` (only the changed part, after the first), handed to the app, drawn.
+/// A reload as the watcher delivers it: the saved file read and parsed whole by the reload
+/// thread, handed to the app, drawn.
 /// Each save changes one quote's text, so the change marks are computed too.
 /// `reload/big-replaced` alternates between two different 3 MB briefings: every item
 /// changes and the whole file is parsed each time.
@@ -188,10 +188,9 @@ fn reload(c: &mut Criterion) {
             f.text.clone(),
         ];
         std::fs::write(&path, &saves[1]).expect("writing the briefing");
-        let mut reloader = briefing::Reloader::default();
         let mut h = Harness::new(
             Origin::File(path.clone()),
-            reloader.load_file(&path, briefing::Budget::default()),
+            briefing::load_file(&path, briefing::Budget::default()),
             WIDTH,
             HEIGHT,
         );
@@ -204,12 +203,11 @@ fn reload(c: &mut Criterion) {
                     n += 1;
                     std::fs::write(&path, &saves[n % 2]).expect("saving the briefing");
                     let start = Instant::now();
-                    h.reloaded(reloader.load_file(&path, briefing::Budget::default()));
+                    h.reloaded(briefing::load_file(&path, briefing::Budget::default()));
                     h.render();
                     total += start.elapsed();
                     // What the runtime frees after the frame is on screen.
                     drop(h.app.take_replaced());
-                    reloader.tidy();
                 }
                 total
             })
@@ -267,6 +265,50 @@ fn time_j_presses(h: &mut Harness, pane: brief::app::Pane, last: usize, iters: u
     total
 }
 
+/// A key on the views of issue 11 next to the same key on a plain list, each with its
+/// frame: `views/NAME/list-j` is the baseline. The keys go back and forth so that every
+/// press moves something (`jk` down and up again, `lh` across and back).
+///
+/// `cargo bench --bench brief -- views/`
+fn views(c: &mut Criterion) {
+    for f in fixtures() {
+        let mut group = c.benchmark_group(format!("views/{}", f.name));
+        // (name, keys to get there, a search to type and keep, the keys timed)
+        let cases: [(&str, &str, Option<&str>, &str); 6] = [
+            ("list-j", "2", None, "jk"),
+            ("matrix-j", "6", None, "jk"),
+            ("matrix-l", "6", None, "lh"),
+            ("heat-map-j", "4m", None, "jk"),
+            ("search-list-j", "2", Some("/a"), "jk"),
+            ("search-n", "2", Some("/a"), "nN"),
+        ];
+        for (name, setup, search, keys) in cases {
+            let mut h = f.harness();
+            h.keys(setup);
+            if let Some(search) = search {
+                h.keys(search);
+                h.key(KeyCode::Enter);
+            }
+            h.render();
+            let keys: Vec<char> = keys.chars().collect();
+            group.bench_function(name, |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for n in 0..iters {
+                        let key = keys[n as usize % keys.len()];
+                        let start = Instant::now();
+                        h.keys(&key.to_string());
+                        h.render();
+                        total += start.elapsed();
+                    }
+                    total
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .sample_size(20)
@@ -277,6 +319,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_validate, frame, key, reload, growth
+    targets = load_validate, frame, key, reload, growth, views
 }
 criterion_main!(benches);

@@ -8,13 +8,18 @@ use crate::keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use std::path::Path;
 
 pub struct Harness {
     pub app: App,
     terminal: Terminal<TestBackend>,
     cache: crate::ui::Cache,
+    /// An event came since the last frame: the runtime draws after every event, so the
+    /// next one sees what that frame found out (see `App::drawn`).
+    stale: bool,
 }
 
 impl Harness {
@@ -30,6 +35,7 @@ impl Harness {
             app,
             terminal,
             cache: Default::default(),
+            stale: true,
         }
     }
 
@@ -55,15 +61,46 @@ impl Harness {
         Self::with_app(App::with_picker(dir.to_path_buf(), entries), width, height)
     }
 
-    /// Sends one terminal event through the key table, as the runtime does.
+    /// Sends one terminal event through the key table, as the runtime does, after the
+    /// frame the runtime would have drawn since the last one.
     pub fn event(&mut self, event: Event) -> Effect {
+        if self.stale {
+            self.frame();
+        }
+        self.stale = true;
         if let Event::Resize(width, height) = event {
             self.terminal.backend_mut().resize(width, height);
         }
-        match keymap::action_for_event(self.app.mode(), event) {
+        let effect = match keymap::action_for_event(self.app.mode(), event) {
             Some(action) => self.app.update(action),
             None => Effect::None,
+        };
+        // What the runtime would read for the app, the harness reads too.
+        if let Effect::ReadSource(path) = &effect
+            && let Ok(text) = std::fs::read_to_string(path)
+        {
+            self.app.update(Action::Source(text));
         }
+        effect
+    }
+
+    /// A left click at a column and row, through the same path as keys.
+    pub fn click(&mut self, column: u16, row: u16) -> Effect {
+        self.event(Event::Mouse(mouse(
+            MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+        )))
+    }
+
+    /// The wheel turned once at a column and row.
+    pub fn wheel(&mut self, column: u16, row: u16, down: bool) -> Effect {
+        let kind = if down {
+            MouseEventKind::ScrollDown
+        } else {
+            MouseEventKind::ScrollUp
+        };
+        self.event(Event::Mouse(mouse(kind, column, row)))
     }
 
     pub fn key(&mut self, code: KeyCode) -> Effect {
@@ -106,10 +143,17 @@ impl Harness {
     }
 
     fn frame(&mut self) -> ratatui::CompletedFrame<'_> {
-        let (app, cache) = (&self.app, &mut self.cache);
-        self.terminal
-            .draw(|frame| crate::ui::draw(frame, app, cache))
-            .expect("drawing to a test terminal")
+        let (app, cache) = (&mut self.app, &mut self.cache);
+        self.stale = false;
+        let mut drawn = None;
+        let frame = self
+            .terminal
+            .draw(|frame| drawn = Some(crate::ui::draw(frame, app, cache)))
+            .expect("drawing to a test terminal");
+        if let Some(drawn) = drawn {
+            app.drawn(drawn);
+        }
+        frame
     }
 
     /// The screen as text, one line per row, trailing spaces kept.
@@ -132,5 +176,14 @@ impl Harness {
             out.push('\n');
         }
         out
+    }
+}
+
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+    MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
     }
 }

@@ -12,6 +12,28 @@ pub struct Key {
     pub ctrl: bool,
 }
 
+impl Mode {
+    /// The modes the help lists, each with the keys it adds to browsing.
+    pub const ALL: [Mode; 5] = [
+        Mode::Browse,
+        Mode::Matrix,
+        Mode::Grid,
+        Mode::Detail,
+        Mode::Search,
+    ];
+
+    /// What the help calls the keys of a mode other than browsing.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Browse => "Browsing",
+            Mode::Matrix => "In the stance matrix (6)",
+            Mode::Grid => "In the risks' heat map (4, m)",
+            Mode::Detail => "In a focused detail (Enter)",
+            Mode::Search => "While typing a search",
+        }
+    }
+}
+
 impl Key {
     const fn plain(code: KeyCode) -> Self {
         Self { code, ctrl: false }
@@ -44,18 +66,16 @@ impl Key {
             KeyCode::Enter => "Enter".to_owned(),
             KeyCode::Esc => "Esc".to_owned(),
             KeyCode::Backspace => "Bksp".to_owned(),
+            KeyCode::Delete => "Del".to_owned(),
+            KeyCode::Insert => "Ins".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.ctrl { format!("C-{name}") } else { name }
     }
 }
 
-/// Which keys are live: browsing, or typing a search.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Browse,
-    Search,
-}
+pub use crate::app::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -113,16 +133,16 @@ const fn bind(
 }
 
 use KeyCode::*;
-use Mode::{Browse, Search as Typing};
+use Mode::{Browse, Detail, Grid, Matrix, Search as Typing};
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(Browse, Section::Panes, &[Key::ch('1')], Action::ShowPane(Pane::Summary), "Summary: bottom line, key points, caveats, sources", Some(("1-7", "panes"))),
     bind(Browse, Section::Panes, &[Key::ch('2')], Action::ShowPane(Pane::Actors), "Actors and their stances", None),
     bind(Browse, Section::Panes, &[Key::ch('3')], Action::ShowPane(Pane::Quotes), "Quotes, verbatim, with context and source", None),
-    bind(Browse, Section::Panes, &[Key::ch('4')], Action::ShowPane(Pane::Risks), "Risks, most severe first", None),
+    bind(Browse, Section::Panes, &[Key::ch('4')], Action::ShowPane(Pane::Risks), "Risks, most severe first, under a likelihood × impact heat map", None),
     bind(Browse, Section::Panes, &[Key::ch('5')], Action::ShowPane(Pane::Questions), "Open questions and what to watch", None),
-    bind(Browse, Section::Panes, &[Key::ch('6')], Action::ShowPane(Pane::Stances), "Stances of every actor on every topic", None),
+    bind(Browse, Section::Panes, &[Key::ch('6')], Action::ShowPane(Pane::Stances), "Stance matrix: every actor on every topic", None),
     bind(Browse, Section::Panes, &[Key::ch('7')], Action::ShowPane(Pane::Timeline), "Timeline of dated events", None),
     bind(Browse, Section::Panes, &[Key::plain(Tab), Key::ch('l'), Key::plain(Right)], Action::NextPane, "Next pane", Some(("Tab", "next"))),
     bind(Browse, Section::Panes, &[Key::plain(BackTab), Key::ch('h'), Key::plain(Left)], Action::PrevPane, "Previous pane", None),
@@ -134,16 +154,38 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, Section::Move, &[Key::plain(PageUp)], Action::PageUp, "Up one page", None),
     bind(Browse, Section::Move, &[Key::ctrl('d')], Action::HalfPageDown, "Down half a page", None),
     bind(Browse, Section::Move, &[Key::ctrl('u')], Action::HalfPageUp, "Up half a page", None),
-    bind(Browse, Section::Move, &[Key::plain(Enter)], Action::Focus, "Focus the detail, to scroll it", Some(("Enter", "detail"))),
-    bind(Browse, Section::Move, &[Key::plain(Esc)], Action::Back, "Back: close the overlay, leave the detail, clear the search", None),
-    bind(Browse, Section::Search, &[Key::ch('/')], Action::StartSearch, "Search: filter the lists as you type", Some(("/", "search"))),
+    bind(Browse, Section::Move, &[Key::plain(Enter)], Action::Focus, "Focus the detail, to scroll it and follow its links", Some(("Enter", "detail"))),
+    bind(Browse, Section::Move, &[Key::plain(Esc)], Action::Back, "Back: close the overlay, leave the detail, clear the filter or the search", None),
+    bind(Browse, Section::Move, &[Key::plain(Backspace), Key::ctrl('o')], Action::JumpBack, "Go back to where the last followed link was", None),
+    bind(Browse, Section::Move, &[Key::ch(']')], Action::JumpForward, "Go forward again after going back", None),
+    bind(Browse, Section::Move, &[Key::ch('m')], Action::ToggleGrid, "Risks: move to the heat map (and back to the list)", None),
+    bind(Browse, Section::Search, &[Key::ch('/')], Action::StartSearch, "Search: filter the lists as you type (smart case)", Some(("/", "search"))),
+    bind(Browse, Section::Search, &[Key::ch('n')], Action::NextMatch, "Next match, across the panes in tab order", None),
+    bind(Browse, Section::Search, &[Key::ch('N')], Action::PrevMatch, "Previous match", None),
     bind(Browse, Section::Briefing, &[Key::ch('o')], Action::ShowPicker, "Back to the directory's briefings (brief DIR)", None),
     bind(Browse, Section::Briefing, &[Key::ch('r')], Action::Reload, "Reload the briefing from disk", None),
     bind(Browse, Section::Briefing, &[Key::ch('e')], Action::Edit, "Edit the briefing at the selected item ($VISUAL, $EDITOR, vi)", Some(("e", "edit"))),
     bind(Browse, Section::Briefing, &[Key::ch('!')], Action::ShowProblems, "List the briefing's errors and warnings", None),
+    bind(Browse, Section::Briefing, &[Key::ch('M')], Action::ToggleMouse, "Mouse on or off (off: the terminal selects text)", None),
     bind(Browse, Section::Briefing, &[Key::ch('?')], Action::ToggleHelp, "This help", Some(("?", "help"))),
     bind(Browse, Section::Briefing, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "Quit", Some(("q", "quit"))),
-    bind(Typing, Section::Search, &[Key::plain(Enter)], Action::SearchSubmit, "Keep the filter and go back to moving", Some(("Enter", "keep"))),
+    bind(Matrix, Section::Move, &[Key::ch('h'), Key::plain(Left)], Action::Left, "The topic to the left (Tab still changes pane)", Some(("h/l", "topic"))),
+    bind(Matrix, Section::Move, &[Key::ch('l'), Key::plain(Right)], Action::Right, "The topic to the right", None),
+    bind(Matrix, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "The actor below", Some(("j/k", "actor"))),
+    bind(Matrix, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "The actor above", None),
+    bind(Grid, Section::Move, &[Key::ch('h'), Key::plain(Left)], Action::Left, "Lower impact", Some(("hjkl", "cell"))),
+    bind(Grid, Section::Move, &[Key::ch('l'), Key::plain(Right)], Action::Right, "Higher impact", None),
+    bind(Grid, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "Higher likelihood", None),
+    bind(Grid, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "Lower likelihood", None),
+    bind(Grid, Section::Move, &[Key::plain(Enter), Key::ch(' ')], Action::PickCell, "Filter the list to the cell, or stop filtering", Some(("Enter", "filter"))),
+    bind(Grid, Section::Move, &[Key::ch('m')], Action::ToggleGrid, "Back to the list, keeping the filter", Some(("m", "list"))),
+    bind(Grid, Section::Move, &[Key::plain(Esc)], Action::Back, "Clear the filter and go back to the list", Some(("Esc", "clear"))),
+    bind(Detail, Section::Move, &[Key::plain(Tab)], Action::NextLink, "Next link", Some(("Tab", "link"))),
+    bind(Detail, Section::Move, &[Key::plain(BackTab)], Action::PrevLink, "Previous link", None),
+    bind(Detail, Section::Move, &[Key::plain(Enter)], Action::FollowLink, "Follow the link: its pane opens with it selected", Some(("Enter", "follow"))),
+    bind(Detail, Section::Move, &[Key::plain(Esc)], Action::Back, "Back to the list", Some(("Esc", "list"))),
+    bind(Detail, Section::Move, &[Key::plain(Backspace), Key::ctrl('o')], Action::JumpBack, "Back to where the last followed link was", Some(("Bksp", "back"))),
+    bind(Typing, Section::Search, &[Key::plain(Enter)], Action::SearchSubmit, "Keep the filter and go to the first match", Some(("Enter", "keep"))),
     bind(Typing, Section::Search, &[Key::plain(Esc)], Action::Back, "Cancel the search", Some(("Esc", "cancel"))),
     bind(Typing, Section::Search, &[Key::plain(Backspace)], Action::SearchBackspace, "Delete the last character", None),
     bind(Typing, Section::Search, &[Key::ctrl('c')], Action::Quit, "Quit", None),
@@ -158,10 +200,7 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         code: event.code,
         ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
     };
-    let bound = BINDINGS
-        .iter()
-        .find(|b| b.mode == mode && b.keys.contains(&key))
-        .map(|b| b.action.clone());
+    let bound = binding_for(key, mode).map(|b| b.action.clone());
     match (bound, mode, key.code) {
         (Some(action), _, _) => Some(action),
         (None, Mode::Search, KeyCode::Char(c)) if !key.ctrl && is_plain_text(c) => {
@@ -171,18 +210,45 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
     }
 }
 
+/// The binding of a key in a mode: the mode's own, else browsing's (typing a search has
+/// only its own).
+pub fn binding_for(key: Key, mode: Mode) -> Option<&'static Binding> {
+    KEYS.with_borrow(|keys| {
+        let find = |mode: Mode| {
+            BINDINGS
+                .iter()
+                .zip(keys)
+                .find(|(b, keys)| b.mode == mode && keys.contains(&key))
+                .map(|(b, _)| b)
+        };
+        find(mode).or_else(|| (mode != Mode::Search).then(|| find(Mode::Browse)).flatten())
+    })
+}
+
 /// The action a terminal event means: keys through the table, resizes, and the mouse
-/// wheel as movement. The runtime and the tests both come through here.
+/// (clicks, and the wheel where the pointer is). The runtime and the tests both come
+/// through here.
 pub fn action_for_event(mode: Mode, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => action_for(key, mode),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Action::Down),
-            MouseEventKind::ScrollUp => Some(Action::Up),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
-            _ => None,
-        },
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::ScrollDown => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: false,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(column, row)),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -195,12 +261,134 @@ fn is_plain_text(c: char) -> bool {
     !c.is_control() && crate::briefing::sanitize::clean_line(text) == text
 }
 
-/// The footer's hints for a mode, in table order.
-pub fn footer_hints(mode: Mode) -> impl Iterator<Item = (&'static str, &'static str)> {
+/// The footer's hints for a mode, in table order: the mode's own first, then those of
+/// browsing that the mode leaves as they are. A binding the config has changed shows its
+/// own first key rather than the table's label.
+pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
+    KEYS.with_borrow(|keys| {
+        let bindings = || BINDINGS.iter().zip(keys.iter());
+        let shadowed = |ks: &Vec<Key>| {
+            ks.iter()
+                .any(|k| bindings().any(|(o, oks)| o.mode == mode && oks.contains(k)))
+        };
+        let own = bindings().filter(|(b, _)| b.mode == mode);
+        let inherited = bindings()
+            .filter(|(b, _)| mode != Mode::Search && mode != Mode::Browse && b.mode == Mode::Browse)
+            .filter(|(_, ks)| !shadowed(ks));
+        own.chain(inherited)
+            .filter_map(|(b, ks)| {
+                let (label, word) = b.footer?;
+                if ks.as_slice() == b.keys {
+                    Some((label.to_owned(), word))
+                } else {
+                    Some((ks.first()?.label(), word))
+                }
+            })
+            .collect()
+    })
+}
+
+thread_local! {
+    /// The keys of each binding, in table order: the table's, or the config's where it
+    /// rebinds an action. Installed once at start by the thread that reads the keys.
+    static KEYS: std::cell::RefCell<Vec<Vec<Key>>> =
+        std::cell::RefCell::new(BINDINGS.iter().map(|b| b.keys.to_vec()).collect());
+}
+
+/// Replaces the keys of the bindings, by their place in `BINDINGS` (see `merge`).
+pub fn install(keys: Vec<Vec<Key>>) {
+    debug_assert_eq!(keys.len(), BINDINGS.len());
+    KEYS.with_borrow_mut(|current| *current = keys);
+}
+
+/// The keys a binding answers to now, for the help.
+pub fn effective_keys(binding: &Binding) -> Vec<Key> {
+    let index = BINDINGS.iter().position(|b| std::ptr::eq(b, binding));
+    KEYS.with_borrow(|keys| index.map_or_else(|| binding.keys.to_vec(), |i| keys[i].clone()))
+}
+
+/// The name the config calls an action by: `Quit` is `quit`, `ShowPane(Actors)` is
+/// `show_pane_actors`.
+pub fn action_name(action: &Action) -> String {
+    let debug = format!("{action:?}");
+    let mut name = String::new();
+    for c in debug.chars() {
+        if c.is_ascii_uppercase() {
+            if !name.is_empty() && !name.ends_with('_') {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('_') {
+            name.push('_');
+        }
+    }
+    name.trim_end_matches('_').to_owned()
+}
+
+/// The bindings a config may change, by name and place in `BINDINGS`: those of browsing.
+/// (While a search is typed, printable keys are text.)
+pub fn configurable() -> impl Iterator<Item = (String, usize)> {
     BINDINGS
         .iter()
-        .filter(move |b| b.mode == mode)
-        .filter_map(|b| b.footer)
+        .enumerate()
+        .filter(|(_, b)| b.mode == Mode::Browse)
+        .map(|(i, b)| (action_name(&b.action), i))
+}
+
+/// A key as a config writes it: a character (`x`, `G`), `C-x` or `ctrl-x`, or a name as
+/// the help shows it (`Enter`, `Esc`, `Tab`, `S-Tab`, `Space`, `Up`, `PgDn`, `F5`...).
+pub fn parse_key(text: &str) -> Option<Key> {
+    let lower = text.to_ascii_lowercase();
+    let single = |text: &str| {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    };
+    for prefix in ["c-", "ctrl-", "ctrl+", "control-"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            return single(rest)
+                .filter(char::is_ascii_alphabetic)
+                .map(Key::ctrl);
+        }
+    }
+    let arrow = match text {
+        "↑" => Some(Up),
+        "↓" => Some(Down),
+        "←" => Some(Left),
+        "→" => Some(Right),
+        _ => None,
+    };
+    if let Some(code) = arrow {
+        return Some(Key::plain(code));
+    }
+    if let Some(c) = single(text) {
+        return (!c.is_control() && c != ' ').then_some(Key::ch(c));
+    }
+    let code = match lower.as_str() {
+        "space" | "spc" => Char(' '),
+        "enter" | "return" | "ret" | "cr" => Enter,
+        "esc" | "escape" => Esc,
+        "tab" => Tab,
+        "s-tab" | "shift-tab" | "backtab" => BackTab,
+        "up" => Up,
+        "down" => Down,
+        "left" => Left,
+        "right" => Right,
+        "home" => Home,
+        "end" => End,
+        "pgup" | "pageup" => PageUp,
+        "pgdn" | "pagedown" => PageDown,
+        "bksp" | "backspace" => Backspace,
+        "del" | "delete" => Delete,
+        "ins" | "insert" => Insert,
+        f if f.starts_with('f') => F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?),
+        _ => return None,
+    };
+    Some(Key::plain(code))
 }
 
 #[cfg(test)]

@@ -60,8 +60,8 @@ fn selection_is_kept_per_pane_when_switching_panes() {
 }
 
 #[test]
-fn tab_and_l_and_right_cycle_forward_and_wrap() {
-    for key in [KeyCode::Tab, KeyCode::Char('l'), KeyCode::Right] {
+fn tab_cycles_forward_and_wraps_through_every_pane_matrix_included() {
+    for key in [KeyCode::Tab] {
         let mut harness = Harness::bundled(80, 24);
         let mut seen = Vec::new();
         for _ in 0..Pane::ALL.len() {
@@ -71,6 +71,32 @@ fn tab_and_l_and_right_cycle_forward_and_wrap() {
         let mut expected = Pane::ALL[1..].to_vec();
         expected.push(Pane::Summary);
         assert_eq!(seen, expected, "{key:?}");
+    }
+}
+
+#[test]
+fn l_and_right_cycle_panes_but_move_across_the_matrix() {
+    for key in [KeyCode::Char('l'), KeyCode::Right] {
+        let mut harness = Harness::bundled(80, 24);
+        for _ in 0..5 {
+            harness.key(key);
+        }
+        assert_eq!(harness.app.pane, Pane::Stances, "{key:?}");
+        harness.key(key);
+        assert_eq!(
+            harness.app.pane,
+            Pane::Stances,
+            "{key:?} moves in the matrix"
+        );
+        assert_eq!(harness.app.state(Pane::Stances).column, 1, "{key:?}");
+        harness.key(KeyCode::Tab);
+        assert_eq!(
+            harness.app.pane,
+            Pane::Timeline,
+            "Tab always leaves the matrix"
+        );
+        harness.key(key);
+        assert_eq!(harness.app.pane, Pane::Summary, "{key:?}");
     }
 }
 
@@ -86,7 +112,9 @@ fn shift_tab_and_h_and_left_cycle_backward_and_wrap() {
         );
         harness.key(key);
         assert_eq!(harness.app.pane, Pane::Stances, "{key:?}");
-        for _ in 0..5 {
+        // In the matrix h and ← move across the topics; Shift-Tab goes on.
+        harness.key(KeyCode::BackTab);
+        for _ in 0..4 {
             harness.key(key);
         }
         assert_eq!(harness.app.pane, Pane::Summary, "{key:?}");
@@ -223,7 +251,7 @@ fn j_and_k_stop_at_the_ends() {
 fn g_and_home_go_to_the_first_and_capital_g_and_end_to_the_last() {
     let mut harness = Harness::bundled(80, 24);
     harness.keys("6");
-    let last = harness.app.rows(Pane::Stances).len() - 1;
+    let last = loaded(&harness).briefing.actors.len() - 1;
     harness.keys("G");
     assert_eq!(selected(&harness, Pane::Stances), last);
     harness.keys("G");
@@ -241,55 +269,55 @@ fn g_and_home_go_to_the_first_and_capital_g_and_end_to_the_last() {
 #[test]
 fn last_item_scrolls_the_list_so_the_selection_is_visible() {
     let mut harness = Harness::bundled(80, 24);
-    harness.keys("6G");
-    let state = harness.app.state(Pane::Stances).clone();
+    harness.keys("3G");
+    let state = harness.app.state(Pane::Quotes).clone();
     let regions = brief::ui::layout::Regions::new(harness.app.area(), &harness.app);
     let height = regions.list_inner_height();
     assert!(state.offset <= state.selected && state.selected < state.offset + height);
-    assert_eq!(state.offset + height, harness.app.rows(Pane::Stances).len());
+    assert_eq!(state.offset + height, harness.app.rows(Pane::Quotes).len());
 }
 
-/// At 80x12 the stances list shows 7 rows: a page moves 6, half a page 3.
+/// At 120x10 the quotes list shows 5 rows: a page moves 4, half a page 2.
 #[test]
 fn page_and_half_page_keys_move_by_the_visible_height_within_bounds() {
-    let mut harness = Harness::bundled(80, 12);
-    harness.keys("6");
+    let mut harness = Harness::bundled(120, 10);
+    harness.keys("3");
     let regions = brief::ui::layout::Regions::new(harness.app.area(), &harness.app);
     let page = regions.list_inner_height() - 1;
     let half = page / 2;
     assert!(half >= 1);
-    let last = harness.app.rows(Pane::Stances).len() - 1;
+    let last = harness.app.rows(Pane::Quotes).len() - 1;
     assert!(last > 2 * page, "the list is longer than two pages");
 
     harness.key(KeyCode::PageDown);
-    assert_eq!(selected(&harness, Pane::Stances), page);
+    assert_eq!(selected(&harness, Pane::Quotes), page);
     harness.key(KeyCode::PageDown);
-    assert_eq!(selected(&harness, Pane::Stances), 2 * page);
+    assert_eq!(selected(&harness, Pane::Quotes), 2 * page);
     for _ in 0..20 {
         harness.key(KeyCode::PageDown);
     }
-    assert_eq!(selected(&harness, Pane::Stances), last);
+    assert_eq!(selected(&harness, Pane::Quotes), last);
     harness.key(KeyCode::PageUp);
-    assert_eq!(selected(&harness, Pane::Stances), last - page);
+    assert_eq!(selected(&harness, Pane::Quotes), last - page);
     for _ in 0..20 {
         harness.key(KeyCode::PageUp);
     }
-    assert_eq!(selected(&harness, Pane::Stances), 0);
+    assert_eq!(selected(&harness, Pane::Quotes), 0);
 
     harness.ctrl('d');
-    assert_eq!(selected(&harness, Pane::Stances), half);
+    assert_eq!(selected(&harness, Pane::Quotes), half);
     harness.ctrl('d');
-    assert_eq!(selected(&harness, Pane::Stances), 2 * half);
+    assert_eq!(selected(&harness, Pane::Quotes), 2 * half);
     harness.ctrl('u');
-    assert_eq!(selected(&harness, Pane::Stances), half);
+    assert_eq!(selected(&harness, Pane::Quotes), half);
     for _ in 0..20 {
         harness.ctrl('u');
     }
-    assert_eq!(selected(&harness, Pane::Stances), 0);
+    assert_eq!(selected(&harness, Pane::Quotes), 0);
     for _ in 0..40 {
         harness.ctrl('d');
     }
-    assert_eq!(selected(&harness, Pane::Stances), last);
+    assert_eq!(selected(&harness, Pane::Quotes), last);
 }
 
 #[test]
@@ -301,6 +329,8 @@ fn page_down_in_a_focused_detail_scrolls_it_no_further_than_its_end() {
     let one_page = harness.app.state(Pane::Actors).detail_scroll;
     assert!(one_page > 1, "a page scrolls more than a line");
     harness.keys("G");
+    // The frame after the key finds where the detail ends (the runtime draws one).
+    harness.draw();
     let end = harness.app.state(Pane::Actors).detail_scroll;
     harness.key(KeyCode::PageDown);
     harness.ctrl('d');
@@ -319,6 +349,7 @@ fn summary_scrolls_within_its_text() {
     harness.keys("jj");
     assert_eq!(harness.app.state(Pane::Summary).detail_scroll, 2);
     harness.keys("G");
+    harness.draw();
     let end = harness.app.state(Pane::Summary).detail_scroll;
     assert!(end > 2);
     harness.key(KeyCode::PageDown);
@@ -608,6 +639,17 @@ fn actor_matches(loaded: &Loaded, item: usize, needle: &str) -> bool {
     texts.iter().any(|t| t.to_lowercase().contains(needle))
 }
 
+/// `actor_matches` with the case as typed.
+fn actor_matches_exactly(loaded: &Loaded, item: usize, needle: &str) -> bool {
+    let a = &loaded.briefing.actors[item];
+    let mut texts = vec![&a.id, &a.name, &a.role, &a.stance];
+    texts.extend(a.short.iter());
+    texts.extend(a.interests.iter());
+    texts.extend(a.leverage.iter());
+    texts.extend(a.people.iter().flat_map(|p| [&p.name, &p.role]));
+    texts.iter().any(|t| t.contains(needle))
+}
+
 #[test]
 fn search_filters_the_rows_of_each_pane() {
     let mut harness = Harness::bundled(80, 24);
@@ -629,10 +671,16 @@ fn search_filters_the_rows_of_each_pane() {
             "{pane:?}"
         );
     }
-    // Case does not matter.
+    // Smart case: a capital letter makes the case matter.
+    harness.key(KeyCode::Esc);
+    harness.keys("/Potash");
+    let capitalised: Vec<usize> = (0..loaded.briefing.actors.len())
+        .filter(|&i| actor_matches_exactly(&loaded, i, "Potash"))
+        .collect();
+    assert_eq!(harness.app.rows(Pane::Actors), capitalised.as_slice());
     harness.key(KeyCode::Esc);
     harness.keys("/POTASH");
-    assert_eq!(harness.app.rows(Pane::Actors), actors.as_slice());
+    assert!(harness.app.rows(Pane::Actors).is_empty());
 }
 
 #[test]
@@ -860,7 +908,7 @@ fn a_selection_hidden_by_a_search_comes_back_when_it_is_cleared() {
     let before = harness.app.state(Pane::Actors).selected_id.clone();
     harness.keys("/potz");
     harness.key(KeyCode::Backspace);
-    harness.key(KeyCode::Enter);
+    // Esc while typing cancels: the selection the search hid comes back.
     harness.key(KeyCode::Esc);
     assert_eq!(harness.app.state(Pane::Actors).selected_id, before);
     assert_eq!(selected(&harness, Pane::Actors), 4);

@@ -1,7 +1,7 @@
 //! Following a briefing on disk: every kind of save reloads, every time; a broken save is
 //! reported and a fix clears it; a directory's picker follows files coming and going.
 
-use brief::briefing::{Budget, Reloader};
+use brief::briefing::Budget;
 use brief::runtime::watch::{self, Delivery, Request};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
@@ -32,7 +32,7 @@ fn follow(picker: bool) -> Followed {
         Some(file.clone()),
         picker_dir,
         Budget::default(),
-        Reloader::default(),
+        Vec::new(),
         move |d| {
             let _ = tx.send(d);
         },

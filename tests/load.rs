@@ -209,7 +209,7 @@ fn whole_file_problems_name_the_problem() {
         (write("nul.yaml", b"title: a\0b\n"), "NUL"),
         (write("latin1.yaml", b"title: caf\xe9\n"), "UTF-8"),
         (write("list.yaml", b"- a\n- b\n"), "a list"),
-        (write("scalar.yaml", b"just text\n"), "a string"),
+        (write("scalar.yaml", b"just text\n"), "text"),
         (dir.path().to_path_buf(), "directory"),
         (dir.path().join("absent.yaml"), "no such file"),
     ];
@@ -271,4 +271,50 @@ fn bom_and_crlf_are_accepted() {
     let text = "\u{feff}title: With BOM  \r\nas_of: 2026-01-02\r\n";
     let loaded = briefing::parse(text).unwrap();
     assert_eq!(loaded.briefing.title, "With BOM");
+}
+
+/// The node budget holds for every file alike: two million key points are too many
+/// whether or not a tag is among them (the fast path that once took the plain file past
+/// the budget is gone).
+#[test]
+fn the_node_budget_is_the_same_for_plain_and_tagged_files() {
+    let mut plain = String::from("title: t\nsummary:\n  bluf: b\n  key_points: [");
+    plain.push_str(&"p,".repeat(2_000_000));
+    plain.push_str("p]\n");
+    let tagged = plain.replacen("[p,", "[!!str p,", 1);
+    for text in [&plain, &tagged] {
+        let error = briefing::parse(text).unwrap_err();
+        assert!(
+            error
+                .first_error()
+                .message
+                .starts_with("too large for a briefing"),
+            "{}",
+            error.first_error().message
+        );
+    }
+}
+
+/// A file and its text have one meaning, whatever byte order marks start it: exactly
+/// one is dropped, by the parse, on either way in.
+#[test]
+fn a_file_and_its_text_read_alike_with_byte_order_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    for text in [
+        "\u{feff}\u{feff}",
+        "\u{feff}title: t\nsummary: {bluf: b}\n",
+        "\u{feff}\u{feff}title: t\n",
+    ] {
+        let path = dir.path().join("b.yaml");
+        std::fs::write(&path, text).unwrap();
+        assert_eq!(
+            briefing::load_file(&path, Budget::default()),
+            briefing::parse_file(&path, text, Budget::default()),
+            "{text:?}"
+        );
+    }
+    let path = dir.path().join("nul.yaml");
+    std::fs::write(&path, "\u{feff}ab\0").unwrap();
+    let error = briefing::load_file(&path, Budget::default()).unwrap_err();
+    assert_eq!(error.first_error().pos, Some(briefing::Pos::new(1, 3)));
 }

@@ -128,3 +128,35 @@ fn a_click_selects_a_briefing_and_a_second_click_opens_it() {
         Effect::Open(dir.path().join("one-of-each.yaml"))
     );
 }
+
+/// A save in `brief DIR` re-reads the briefing saved, not every briefing in the directory.
+#[test]
+fn a_rescan_reads_only_the_files_that_changed() {
+    use brief::briefing::{Budget, catalog};
+    use std::collections::HashSet;
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string("tests/fixtures/good/minimal.yaml").unwrap();
+    let titled = |t: &str| base.replacen("title: Minimal briefing", &format!("title: {t}"), 1);
+    let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+    std::fs::write(&a, titled("A one")).unwrap();
+    std::fs::write(&b, titled("B one")).unwrap();
+    let listed = catalog::scan(dir.path(), Budget::default()).unwrap();
+    // Both change on disk, but only `a` is reported changed: `b` keeps its entry, and a
+    // new file is read because it was not listed.
+    std::fs::write(&a, titled("A two")).unwrap();
+    std::fs::write(&b, titled("B two")).unwrap();
+    let c = dir.path().join("c.yaml");
+    std::fs::write(&c, titled("C one")).unwrap();
+    let changed: HashSet<_> = [a.clone()].into_iter().collect();
+    let entries = catalog::rescan(dir.path(), Budget::default(), &listed, &changed).unwrap();
+    let titles: Vec<String> = entries
+        .iter()
+        .map(|e| e.summary.as_ref().unwrap().title.clone())
+        .collect();
+    assert_eq!(titles, ["A two", "B one", "C one"]);
+    // A deleted file leaves the list.
+    std::fs::remove_file(&a).unwrap();
+    let changed: HashSet<_> = [a].into_iter().collect();
+    let entries = catalog::rescan(dir.path(), Budget::default(), &entries, &changed).unwrap();
+    assert_eq!(entries.len(), 2);
+}

@@ -1,17 +1,27 @@
 //! Application state and `update(action)`: which pane, what is selected (by item id), the
 //! search, the last good briefing and the current error. No drawing and no I/O here:
-//! what needs I/O is returned as an `Effect` for the runtime to carry out.
+//! what needs I/O is returned as an `Effect` for the runtime to carry out, and what
+//! only drawing knows (how long a detail turned out) is handed back with `drawn`.
 
 mod changes;
+pub mod geometry;
+mod jumps;
+pub mod links;
+mod needle;
 mod pane;
 
 pub use crate::words::plural;
 pub use changes::{Changes, Mark};
+pub use jumps::Jumps;
+pub use links::Target;
+pub use needle::Needle;
 pub use pane::{Pane, contains_folded};
 
-use crate::briefing::{LoadError, Loaded, catalog};
-use crate::ui::layout;
+use crate::briefing::{Level, LoadError, Loaded, Vocabulary, catalog};
+use geometry::{Heat, Matrix, MatrixSize, Regions, RowWidths};
+use ratatui::layout::{Position, Rect};
 use std::path::PathBuf;
+use unicode_width::UnicodeWidthStr;
 
 /// Where the briefing comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +48,22 @@ pub struct Picker {
 pub enum Focus {
     List,
     Detail,
+    /// The risks' heat map, whose cell filters the list.
+    Grid,
+}
+
+/// Which keys are live. Each mode but typing a search falls back on `Browse` for the
+/// keys it does not bind itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Browse,
+    /// A focused detail: Tab goes from link to link.
+    Detail,
+    /// The stance matrix: h/l move across topics.
+    Matrix,
+    /// The risks' heat map: the arrows move from cell to cell.
+    Grid,
+    Search,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +77,8 @@ pub struct Search {
     pub query: String,
     /// Keys are typed into the query while this is set.
     pub editing: bool,
+    /// The query as it is matched (smart case).
+    pub needle: Needle,
 }
 
 impl Search {
@@ -62,7 +90,7 @@ impl Search {
 /// What one pane remembers while another is shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PaneState {
-    /// Position in the pane's visible rows.
+    /// Position in the pane's visible rows (the matrix: the actor's row).
     pub selected: usize,
     /// The selected item's id, which is what survives a reload.
     pub selected_id: Option<String>,
@@ -70,6 +98,44 @@ pub struct PaneState {
     pub offset: usize,
     /// First visible line of the detail (or of the summary page).
     pub detail_scroll: usize,
+    /// The link of the focused detail that Enter follows.
+    pub link: Option<usize>,
+    /// The matrix's topic column, the first shown, and the topic's id.
+    pub column: usize,
+    pub column_offset: usize,
+    pub column_id: Option<String>,
+}
+
+/// A place the jump list can go back to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub pane: Pane,
+    pub focus: Focus,
+    pub state: PaneState,
+}
+
+/// What the detail scrolls to when it is next drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reveal {
+    /// The current link.
+    Link,
+    /// The first line that matches the search.
+    Match,
+}
+
+/// What drawing a frame found out that `update` needs: how far things scroll (the
+/// detail is laid out only as far as the screen shows) and where the links landed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// How far what the movement keys scroll (a focused detail, the summary, an overlay,
+    /// the error screen) can scroll, if the frame laid it out to its end.
+    pub scroll_max: Option<usize>,
+    /// The same for the detail beside the list, focused or not (for the wheel).
+    pub detail_max: Option<usize>,
+    /// The detail's scroll as drawn, when a reveal moved it.
+    pub revealed_scroll: Option<usize>,
+    /// The screen rows of the detail's links on screen, with the link's number.
+    pub link_rows: Vec<(u16, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +146,9 @@ pub enum Action {
     PrevPane,
     Up,
     Down,
+    /// Across the stance matrix or the heat map.
+    Left,
+    Right,
     First,
     Last,
     PageUp,
@@ -96,17 +165,39 @@ pub enum Action {
     SearchChar(char),
     SearchBackspace,
     SearchSubmit,
+    NextMatch,
+    PrevMatch,
+    NextLink,
+    PrevLink,
+    /// Enter on a link: its pane opens with its item selected.
+    FollowLink,
+    JumpBack,
+    JumpForward,
+    /// The risks' heat map takes the keys (or gives them back).
+    ToggleGrid,
+    /// The heat map's cell under the cursor filters the list, or stops filtering it.
+    PickCell,
+    ToggleMouse,
     Reload,
     Edit,
     /// A left click at a column and row: a tab shows its pane, a list row is selected
-    /// (the selected briefing in the picker opens), the detail takes the focus.
+    /// (the selected briefing in the picker opens), a heat-map cell filters, a link is
+    /// followed, the detail takes the focus.
     Click(u16, u16),
+    /// The mouse wheel at a column and row: what is under the pointer scrolls.
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
     /// `o`: back to the list of briefings in the directory.
     ShowPicker,
     Resize(u16, u16),
     Loaded(Box<Result<Loaded, LoadError>>),
     /// The directory's briefings, scanned afresh.
     Scanned(Vec<catalog::Entry>),
+    /// The text of the briefing file, for the snippets of its warnings.
+    Source(String),
     /// A message for the status line (from the runtime: an editor that failed to start).
     Status(String),
 }
@@ -124,7 +215,14 @@ pub enum Effect {
     },
     /// Load this briefing (chosen in the picker) and follow it.
     Open(PathBuf),
+    /// Turn the terminal's mouse capture on or off.
+    Mouse(bool),
+    /// Read the briefing file and hand it back as `Action::Source`.
+    ReadSource(PathBuf),
 }
+
+/// Lines the wheel scrolls a detail by.
+const WHEEL_LINES: usize = 3;
 
 pub struct App {
     pub origin: Origin,
@@ -132,6 +230,8 @@ pub struct App {
     pub loaded: Option<Loaded>,
     /// Why the latest load failed, until a good one replaces it.
     pub error: Option<LoadError>,
+    /// The text the loaded briefing came from, once asked for: its warnings' snippets.
+    pub source: Option<String>,
     pub pane: Pane,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
@@ -142,10 +242,26 @@ pub struct App {
     pub picker: Option<Picker>,
     pub width: u16,
     pub height: u16,
+    /// Whether the mouse is captured (clicks and the wheel) or left to the terminal.
+    pub mouse: bool,
+    /// The heat map's cursor and the cell filtering the risks, as (row from the top:
+    /// high likelihood first, column from the left: low impact first).
+    pub heat_cursor: (usize, usize),
+    pub heat_filter: Option<(usize, usize)>,
+    /// The detail scrolls to this when next drawn.
+    pub reveal: Option<Reveal>,
+    /// The first line of the error screen shown.
+    pub error_scroll: usize,
+    pub jumps: Jumps<Location>,
     states: [PaneState; Pane::ALL.len()],
     /// Each pane's visible rows (item indexes, search applied), kept in step with the
-    /// briefing and the search rather than rebuilt every frame.
+    /// briefing and the search rather than rebuilt every frame. The Stances pane's are
+    /// the stances that match; its matrix shows every actor.
     rows: [Vec<usize>; Pane::ALL.len()],
+    /// What each pane's rows want of the width, measured once a briefing.
+    widths: [RowWidths; Pane::ALL.len()],
+    matrix: MatrixSize,
+    drawn: Drawn,
     /// The briefing a reload replaced. Freeing a large one takes milliseconds, which the
     /// runtime spends after the new frame is on screen (`take_replaced`), not before.
     replaced: Option<Loaded>,
@@ -183,6 +299,7 @@ impl App {
             origin,
             loaded: None,
             error: None,
+            source: None,
             pane: Pane::Summary,
             focus: Focus::List,
             overlay: None,
@@ -192,8 +309,17 @@ impl App {
             picker: None,
             width: 80,
             height: 24,
+            mouse: true,
+            heat_cursor: (0, 2),
+            heat_filter: None,
+            reveal: None,
+            error_scroll: 0,
+            jumps: Jumps::default(),
             states: Default::default(),
             rows: Default::default(),
+            widths: Default::default(),
+            matrix: MatrixSize::default(),
+            drawn: Drawn::default(),
             replaced: None,
             generation: 0,
         }
@@ -222,11 +348,18 @@ impl App {
     }
 
     /// Which key table is live.
-    pub fn mode(&self) -> crate::keymap::Mode {
+    pub fn mode(&self) -> Mode {
         if self.search.editing {
-            crate::keymap::Mode::Search
-        } else {
-            crate::keymap::Mode::Browse
+            return Mode::Search;
+        }
+        if self.overlay.is_some() || self.showing_picker() || self.loaded.is_none() {
+            return Mode::Browse;
+        }
+        match (self.focus, self.pane) {
+            (Focus::Detail, _) => Mode::Detail,
+            (Focus::Grid, Pane::Risks) => Mode::Grid,
+            (Focus::List, Pane::Stances) => Mode::Matrix,
+            _ => Mode::Browse,
         }
     }
 
@@ -238,13 +371,94 @@ impl App {
         &self.rows[pane.index()]
     }
 
-    /// The model index of the selected item in `pane`, if it has one.
+    /// What a pane's rows want of the width.
+    pub fn row_widths(&self, pane: Pane) -> RowWidths {
+        self.widths[pane.index()]
+    }
+
+    pub fn matrix_size(&self) -> MatrixSize {
+        self.matrix
+    }
+
+    /// A number for the search that marks matches, 0 when there is none: what drawn rows
+    /// are cached by.
+    pub fn search_generation(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        if !self.search.is_active() {
+            return 0;
+        }
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.search.query.hash(&mut hasher);
+        hasher.finish() | 1
+    }
+
+    /// What the last frame found out (see `Drawn`).
+    pub fn last_drawn(&self) -> &Drawn {
+        &self.drawn
+    }
+
+    /// The model index of the selected item in `pane`, if it has one. On the Stances
+    /// pane, the stance in the matrix's cell under the cursor, if there is one.
     pub fn selected_item(&self, pane: Pane) -> Option<usize> {
+        if pane == Pane::Stances {
+            let state = self.state(pane);
+            return self.stance_at(state.selected, state.column);
+        }
         self.rows(pane).get(self.state(pane).selected).copied()
     }
 
+    /// The stance of an actor on a topic, by their indexes.
+    pub fn stance_at(&self, actor: usize, topic: usize) -> Option<usize> {
+        let loaded = self.loaded.as_ref()?;
+        let topic_id = &loaded.briefing.topics.get(topic)?.id;
+        loaded
+            .index
+            .stances_by_actor
+            .get(actor)?
+            .iter()
+            .copied()
+            .find(|&s| loaded.briefing.stances[s].topic == *topic_id)
+    }
+
+    /// Takes what a frame found out: scroll limits, and where a reveal left the detail.
+    pub fn drawn(&mut self, drawn: Drawn) {
+        if self.reveal.take().is_some()
+            && let Some(scroll) = drawn.revealed_scroll
+        {
+            self.states[self.pane.index()].detail_scroll = scroll;
+        }
+        // What scrolls past its end (an End key before the end was known) comes back
+        // to it, as it was drawn.
+        if let Some(max) = drawn.scroll_max {
+            self.clamp_scroll(max);
+        }
+        self.drawn = drawn;
+    }
+
+    fn clamp_scroll(&mut self, max: usize) {
+        if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut self.overlay {
+            *scroll = (*scroll).min(max);
+        } else if self.loaded.is_none() {
+            self.error_scroll = self.error_scroll.min(max);
+        } else if self.scrolls_detail() && !self.showing_picker() {
+            let state = &mut self.states[self.pane.index()];
+            state.detail_scroll = state.detail_scroll.min(max);
+        }
+    }
+
+    /// The links of the selected item's detail, in the order it shows them.
+    pub fn links(&self) -> Vec<Target> {
+        match (&self.loaded, self.selected_item(self.pane)) {
+            (Some(loaded), Some(item)) => links::links(loaded, self.pane, item),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn update(&mut self, action: Action) -> Effect {
-        if !matches!(action, Action::Resize(..) | Action::Loaded(_)) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Loaded(_) | Action::Source(_)
+        ) {
             self.status = None;
         }
         match action {
@@ -267,6 +481,7 @@ impl App {
                     self.error = Some(error);
                 }
             },
+            Action::Source(text) => self.source = Some(text),
             Action::Status(message) => self.status = Some(message),
             Action::Scanned(entries) => self.scanned(entries),
             Action::ShowPicker => {
@@ -287,19 +502,7 @@ impl App {
                     _ => Some(Overlay::Help { scroll: 0 }),
                 }
             }
-            Action::ShowProblems => {
-                self.overlay = match (&self.overlay, &self.error, self.loaded.as_ref()) {
-                    (Some(Overlay::Problems { .. }), _, _) => None,
-                    (_, Some(_), _) => Some(Overlay::Problems { scroll: 0 }),
-                    (_, None, Some(l)) if !l.warnings.is_empty() => {
-                        Some(Overlay::Problems { scroll: 0 })
-                    }
-                    _ => {
-                        self.status = Some("No problems: the briefing loaded cleanly".into());
-                        None
-                    }
-                }
-            }
+            Action::ShowProblems => return self.show_problems(),
             Action::Back => self.back(),
             Action::Reload => return Effect::Reload,
             Action::Edit => return self.edit(),
@@ -309,13 +512,31 @@ impl App {
             }
             Action::SearchChar(c) => {
                 self.search.query.push(c);
-                self.refresh_rows();
+                self.search_changed();
             }
             Action::SearchBackspace => {
                 self.search.query.pop();
-                self.refresh_rows();
+                self.search_changed();
             }
             Action::SearchSubmit => self.submit_search(),
+            Action::NextMatch => self.step_match(1),
+            Action::PrevMatch => self.step_match(-1),
+            Action::NextLink => self.step_link(1),
+            Action::PrevLink => self.step_link(-1),
+            Action::FollowLink => self.follow_current_link(),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            Action::ToggleGrid => self.toggle_grid(),
+            Action::PickCell => self.pick_cell(),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.status = Some(if self.mouse {
+                    "Mouse on: clicks and the wheel work here (M gives the mouse back to the terminal)".into()
+                } else {
+                    "Mouse off: select text with it; M takes it back".into()
+                });
+                return Effect::Mouse(self.mouse);
+            }
             Action::ShowPane(pane) => self.show(pane),
             Action::NextPane => self.show(self.pane.cycle(1)),
             Action::PrevPane => self.show(self.pane.cycle(-1)),
@@ -328,11 +549,15 @@ impl App {
                     && self.selected_item(self.pane).is_some()
                 {
                     self.focus = Focus::Detail;
+                    self.states[self.pane.index()].link = None;
                 }
             }
             Action::Click(column, row) => return self.click(column, row),
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
+            Action::Left => self.step_across(-1),
+            Action::Right => self.step_across(1),
             Action::PageUp => self.step(-(self.page() as isize)),
             Action::PageDown => self.step(self.page() as isize),
             Action::HalfPageUp => self.step(-((self.page() / 2).max(1) as isize)),
@@ -343,52 +568,358 @@ impl App {
         Effect::None
     }
 
-    /// Keeps the filter, says what matched in every pane, and moves to the first pane
-    /// with matches if this one has none.
+    fn show_problems(&mut self) -> Effect {
+        let warnings = self.loaded.as_ref().is_some_and(|l| !l.warnings.is_empty());
+        self.overlay = match (&self.overlay, &self.error) {
+            (Some(Overlay::Problems { .. }), _) => None,
+            (_, Some(_)) => Some(Overlay::Problems { scroll: 0 }),
+            (_, None) if warnings => Some(Overlay::Problems { scroll: 0 }),
+            _ => {
+                self.status = Some("No problems: the briefing loaded cleanly".into());
+                None
+            }
+        };
+        // The warnings' snippets come from the text, which a loaded briefing does not keep.
+        if self.overlay.is_some() && self.error.is_none() && self.source.is_none() {
+            match &self.origin {
+                Origin::Bundled => self.source = Some(crate::briefing::BUNDLED_TEXT.to_owned()),
+                Origin::File(path) => return Effect::ReadSource(path.clone()),
+                Origin::Directory(_) => {}
+            }
+        }
+        Effect::None
+    }
+
+    // Search.
+
+    fn search_changed(&mut self) {
+        self.search.needle = Needle::new(&self.search.query);
+        self.refresh_rows();
+    }
+
+    /// The panes a search counts matches in, in tab order, with their matches.
+    fn match_counts(&self) -> Vec<(Pane, usize)> {
+        Pane::ALL
+            .into_iter()
+            .filter(|p| p.has_list())
+            .map(|p| (p, self.rows(p).len()))
+            .collect()
+    }
+
+    /// The current match's number among all of them (from 0), and how many there are:
+    /// the selected item's, if it matches.
+    pub fn match_position(&self) -> Option<(usize, usize)> {
+        if !self.search.is_active() {
+            return None;
+        }
+        let counts = self.match_counts();
+        let total: usize = counts.iter().map(|(_, n)| n).sum();
+        let before: usize = counts
+            .iter()
+            .take_while(|(p, _)| *p != self.pane)
+            .map(|(_, n)| n)
+            .sum();
+        let here = self.position_in_rows(self.pane)?;
+        Some((before + here, total))
+    }
+
+    /// Where the selected item of `pane` is among its rows (for the matrix: among the
+    /// stances that match).
+    fn position_in_rows(&self, pane: Pane) -> Option<usize> {
+        if !pane.has_list() {
+            return None;
+        }
+        if pane == Pane::Stances {
+            let item = self.selected_item(pane)?;
+            return self.rows(pane).iter().position(|&s| s == item);
+        }
+        // A selection the search hides keeps its place in the rows without being there.
+        let state = self.state(pane);
+        let loaded = self.loaded.as_ref()?;
+        let item = *self.rows(pane).get(state.selected)?;
+        let shown = state
+            .selected_id
+            .as_ref()
+            .is_none_or(|id| pane.item_id(loaded, item) == *id);
+        shown.then_some(state.selected)
+    }
+
+    /// Keeps the filter and goes to the first match, on this pane or the next with any;
+    /// a selection that matches is kept.
     fn submit_search(&mut self) {
         self.search.editing = false;
         if !self.search.is_active() {
             return;
         }
-        let counts: Vec<(Pane, usize)> = Pane::ALL
-            .into_iter()
-            .filter(|p| p.has_list())
-            .map(|p| (p, self.rows(p).len()))
-            .filter(|(_, n)| *n > 0)
-            .collect();
-        if counts.is_empty() {
+        let counts = self.match_counts();
+        if counts.iter().all(|(_, n)| *n == 0) {
             self.status = Some(format!(
                 "Nothing matches “{}” — Esc clears",
                 self.search.query
             ));
             return;
         }
-        if !counts.iter().any(|(p, _)| *p == self.pane) {
-            self.show(counts[0].0);
+        match self.position_in_rows(self.pane) {
+            Some(here) => self.go_to_match(self.pane, here),
+            None => {
+                let start = self.pane.index();
+                let (pane, _) = counts
+                    .iter()
+                    .copied()
+                    .filter(|(_, n)| *n > 0)
+                    .min_by_key(|(p, _)| (p.index() + Pane::ALL.len() - start) % Pane::ALL.len())
+                    .expect("a pane with matches");
+                self.go_to_match(pane, 0);
+            }
         }
         let found: Vec<String> = counts
             .iter()
+            .filter(|(_, n)| *n > 0)
             .map(|(p, n)| format!("{n} in {}", p.title()))
             .collect();
-        self.status = Some(format!(
-            "“{}”: {} — Esc clears",
-            self.search.query,
-            found.join(", ")
-        ));
+        if let Some((here, total)) = self.match_position() {
+            self.status = Some(format!(
+                "“{}” {}/{total}: {} — n next, Esc clears",
+                self.search.query,
+                here + 1,
+                found.join(", ")
+            ));
+        }
     }
+
+    /// `n` and `N`: the next or previous match across the panes, in tab order.
+    fn step_match(&mut self, step: isize) {
+        if !self.search.is_active() {
+            self.status = Some("No search to step through: / starts one".into());
+            return;
+        }
+        let counts = self.match_counts();
+        let total: usize = counts.iter().map(|(_, n)| n).sum();
+        if total == 0 {
+            self.status = Some(format!(
+                "Nothing matches “{}” — Esc clears",
+                self.search.query
+            ));
+            return;
+        }
+        let target = match self.match_position() {
+            Some((here, _)) => (here as isize + step).rem_euclid(total as isize) as usize,
+            None => {
+                // Not on a match: the first one after this pane's place (or before it).
+                let before: usize = counts
+                    .iter()
+                    .take_while(|(p, _)| p.index() <= self.pane.index())
+                    .map(|(_, n)| n)
+                    .sum();
+                if step > 0 {
+                    before % total
+                } else {
+                    (before + total - 1) % total
+                }
+            }
+        };
+        let mut left = target;
+        for (pane, n) in counts {
+            if left < n {
+                self.go_to_match(pane, left);
+                return;
+            }
+            left -= n;
+        }
+    }
+
+    /// Shows match `position` of `pane`, its detail scrolled to the match.
+    fn go_to_match(&mut self, pane: Pane, position: usize) {
+        if self.pane != pane {
+            self.show(pane);
+        }
+        if pane == Pane::Stances {
+            let stance = self.rows(pane)[position];
+            self.select_stance(stance);
+        } else {
+            self.select(pane, position);
+        }
+        self.reveal = Some(Reveal::Match);
+        if let Some((here, total)) = self.match_position() {
+            self.status = Some(format!(
+                "“{}” {}/{} — n next, N previous, Esc clears",
+                self.search.query,
+                here + 1,
+                total
+            ));
+        }
+    }
+
+    // Links and the jump list.
+
+    fn step_link(&mut self, step: isize) {
+        let count = self.links().len();
+        if count == 0 {
+            self.status = Some("Nothing to follow in this detail".into());
+            return;
+        }
+        let state = &mut self.states[self.pane.index()];
+        state.link = Some(match state.link {
+            Some(link) => (link as isize + step).rem_euclid(count as isize) as usize,
+            None if step > 0 => 0,
+            None => count - 1,
+        });
+        self.reveal = Some(Reveal::Link);
+    }
+
+    fn follow_current_link(&mut self) {
+        let links = self.links();
+        match self.state(self.pane).link.and_then(|l| links.get(l)) {
+            Some(&target) => self.follow(target),
+            None if links.is_empty() => {
+                self.status = Some("Nothing to follow in this detail".into());
+            }
+            None => self.status = Some("Tab picks a link, Enter follows it".into()),
+        }
+    }
+
+    /// Opens a link's pane with its item selected, remembering where we were.
+    pub fn follow(&mut self, target: Target) {
+        let here = self.location();
+        if self.go_to(target) {
+            self.jumps.jump(here);
+        }
+    }
+
+    fn go_to(&mut self, target: Target) -> bool {
+        let pane = target.pane();
+        let position = match target {
+            Target::Stance(s) => {
+                self.show(pane);
+                self.select_stance(s);
+                return true;
+            }
+            Target::Topic(t) => {
+                self.show(pane);
+                self.states[pane.index()].column = t;
+                self.remember_selection(pane);
+                self.keep_in_view(pane);
+                return true;
+            }
+            Target::Actor(i) | Target::Quote(i) | Target::Risk(i) | Target::Question(i) => {
+                self.rows(pane).iter().position(|&item| item == i)
+            }
+        };
+        let Some(position) = position else {
+            let why = if pane == Pane::Risks && self.heat_filter.is_some() {
+                "the heat map's cell filters it out (Esc on the map clears)"
+            } else {
+                "the search hides it (Esc clears)"
+            };
+            self.status = Some(format!(
+                "That item is not on the {} pane: {why}",
+                pane.title()
+            ));
+            return false;
+        };
+        self.show(pane);
+        self.select(pane, position);
+        true
+    }
+
+    fn location(&self) -> Location {
+        Location {
+            pane: self.pane,
+            focus: self.focus,
+            state: self.state(self.pane).clone(),
+        }
+    }
+
+    fn restore(&mut self, location: Location) {
+        let pane = location.pane;
+        self.show(pane);
+        self.states[pane.index()] = location.state;
+        // The rows may have changed since (a search, a reload): find the item again.
+        self.refind(pane);
+        self.keep_in_view(pane);
+        if location.focus != Focus::Grid && self.selected_item(pane).is_some() {
+            self.focus = location.focus;
+        }
+    }
+
+    fn jump_back(&mut self) {
+        let here = self.location();
+        match self.jumps.back(here) {
+            Some(to) => self.restore(to),
+            None => {
+                self.status = Some("Nothing to go back to: Enter on a link jumps".into());
+            }
+        }
+    }
+
+    fn jump_forward(&mut self) {
+        let here = self.location();
+        match self.jumps.forward(here) {
+            Some(to) => self.restore(to),
+            None => self.status = Some("Nothing ahead: ] goes forward after a back".into()),
+        }
+    }
+
+    // The heat map.
+
+    fn toggle_grid(&mut self) {
+        if self.pane != Pane::Risks {
+            self.status = Some("m works on the Risks pane (4): its heat map".into());
+            return;
+        }
+        self.focus = if self.focus == Focus::Grid {
+            Focus::List
+        } else {
+            Focus::Grid
+        };
+    }
+
+    /// Filters the risks to the cell under the heat map's cursor, or stops if it already
+    /// does.
+    fn pick_cell(&mut self) {
+        let cell = self.heat_cursor;
+        self.set_heat_filter(if self.heat_filter == Some(cell) {
+            None
+        } else {
+            Some(cell)
+        });
+    }
+
+    fn set_heat_filter(&mut self, filter: Option<(usize, usize)>) {
+        self.heat_filter = filter;
+        self.refresh_pane(Pane::Risks);
+        if let Some((row, column)) = filter {
+            self.status = Some(format!(
+                "Risks of {} likelihood and {} impact: {} — Esc clears",
+                LEVELS_DOWN[row].word(),
+                LEVELS_ACROSS[column].word(),
+                self.rows(Pane::Risks).len()
+            ));
+        }
+    }
+
+    /// The heat map's cell a risk falls in.
+    pub fn heat_cell(likelihood: Level, impact: Level) -> (usize, usize) {
+        (
+            3 - usize::from(likelihood.weight()),
+            usize::from(impact.weight()) - 1,
+        )
+    }
+
+    // The mouse.
 
     fn click(&mut self, column: u16, row: u16) -> Effect {
         let area = self.area();
-        if layout::too_small(area) {
+        if geometry::too_small(area) {
             return Effect::None;
         }
         if self.overlay.take().is_some() {
             return Effect::None;
         }
-        let at = ratatui::layout::Position::new(column, row);
-        let regions = layout::Regions::new(area, self);
+        let at = Position::new(column, row);
+        let regions = Regions::new(area, self);
         if regions.tabs.contains(at) {
-            let tab = layout::tabs(self, area.width)
+            let tab = geometry::tabs(self, area.width)
                 .into_iter()
                 .find(|t| column >= t.x && column < t.x + t.width);
             if let Some(tab) = tab {
@@ -396,36 +927,106 @@ impl App {
             }
             return Effect::None;
         }
-        let list_rows = regions
-            .list
-            .map(|list| list.inner(ratatui::layout::Margin::new(1, 1)));
-        if let Some(rows) = list_rows.filter(|rows| rows.contains(at)) {
-            let row = usize::from(row - rows.y);
-            if let Some(picker) = self.picker.as_mut().filter(|p| p.showing) {
-                let index = picker.offset + row;
+        if let Some(picker) = self.picker.as_mut().filter(|p| p.showing) {
+            if let Some(rows) = regions.list_rows().filter(|rows| rows.contains(at)) {
+                let index = picker.offset + usize::from(row - rows.y);
                 if index == picker.selected {
                     return self.open_selected();
                 }
                 if index < picker.entries.len() {
                     picker.selected = index;
                 }
+            }
+            return Effect::None;
+        }
+        if self.loaded.is_none() {
+            return Effect::None;
+        }
+        let pane = self.pane;
+        if let Some(heat) = regions.heat.map(Heat::new) {
+            if let Some(cell) = heat.cell_at(at) {
+                self.focus = Focus::Grid;
+                self.heat_cursor = cell;
+                self.pick_cell();
                 return Effect::None;
             }
-            let pane = self.pane;
-            let index = self.state(pane).offset + row;
-            if index < self.rows(pane).len() {
-                self.focus = Focus::List;
-                self.select(pane, index);
+            if heat.inner.contains(at) {
+                self.focus = Focus::Grid;
+                return Effect::None;
+            }
+        }
+        if let Some(list) = regions.list.filter(|list| list.contains(at)) {
+            if pane == Pane::Stances {
+                let matrix = Matrix::new(list, self.matrix);
+                if let Some((row, column)) = matrix.cell_at(at) {
+                    let state = &self.states[pane.index()];
+                    let (actor, topic) = (state.offset + row, state.column_offset + column);
+                    if actor < self.matrix.actors && topic < self.matrix.topics {
+                        self.focus = Focus::List;
+                        self.move_cursor(actor, topic);
+                    }
+                }
+                return Effect::None;
+            }
+            if let Some(rows) = regions.list_rows().filter(|rows| rows.contains(at)) {
+                let index = self.state(pane).offset + usize::from(row - rows.y);
+                if index < self.rows(pane).len() {
+                    self.focus = Focus::List;
+                    self.select(pane, index);
+                }
             }
             return Effect::None;
         }
         if regions.list.is_some()
             && regions.detail.contains(at)
-            && self.selected_item(self.pane).is_some()
+            && self.selected_item(pane).is_some()
         {
+            let link = self
+                .drawn
+                .link_rows
+                .iter()
+                .find(|(y, _)| *y == row)
+                .map(|&(_, link)| link);
+            if let Some(target) = link.and_then(|l| self.links().get(l).copied()) {
+                self.states[pane.index()].link = link;
+                self.follow(target);
+                return Effect::None;
+            }
             self.focus = Focus::Detail;
         }
         Effect::None
+    }
+
+    /// The wheel scrolls what is under the pointer: the detail a few lines, the list or
+    /// the matrix a row, an overlay or a page of text a few lines.
+    fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let at = Position::new(column, row);
+        let regions = Regions::new(self.area(), self);
+        let lines = if down {
+            WHEEL_LINES as isize
+        } else {
+            -(WHEEL_LINES as isize)
+        };
+        let one = if down { 1 } else { -1 };
+        if self.overlay.is_some() || self.showing_picker() || !self.pane.has_list() {
+            self.step(if self.showing_picker() { one } else { lines });
+            return;
+        }
+        if regions.detail.contains(at) {
+            let pane = self.pane;
+            let max = self.drawn.detail_max.unwrap_or(usize::MAX);
+            let state = &mut self.states[pane.index()];
+            state.detail_scroll = state
+                .detail_scroll
+                .min(max)
+                .saturating_add_signed(lines)
+                .min(max);
+        } else if regions.list.is_some_and(|list| list.contains(at)) {
+            let focus = self.focus;
+            self.focus = Focus::List;
+            self.step(one);
+            self.focus = focus;
+        }
     }
 
     fn show(&mut self, pane: Pane) {
@@ -449,14 +1050,18 @@ impl App {
             self.refresh_rows();
         } else if self.overlay.is_some() {
             self.overlay = None;
+        } else if self.focus == Focus::Grid {
+            self.focus = Focus::List;
+            self.set_heat_filter(None);
         } else if self.focus == Focus::Detail {
             self.focus = Focus::List;
+        } else if self.pane == Pane::Risks && self.heat_filter.is_some() {
+            self.set_heat_filter(None);
         } else if self.search.is_active() {
             self.search = Search::default();
             self.refresh_rows();
         }
     }
-
     fn scanned(&mut self, entries: Vec<catalog::Entry>) {
         let Some(picker) = &mut self.picker else {
             return;
@@ -495,7 +1100,7 @@ impl App {
     }
 
     fn keep_picker_in_view(&mut self) {
-        let height = layout::Regions::for_picker(self.area(), self)
+        let height = Regions::for_picker(self.area(), self)
             .list_inner_height()
             .max(1);
         let Some(picker) = &mut self.picker else {
@@ -556,50 +1161,65 @@ impl App {
 
     /// Rows one page moves by: the visible height of what has the focus.
     fn page(&self) -> usize {
-        let regions = layout::Regions::new(self.area(), self);
+        let regions = Regions::new(self.area(), self);
         let height = if self.scrolls_detail() {
             regions.detail_inner_height()
+        } else if self.pane == Pane::Stances {
+            regions
+                .list
+                .map_or(1, |list| Matrix::new(list, self.matrix).rows)
         } else {
             regions.list_inner_height()
         };
         height.saturating_sub(1).max(1)
     }
 
-    pub fn area(&self) -> ratatui::layout::Rect {
-        ratatui::layout::Rect::new(0, 0, self.width, self.height)
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.width, self.height)
     }
 
-    /// Whether movement keys scroll text (the summary, a focused detail, an overlay)
-    /// rather than move a selection.
+    /// Whether movement keys scroll text (the summary, a focused detail, the error
+    /// screen) rather than move a selection.
     fn scrolls_detail(&self) -> bool {
         !self.pane.has_list() || self.focus == Focus::Detail
     }
 
     fn step(&mut self, delta: isize) {
-        if self.overlay.is_some() {
-            let max = crate::ui::overlay_max_scroll(self);
-            if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut self.overlay
-            {
-                *scroll = (*scroll).min(max).saturating_add_signed(delta).min(max);
-            }
+        // Without a known end (the frame stopped laying out where the screen did), a
+        // scroll goes as far as asked and the next frame says where the end is.
+        let max = self.drawn.scroll_max.unwrap_or(usize::MAX);
+        let scrolled = |scroll: usize| scroll.min(max).saturating_add_signed(delta).min(max);
+        if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut self.overlay {
+            *scroll = scrolled(*scroll);
             return;
         }
-
         if let Some(picker) = self.picker.as_mut().filter(|p| p.showing) {
             let last = picker.entries.len().saturating_sub(1);
             picker.selected = picker.selected.saturating_add_signed(delta).min(last);
             self.keep_picker_in_view();
             return;
         }
+        if self.loaded.is_none() {
+            self.error_scroll = scrolled(self.error_scroll);
+            return;
+        }
         let pane = self.pane;
         if self.scrolls_detail() {
-            let max = crate::ui::detail_max_scroll(self);
             let state = &mut self.states[pane.index()];
-            state.detail_scroll = state
-                .detail_scroll
-                .min(max)
-                .saturating_add_signed(delta)
-                .min(max);
+            state.detail_scroll = scrolled(state.detail_scroll);
+            return;
+        }
+        if self.focus == Focus::Grid && pane == Pane::Risks {
+            let (row, column) = self.heat_cursor;
+            self.heat_cursor = (row.saturating_add_signed(delta.signum()).min(2), column);
+            self.set_heat_filter(Some(self.heat_cursor));
+            return;
+        }
+        if pane == Pane::Stances {
+            let state = self.state(pane);
+            let last = self.matrix.actors.saturating_sub(1);
+            let actor = state.selected.saturating_add_signed(delta).min(last);
+            self.move_cursor(actor, state.column);
             return;
         }
         let len = self.rows(pane).len();
@@ -610,42 +1230,146 @@ impl App {
         self.select(pane, selected.min(len - 1));
     }
 
+    /// Left and right: across the matrix's topics, or the heat map's impact.
+    fn step_across(&mut self, delta: isize) {
+        match (self.pane, self.focus) {
+            (Pane::Risks, Focus::Grid) => {
+                let (row, column) = self.heat_cursor;
+                self.heat_cursor = (row, column.saturating_add_signed(delta).min(2));
+                self.set_heat_filter(Some(self.heat_cursor));
+            }
+            (Pane::Stances, Focus::List) if self.loaded.is_some() => {
+                let state = self.state(Pane::Stances);
+                let last = self.matrix.topics.saturating_sub(1);
+                let topic = state.column.saturating_add_signed(delta).min(last);
+                self.move_cursor(state.selected, topic);
+            }
+            _ => self.show(self.pane.cycle(delta)),
+        }
+    }
+
+    /// Puts the matrix's cursor on an actor's row and a topic's column.
+    fn move_cursor(&mut self, actor: usize, topic: usize) {
+        let state = &mut self.states[Pane::Stances.index()];
+        state.selected = actor;
+        state.column = topic;
+        state.detail_scroll = 0;
+        state.link = None;
+        self.remember_selection(Pane::Stances);
+        self.keep_in_view(Pane::Stances);
+    }
+
+    fn select_stance(&mut self, stance: usize) {
+        let Some(loaded) = &self.loaded else { return };
+        let s = &loaded.briefing.stances[stance];
+        let actor = loaded.index.actor_by_id.get(&s.actor).copied();
+        let topic = loaded.index.topic_by_id.get(&s.topic).copied();
+        if let (Some(actor), Some(topic)) = (actor, topic) {
+            self.move_cursor(actor, topic);
+        }
+    }
+
     /// Selects row `index` of `pane`'s list, its detail from the top, and scrolls the
     /// list to it.
     fn select(&mut self, pane: Pane, index: usize) {
         let state = &mut self.states[pane.index()];
         state.selected = index;
         state.detail_scroll = 0;
+        state.link = None;
         self.remember_selection(pane);
         self.keep_in_view(pane);
     }
 
     fn remember_selection(&mut self, pane: Pane) {
+        let Some(loaded) = self.loaded.as_ref() else {
+            return;
+        };
+        let state = &self.states[pane.index()];
+        if pane == Pane::Stances {
+            let actor = loaded
+                .briefing
+                .actors
+                .get(state.selected)
+                .map(|a| a.id.clone());
+            let topic = loaded
+                .briefing
+                .topics
+                .get(state.column)
+                .map(|t| t.id.clone());
+            let state = &mut self.states[pane.index()];
+            state.selected_id = actor;
+            state.column_id = topic;
+            return;
+        }
         let id = self
-            .loaded
-            .as_ref()
-            .zip(self.selected_item(pane))
-            .map(|(loaded, item)| pane.item_id(loaded, item).into_owned());
+            .rows(pane)
+            .get(state.selected)
+            .map(|&item| pane.item_id(loaded, item).into_owned());
         self.states[pane.index()].selected_id = id;
     }
 
-    /// Moves a list's offset so that its selection is on screen.
+    /// Finds a pane's selection again by its id among the current rows; whether it did.
+    fn refind(&mut self, pane: Pane) -> bool {
+        let Some(loaded) = &self.loaded else {
+            return false;
+        };
+        let state = &self.states[pane.index()];
+        if pane == Pane::Stances {
+            let b = &loaded.briefing;
+            let actor = state
+                .selected_id
+                .as_ref()
+                .and_then(|id| loaded.index.actor_by_id.get(id).copied());
+            let topic = state
+                .column_id
+                .as_ref()
+                .and_then(|id| loaded.index.topic_by_id.get(id).copied());
+            let state = &mut self.states[pane.index()];
+            state.selected = actor
+                .unwrap_or(state.selected)
+                .min(b.actors.len().saturating_sub(1));
+            state.column = topic
+                .unwrap_or(state.column)
+                .min(b.topics.len().saturating_sub(1));
+            return actor.is_some();
+        }
+        let rows = &self.rows[pane.index()];
+        let found = state.selected_id.as_ref().and_then(|id| {
+            rows.iter()
+                .position(|&item| pane.item_id(loaded, item) == *id)
+        });
+        if let Some(found) = found {
+            self.states[pane.index()].selected = found;
+        }
+        found.is_some()
+    }
+
+    /// Moves a list's offset so that its selection is on screen (the matrix: its cell).
     fn keep_in_view(&mut self, pane: Pane) {
         if !pane.has_list() {
             return;
         }
-        let height = layout::Regions::for_pane(self.area(), self, pane)
-            .list_inner_height()
-            .max(1);
+        let regions = Regions::for_pane(self.area(), self, pane);
+        if pane == Pane::Stances {
+            let matrix = Matrix::new(regions.list.unwrap_or_default(), self.matrix);
+            let size = self.matrix;
+            let state = &mut self.states[pane.index()];
+            state.selected = state.selected.min(size.actors.saturating_sub(1));
+            state.column = state.column.min(size.topics.saturating_sub(1));
+            (state.offset) = scrolled_to(state.selected, state.offset, matrix.rows, size.actors);
+            state.column_offset = scrolled_to(
+                state.column,
+                state.column_offset,
+                matrix.columns,
+                size.topics,
+            );
+            return;
+        }
+        let height = regions.list_inner_height().max(1);
         let len = self.rows(pane).len();
         let state = &mut self.states[pane.index()];
         state.selected = state.selected.min(len.saturating_sub(1));
-        if state.selected < state.offset {
-            state.offset = state.selected;
-        } else if state.selected >= state.offset + height {
-            state.offset = state.selected + 1 - height;
-        }
-        state.offset = state.offset.min(len.saturating_sub(height));
+        state.offset = scrolled_to(state.selected, state.offset, height, len);
     }
 
     /// Takes a briefing that loaded cleanly, keeping each pane's selection by item id.
@@ -661,51 +1385,150 @@ impl App {
             });
             self.changes = changes;
         }
+        self.widths = measure_rows(&loaded);
+        self.matrix = measure_matrix(&loaded);
         self.replaced = self.loaded.replace(loaded);
+        self.source = None;
         self.generation += 1;
         self.error = None;
+        self.error_scroll = 0;
         if matches!(self.overlay, Some(Overlay::Problems { .. })) {
             self.overlay = None;
         }
         self.refresh_rows();
+        if is_reload && self.search.is_active() {
+            let found: Vec<String> = self
+                .match_counts()
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(p, n)| format!("{n} in {}", p.title()))
+                .collect();
+            if let Some(status) = &mut self.status {
+                let found = if found.is_empty() {
+                    "no matches".to_owned()
+                } else {
+                    found.join(", ")
+                };
+                status.push_str(&format!(" · “{}”: {found}", self.search.query));
+            }
+        }
     }
 
     /// Rebuilds the visible rows of every pane (after a load or a change of search) and
     /// finds each selection again by id; a vanished item gives way to its neighbour.
     fn refresh_rows(&mut self) {
-        let Some(loaded) = &self.loaded else {
-            self.rows = Default::default();
-            return;
-        };
-        let needle = self.search.query.to_lowercase();
-        let mut hidden_by_search = [false; Pane::ALL.len()];
         for pane in Pane::ALL {
-            let mut rows = pane.items(loaded);
-
-            if !needle.is_empty() {
-                rows.retain(|&item| pane.item_matches(loaded, item, &needle));
-            }
-            let state = &mut self.states[pane.index()];
-            let found = state.selected_id.as_ref().and_then(|id| {
-                rows.iter()
-                    .position(|&item| pane.item_id(loaded, item) == *id)
-            });
-            if let Some(found) = found {
-                state.selected = found;
-            }
-            self.rows[pane.index()] = rows;
-            // A selection that a search hides is kept, to come back when the search is
-            // cleared; one that a reload deleted gives way to its neighbour.
-            hidden_by_search[pane.index()] = found.is_none() && !needle.is_empty();
+            self.refresh_pane(pane);
         }
-        for pane in Pane::ALL {
-            self.keep_in_view(pane);
-            if self.state(pane).selected_id.is_some() && !hidden_by_search[pane.index()] {
-                self.remember_selection(pane);
-            }
-        }
-        if self.selected_item(self.pane).is_none() {
+        if self.selected_item(self.pane).is_none() && self.focus == Focus::Detail {
             self.focus = Focus::List;
         }
+    }
+
+    /// `refresh_rows` for one pane (the heat map's filter changes only the risks).
+    fn refresh_pane(&mut self, pane: Pane) {
+        let Some(loaded) = &self.loaded else {
+            self.rows[pane.index()] = Vec::new();
+            return;
+        };
+        let needle = &self.search.needle;
+        let heat = self.heat_filter.filter(|_| pane == Pane::Risks);
+        let mut rows = pane.items(loaded);
+        if !needle.is_empty() {
+            rows.retain(|&item| pane.item_matches(loaded, item, needle));
+        }
+        if let Some(cell) = heat {
+            let risks = &loaded.briefing.risks;
+            rows.retain(|&r| App::heat_cell(risks[r].likelihood, risks[r].impact) == cell);
+        }
+        // A selection that a filter hides is kept, to come back when it is cleared; one
+        // that a reload deleted gives way to its neighbour.
+        let hidden = pane != Pane::Stances && (!needle.is_empty() || heat.is_some());
+        self.rows[pane.index()] = rows;
+        let found = self.refind(pane);
+        self.keep_in_view(pane);
+        if (found || !hidden) && self.state(pane).selected_id.is_some() {
+            self.remember_selection(pane);
+        }
+    }
+}
+
+/// The heat map's rows, top to bottom, and its columns, left to right.
+pub const LEVELS_DOWN: [Level; 3] = [Level::High, Level::Medium, Level::Low];
+pub const LEVELS_ACROSS: [Level; 3] = [Level::Low, Level::Medium, Level::High];
+
+/// The offset that keeps `selected` within a window of `height` rows over `len`.
+fn scrolled_to(selected: usize, offset: usize, height: usize, len: usize) -> usize {
+    let height = height.max(1);
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(height))
+}
+
+/// A text's width on screen, looked at no further than a row could show.
+fn width_of(text: &str) -> usize {
+    const WIDEST: usize = 240;
+    if text.len() > 4 * WIDEST {
+        return WIDEST;
+    }
+    text.width().min(WIDEST)
+}
+
+/// What each pane's rows want of the width (see `ui`'s rows for what they show).
+fn measure_rows(loaded: &Loaded) -> [RowWidths; Pane::ALL.len()] {
+    use crate::briefing::Vocabulary;
+    let b = &loaded.briefing;
+    let widest = |widths: &mut dyn Iterator<Item = usize>| widths.max().unwrap_or(0);
+    let mut widths = [RowWidths::default(); Pane::ALL.len()];
+    widths[Pane::Actors.index()] = RowWidths {
+        lead: 0,
+        title: widest(&mut b.actors.iter().map(|a| width_of(&a.name))),
+        secondary: widest(&mut b.actors.iter().map(|a| a.kind.word().len())),
+    };
+    widths[Pane::Quotes.index()] = RowWidths {
+        lead: widest(&mut b.quotes.iter().map(|q| width_of(&q.speaker))).clamp(6, 20) + 1,
+        title: widest(&mut b.quotes.iter().map(|q| width_of(&q.text) + 2)),
+        secondary: 0,
+    };
+    widths[Pane::Risks.index()] = RowWidths {
+        lead: 14,
+        title: widest(&mut b.risks.iter().map(|r| width_of(&r.title))),
+        secondary: 0,
+    };
+    widths[Pane::Questions.index()] = RowWidths {
+        lead: 4,
+        title: widest(&mut b.questions.iter().map(|q| width_of(&q.question))),
+        secondary: 0,
+    };
+    widths[Pane::Timeline.index()] = RowWidths {
+        lead: widest(&mut b.timeline.iter().map(|e| width_of(&e.date))) + 2,
+        title: widest(&mut b.timeline.iter().map(|e| width_of(&e.event))),
+        secondary: 0,
+    };
+    widths
+}
+
+fn measure_matrix(loaded: &Loaded) -> MatrixSize {
+    let b = &loaded.briefing;
+    MatrixSize {
+        actors: b.actors.len(),
+        topics: b.topics.len(),
+        actor_width: b
+            .actors
+            .iter()
+            .map(|a| width_of(a.label()))
+            .max()
+            .unwrap_or(0),
+        topic_width: b
+            .topics
+            .iter()
+            .map(|t| width_of(&t.name))
+            .max()
+            .unwrap_or(0),
     }
 }

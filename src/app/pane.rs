@@ -1,5 +1,6 @@
 //! The panes, and what each one lists: its rows, their ids and their searchable text.
 
+use super::Needle;
 use crate::briefing::{Loaded, Vocabulary};
 use std::borrow::Cow;
 
@@ -83,11 +84,18 @@ impl Pane {
         }
     }
 
-    /// Whether an item matches a search, case-insensitively, over the text an analyst
-    /// would look for it by. `needle` is already lower-case.
-    pub fn item_matches(self, loaded: &Loaded, item: usize, needle: &str) -> bool {
+    /// Whether an item matches a search over the text its row and detail show: actors
+    /// by their names, not their ids.
+    pub fn item_matches(self, loaded: &Loaded, item: usize, needle: &Needle) -> bool {
         let b = &loaded.briefing;
-        let has = |text: &str| contains_folded(text, needle);
+        let has = |text: &str| needle.matches(text);
+        let actor = |id: &str| {
+            loaded
+                .index
+                .actor_by_id
+                .get(id)
+                .is_some_and(|&a| has(&b.actors[a].name))
+        };
         let any = |texts: &[String]| texts.iter().any(|t| has(t));
         match self {
             Pane::Summary => false,
@@ -106,16 +114,24 @@ impl Pane {
                 let q = &b.quotes[item];
                 has(&q.text)
                     || has(&q.speaker)
-                    || has(&q.actor)
+                    || actor(&q.actor)
                     || q.context.as_deref().is_some_and(has)
             }
             Pane::Risks => {
                 let r = &b.risks[item];
-                has(&r.title) || has(&r.description) || any(&r.indicators) || any(&r.actors)
+                has(&r.title)
+                    || has(&r.description)
+                    || any(&r.indicators)
+                    || r.actors.iter().any(|a| actor(a))
+                    || has(&r.id)
             }
             Pane::Questions => {
                 let q = &b.questions[item];
-                has(&q.question) || has(&q.why) || any(&q.watch) || any(&q.actors)
+                has(&q.question)
+                    || has(&q.why)
+                    || any(&q.watch)
+                    || q.actors.iter().any(|a| actor(a))
+                    || has(&q.id)
             }
             Pane::Stances => {
                 let s = &b.stances[item];

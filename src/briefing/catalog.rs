@@ -54,6 +54,27 @@ pub fn scan(dir: &Path, budget: Budget) -> std::io::Result<Vec<Entry>> {
         .collect())
 }
 
+/// The briefings in `dir` again, after `changed` paths changed: only those, and files
+/// not listed before, are read; every other entry is kept as it was.
+pub fn rescan(
+    dir: &Path,
+    budget: Budget,
+    listed: &[Entry],
+    changed: &std::collections::HashSet<PathBuf>,
+) -> std::io::Result<Vec<Entry>> {
+    let same_file = |a: &Path, b: &Path| a == b || a.file_name() == b.file_name();
+    Ok(briefing_files(dir)?
+        .into_iter()
+        .map(|path| {
+            let unchanged = !changed.iter().any(|c| same_file(c, &path));
+            match listed.iter().find(|e| e.path == path).filter(|_| unchanged) {
+                Some(entry) => entry.clone(),
+                None => summarise(&path, budget),
+            }
+        })
+        .collect())
+}
+
 pub fn summarise(path: &Path, budget: Budget) -> Entry {
     let file_name = path.file_name().map_or_else(String::new, |n| {
         super::sanitize::clean_line(&n.to_string_lossy())

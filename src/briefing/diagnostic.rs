@@ -67,14 +67,24 @@ impl Diagnostic {
         let Some(line_text) = source.lines().nth(pos.line.saturating_sub(1) as usize) else {
             return out;
         };
-        let (line_text, col) = snippet_window(&super::sanitize::clean_line(line_text), pos.col);
+        // The column counts characters of the line as written; the caret must stand under
+        // the character as the terminal shows the cleaned line (tabs expanded, wide
+        // characters two cells, controls as their visible stand-ins).
+        let before: String = line_text
+            .chars()
+            .take(pos.col.saturating_sub(1) as usize)
+            .collect();
+        let col = super::sanitize::clean_line(&before).chars().count() + 1;
+        let (line_text, col) = snippet_window(&super::sanitize::clean_line(line_text), col);
         let number = pos.line.to_string();
         let gutter = " ".repeat(number.len());
-        let caret_indent: String = line_text
-            .chars()
-            .take(col.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
+        let caret_indent = " ".repeat(
+            line_text
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+                .sum(),
+        );
         let _ = write!(
             out,
             "\n{gutter} |\n{number} | {line_text}\n{gutter} | {caret_indent}^"
@@ -88,8 +98,8 @@ const SNIPPET_WIDTH: usize = 100;
 
 /// The part of a long line around `col` (1-based, in characters), and the column
 /// within that part.
-fn snippet_window(line: &str, col: u32) -> (String, usize) {
-    let col = col.max(1) as usize;
+fn snippet_window(line: &str, col: usize) -> (String, usize) {
+    let col = col.max(1);
     let length = line.chars().count();
     if length <= SNIPPET_WIDTH {
         return (line.to_owned(), col);
@@ -112,4 +122,58 @@ fn snippet_window(line: &str, col: u32) -> (String, usize) {
 /// All diagnostics of one file, errors first, each group in file order.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (d.severity, d.pos.unwrap_or_default()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn caret_column(rendered: &str) -> usize {
+        let last = rendered.lines().last().unwrap();
+        let line = &rendered.lines().nth(2).unwrap();
+        let source_start = line.find(" | ").unwrap() + 3;
+        unicode_width::UnicodeWidthStr::width(&last[source_start..last.find('^').unwrap()])
+    }
+
+    fn shown_before_caret(rendered: &str) -> String {
+        let line = rendered.lines().nth(2).unwrap();
+        let text = &line[line.find(" | ").unwrap() + 3..];
+        let mut width = 0;
+        text.chars()
+            .take_while(|c| {
+                width += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                width <= caret_column(rendered)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_caret_stands_under_the_character_after_wide_text_and_tabs() {
+        for (source, col, under) in [
+            ("name: 日本郵船日本郵船 bad: x", 16, "日本郵船日本郵船 "),
+            ("\tkey: value", 2, "    "),
+            ("a:\t日本\tb", 7, "a:  日本  "),
+            ("plain: text", 8, "plain: "),
+        ] {
+            let source = source.replace("\\t", "\t");
+            let rendered = Diagnostic::error(Pos::new(1, col), "x").render("f.yaml", &source);
+            let shown = shown_before_caret(&rendered);
+            assert!(shown.ends_with(under), "{rendered}\n{shown:?}");
+            let caret = caret_column(&rendered);
+            let next = rendered.lines().nth(2).unwrap();
+            let text = &next[next.find(" | ").unwrap() + 3..];
+            let expected: String = source.chars().nth(col as usize - 1).into_iter().collect();
+            let mut width = 0;
+            let at = text
+                .chars()
+                .find(|c| {
+                    let here = width;
+                    width += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                    here == caret
+                })
+                .map(String::from)
+                .unwrap_or_default();
+            assert_eq!(at, expected, "{rendered}");
+        }
+    }
 }

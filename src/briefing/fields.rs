@@ -81,8 +81,18 @@ impl<'n> Fields<'n> {
         }
     }
 
-    fn missing(&mut self, key: &str) {
-        self.missing.push(key.to_owned());
+    /// A required key without a value: absent is reported by `finish` (a misspelling may
+    /// explain it); written with nothing, `~` or `null`, it is reported here, where it
+    /// stands.
+    fn missing(&mut self, key: &str, diags: &mut Vec<Diagnostic>) {
+        if self.entries.iter().any(|e| e.key == key) {
+            diags.push(Diagnostic::error(
+                self.position_of(key),
+                format!("`{key}` is empty in {}", self.what),
+            ));
+        } else {
+            self.missing.push(key.to_owned());
+        }
     }
 
     /// A required value: absent or empty is an error, unless reading it already was.
@@ -104,7 +114,7 @@ impl<'n> Fields<'n> {
             }
             None => {
                 if diags.len() == diags_before {
-                    self.missing(key);
+                    self.missing(key, diags);
                 }
                 String::new()
             }
@@ -172,9 +182,7 @@ impl<'n> Fields<'n> {
         };
         match &node.value {
             Value::Seq(items) => items,
-            Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                std::slice::from_ref(node)
-            }
+            Value::Text(_) => std::slice::from_ref(node),
             other => {
                 diags.push(Diagnostic::error(
                     node.pos,
@@ -188,7 +196,7 @@ impl<'n> Fields<'n> {
     /// A required word from a closed vocabulary.
     pub fn word<V: Vocabulary>(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<V> {
         let Some(node) = self.take(key) else {
-            self.missing(key);
+            self.missing(key, diags);
             return None;
         };
         let text = scalar_text(node, key, diags)?;
@@ -215,18 +223,10 @@ impl<'n> Fields<'n> {
     }
 }
 
-/// The text of a scalar. Numbers and booleans are accepted as their written form, since
-/// an analyst writing `name: 1984` means the text.
-fn scalar_text<'a>(
-    node: &'a Node,
-    key: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<std::borrow::Cow<'a, str>> {
+/// The text of a scalar, exactly as the YAML gives it (see `node`).
+fn scalar_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a str> {
     match &node.value {
-        Value::Str(s) => Some(s.as_str().into()),
-        Value::Int(i) => Some(i.to_string().into()),
-        Value::Float(x) => Some(x.to_string().into()),
-        Value::Bool(b) => Some(b.to_string().into()),
+        Value::Text(s) => Some(s),
         Value::Null => None,
         other => {
             diags.push(Diagnostic::error(
@@ -239,7 +239,7 @@ fn scalar_text<'a>(
 }
 
 /// The known key nearest to a misspelt one, if it is near enough to be a typo.
-fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+pub fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (edit_distance(key, k), *k))

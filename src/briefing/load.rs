@@ -4,7 +4,6 @@ use super::diagnostic::{self, Diagnostic};
 use super::index::Index;
 use super::model::Briefing;
 use super::node::{Node, Pos, Value};
-use super::reparse::Parsed;
 use super::{lower, validate};
 use std::path::Path;
 
@@ -67,7 +66,8 @@ impl LoadError {
 }
 
 /// Reads a briefing file as text: refuses directories, oversized and binary files and
-/// invalid UTF-8 with a message that says which; drops a UTF-8 byte order mark.
+/// invalid UTF-8 with a message that says which. A byte order mark is kept: parsing
+/// drops one, whether the text came from a file or not.
 pub fn read_source(path: &Path, budget: Budget) -> Result<String, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::whole_file(io_message(&e)))?;
     if meta.is_dir() {
@@ -102,10 +102,7 @@ fn io_message(error: &std::io::Error) -> String {
     }
 }
 
-fn decode(mut bytes: Vec<u8>) -> Result<String, LoadError> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
+fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
     // `contains` on bytes is a memchr; most files have no NUL to find the place of.
     if let Some(offset) = bytes
         .contains(&0)
@@ -137,9 +134,15 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, LoadError> {
     })
 }
 
-/// The line and column (in characters) of a byte offset in possibly invalid UTF-8.
+/// The line and column (in characters) of a byte offset in possibly invalid UTF-8; a
+/// byte order mark is not a column.
 fn pos_at(bytes: &[u8], offset: usize) -> Pos {
-    let before = &bytes[..offset];
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let before = &bytes[bom.min(offset)..offset];
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')
@@ -168,50 +171,14 @@ pub fn parse_file(path: &Path, text: &str, budget: Budget) -> Result<Loaded, Loa
 /// Reads a source's `file:` relative to the briefing at `path`.
 fn sources_beside(path: &Path, budget: Budget) -> impl Fn(&str) -> Result<String, String> {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    move |file| read_source(&dir.join(file), budget).map_err(|e| e.first_error().message.clone())
-}
-
-/// Loads one file again and again, parsing again only what changed since the previous
-/// load where it can (see `reparse`). The reload thread keeps one.
-#[derive(Debug, Default)]
-pub struct Reloader {
-    previous: Option<(std::path::PathBuf, Parsed)>,
-    /// A tree a whole parse replaced: freeing it takes milliseconds, spent in `tidy`
-    /// after the new briefing is delivered.
-    replaced: Option<Parsed>,
-}
-
-impl Reloader {
-    /// As `load_file`, with the same result.
-    pub fn load_file(&mut self, path: &Path, budget: Budget) -> Result<Loaded, LoadError> {
-        let text = read_source(path, budget)?;
-        let limits = tree_limits();
-        let parsed = match self.previous.take() {
-            Some((file, previous)) if file == path => {
-                let (parsed, replaced) = previous.edited(text, &limits);
-                self.replaced = replaced;
-                parsed
-            }
-            stale => {
-                self.replaced = stale.map(|(_, parsed)| parsed);
-                Parsed::whole(text, &limits)
-            }
-        };
-        let sources = sources_beside(path, budget);
-        match parsed {
-            Ok(parsed) => {
-                let result = check(&parsed.text, Some(&parsed.root), Some(&sources));
-                self.previous = Some((path.to_path_buf(), parsed));
-                result
-            }
-            // The fast path has just failed on this text: straight to serde-saphyr.
-            Err(text) => parse_slow(&text, Some(&sources)),
-        }
-    }
-
-    /// Frees what the last load replaced; call it once the result is delivered.
-    pub fn tidy(&mut self) {
-        self.replaced = None;
+    move |file| {
+        read_source(&dir.join(file), budget)
+            .map(|text| {
+                text.strip_prefix('\u{feff}')
+                    .map(str::to_owned)
+                    .unwrap_or(text)
+            })
+            .map_err(|e| e.first_error().message.clone())
     }
 }
 
@@ -240,22 +207,10 @@ fn parse_checked(
     read_source_file: Option<&SourceReader<'_>>,
 ) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match super::parallel::build(text, &tree_limits()) {
-        Some(root) => check(text, Some(&root), read_source_file),
-        None => parse_slow(text, read_source_file),
-    }
-}
-
-/// Parses and checks through serde-saphyr, for text the fast path (`tree`) leaves to it.
-fn parse_slow(
-    text: &str,
-    read_source_file: Option<&SourceReader<'_>>,
-) -> Result<Loaded, LoadError> {
-    let root: Option<Node> =
-        serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| LoadError {
-            diagnostics: vec![yaml_error(&e, text)],
-            source: Some(text.to_owned()),
-        })?;
+    let root = super::yaml::read(text).map_err(|diagnostic| LoadError {
+        diagnostics: vec![diagnostic],
+        source: Some(text.to_owned()),
+    })?;
     check(text, root.as_ref(), read_source_file)
 }
 
@@ -301,116 +256,5 @@ fn check(
         briefing,
         index,
         warnings: diags,
-    })
-}
-
-fn yaml_budget() -> serde_saphyr::Budget {
-    let mut budget = serde_saphyr::Budget::default();
-    // A 3 MB briefing has about 200,000 nodes; aliases are rare in briefings, so a low
-    // ceiling on them stops alias bombs early.
-    budget.max_nodes = 2_000_000;
-    budget.max_events = 4_000_000;
-    budget.max_aliases = 10_000;
-    budget.max_depth = 64;
-    budget
-}
-
-pub(super) fn tree_limits() -> super::tree::Limits {
-    let budget = yaml_budget();
-    super::tree::Limits {
-        max_events: budget.max_events,
-        simple_key_max_lookahead: budget.simple_key_max_lookahead,
-        flow_nesting_limit: budget.flow_nesting_limit,
-    }
-}
-
-pub(super) fn yaml_options() -> serde_saphyr::Options {
-    let budget = yaml_budget();
-    let mut options = serde_saphyr::options! {
-        budget: Some(budget),
-        leading_zero_numbers_as_strings: true,
-        underscored_numbers_as_strings: true,
-        with_snippet: false,
-    };
-    options.alias_limits.max_total_replayed_events = 100_000;
-    options
-}
-
-/// A YAML syntax or budget error as a diagnostic, in our words: without the library's
-/// position suffix and snippet (we render our own), and with a hint where the usual
-/// cause (a string whose closing quote is missing) can be found.
-fn yaml_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
-    let pos = error
-        .location()
-        .filter(|loc| loc.line() > 0)
-        .map(|loc| Pos::new(loc.line() as u32, loc.column() as u32));
-    let rendered = error.to_string();
-    let first_line = rendered.lines().next().unwrap_or("invalid YAML");
-    let mut message = first_line
-        .strip_prefix("error: ")
-        .unwrap_or(first_line)
-        .trim();
-    if let Some((_, rest)) = message
-        .split_once(": ")
-        .filter(|(prefix, _)| prefix.starts_with("line "))
-    {
-        message = rest;
-    }
-    if let Some(at) = message.find(" at line ") {
-        message = &message[..at];
-    }
-    let mut message = match message.strip_prefix("duplicate mapping key: ") {
-        Some(rest) => {
-            let key = rest
-                .split(", set DuplicateKeyPolicy")
-                .next()
-                .unwrap_or(rest);
-            format!("duplicate key `{key}` in the same mapping")
-        }
-        None if message.contains("alias") || message.contains("Alias") => {
-            "too many alias expansions (an alias bomb?): a briefing needs few aliases, if any"
-                .to_owned()
-        }
-        None if message.contains("Depth") || message.contains("recursion limit") => {
-            "nested too deeply: a briefing needs only a few levels of lists and mappings".to_owned()
-        }
-        None if message.contains("budget breached") || message.contains("limit exceeded") => {
-            format!("too large for a briefing ({message})")
-        }
-
-        None => format!("YAML syntax: {message}"),
-    };
-    if message.contains("quote") || message.contains("quoted") {
-        let before = pos.map_or(usize::MAX, |p| p.line as usize);
-        if let Some(opened) = unbalanced_quote_line(text, before) {
-            message.push_str(&format!(
-                "; the string opened at line {opened} may be missing its closing quote"
-            ));
-        }
-    }
-    Diagnostic::error(pos, super::sanitize::clean_line(&message))
-}
-
-/// The first line, up to `before`, with an odd number of unescaped double quotes
-/// outside a comment: where an unterminated string most likely starts.
-fn unbalanced_quote_line(text: &str, before: usize) -> Option<usize> {
-    text.lines().take(before).enumerate().find_map(|(n, line)| {
-        let mut quotes = 0;
-        let mut escaped = false;
-        let mut in_single = false;
-        for c in line.chars() {
-            match c {
-                '\\' if !escaped => {
-                    escaped = true;
-                    continue;
-                }
-                '"' if !escaped && !in_single => quotes += 1,
-                '\'' if quotes % 2 == 0 => in_single = !in_single,
-                '#' if quotes % 2 == 0 && !in_single => break,
-                _ => {}
-            }
-            escaped = false;
-        }
-        (quotes % 2 == 1).then_some(n + 1)
     })
 }

@@ -6,31 +6,31 @@ pub mod catalog;
 pub mod diagnostic;
 pub mod diff;
 mod fields;
+pub mod format;
 pub mod index;
 mod load;
 mod lower;
 pub mod model;
 pub mod node;
-mod parallel;
 mod prebuilt;
 pub mod provenance;
-mod reparse;
+pub mod reference;
 pub mod sanitize;
-mod tree;
+pub mod schema;
 mod validate;
+mod yaml;
 
-/// The generator of large briefings, for tests of the parser on them.
-#[cfg(test)]
-#[path = "../../benches/support/generate.rs"]
-mod generate;
-
-pub use bundled::{BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, parse_bundled};
+pub use bundled::{
+    BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, SCHEMA_FILE, init_text, parse_bundled,
+};
 pub use diagnostic::Diagnostic;
+/// For the config file, read and checked like a briefing.
+pub use fields::closest;
 pub use index::Index;
 pub use load::{
-    Budget, LoadError, Loaded, Reloader, load_file, parse, parse_file, parse_with_sources,
-    read_source,
+    Budget, LoadError, Loaded, load_file, parse, parse_file, parse_with_sources, read_source,
 };
 pub use model::*;
 pub use node::Pos;
 pub use prebuilt::load_bundled;
+pub use yaml::read as read_yaml;

@@ -6,7 +6,7 @@ pub mod terminal;
 pub mod watch;
 
 use crate::app::{Action, App, Effect, Origin};
-use crate::briefing::{Budget, Reloader};
+use crate::briefing::Budget;
 use crate::keymap;
 use crate::ui;
 use ratatui::crossterm::event::{self, Event as TermEvent};
@@ -14,7 +14,7 @@ use std::io;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-pub use editor::{editor_args, editor_command};
+pub use editor::{editor_args, editor_command, set_editor_template, template_args};
 
 enum Event {
     /// Something from the terminal. The input thread waits for the loop to acknowledge it
@@ -26,12 +26,12 @@ enum Event {
 }
 
 /// Runs the dashboard until the user quits; returns the exit status.
-pub fn run(mut app: App, budget: Budget, reloader: Reloader) -> io::Result<i32> {
+pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     // Registered before the terminal changes: a signal from here on is held for the loop.
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let mut terminal = terminal::enter()?;
-    let status = run_entered(&mut app, &mut terminal, signals, budget, reloader);
+    let mut terminal = terminal::enter(app.mouse)?;
+    let status = run_entered(&mut app, &mut terminal, signals, budget);
     terminal::restore();
     // `restore` has put the terminal back. Dropping ratatui's `Terminal` would try to show
     // the cursor again and, if the terminal has gone, print to a closed stderr, which
@@ -45,14 +45,13 @@ fn run_entered(
     terminal: &mut terminal::Screen,
     signals: signal_hook::iterator::Signals,
     budget: Budget,
-    reloader: Reloader,
 ) -> io::Result<i32> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let cache = &mut ui::Cache::default();
     // The first frame comes before the threads and the watcher: they can wait a moment,
     // the person at the terminal should not (thread start-up costs most on idle cores).
-    terminal.draw(|frame| ui::draw(frame, app, cache))?;
+    draw(terminal, app, cache)?;
     let (events_tx, events) = mpsc::channel();
     let (ack_tx, ack_rx) = mpsc::channel::<()>();
     spawn_input(events_tx.clone(), ack_rx)?;
@@ -60,21 +59,15 @@ fn run_entered(
     let (_watcher, reload) = match app.origin.clone() {
         Origin::File(path) => {
             let dir = watch::parent_dir(&path);
-            start_watching(&dir, Some(path), None, budget, reloader, &events_tx, app)?
+            start_watching(&dir, Some(path), None, budget, &events_tx, app)?
         }
-        Origin::Directory(dir) => start_watching(
-            &dir,
-            None,
-            Some(dir.clone()),
-            budget,
-            reloader,
-            &events_tx,
-            app,
-        )?,
+        Origin::Directory(dir) => {
+            start_watching(&dir, None, Some(dir.clone()), budget, &events_tx, app)?
+        }
         Origin::Bundled => (None, None),
     };
     if app.status.is_some() {
-        terminal.draw(|frame| ui::draw(frame, app, cache))?;
+        draw(terminal, app, cache)?;
     }
     event_loop(app, (terminal, cache), &events, &ack_tx, reload.as_ref())
 }
@@ -126,10 +119,20 @@ fn event_loop(
             }
         }
         if redraw {
-            terminal.draw(|frame| ui::draw(frame, app, cache))?;
+            draw(terminal, app, cache)?;
         }
         drop(app.take_replaced());
     }
+}
+
+/// Draws a frame and hands the app what drawing found out.
+fn draw(terminal: &mut terminal::Screen, app: &mut App, cache: &mut ui::Cache) -> io::Result<()> {
+    let mut drawn = None;
+    terminal.draw(|frame| drawn = Some(ui::draw(frame, app, cache)))?;
+    if let Some(drawn) = drawn {
+        app.drawn(drawn);
+    }
+    Ok(())
 }
 
 /// Does what `update` asked for; `Some(status)` means quit with that status.
@@ -153,6 +156,13 @@ fn carry_out(
                 ));
             }
         },
+        Effect::Mouse(on) => terminal::set_mouse(on)?,
+        Effect::ReadSource(path) => {
+            // The text as it is now: the watcher reloads the briefing if it changed.
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                app.update(Action::Source(text));
+            }
+        }
         Effect::Open(path) => {
             if let Some(reload) = reload {
                 let _ = reload.send(watch::Request::Open(path));
@@ -179,10 +189,19 @@ fn carry_out(
 /// Runs the editor on the terminal we hand over, and takes the terminal back whatever
 /// the editor does.
 fn edit(terminal: &mut terminal::Screen, path: &Path, line: u32) -> Result<(), String> {
-    let visual = std::env::var("VISUAL").ok();
-    let editor = std::env::var("EDITOR").ok();
-    let command = editor_command(visual.as_deref(), editor.as_deref());
-    let args = editor_args(&command, path, line);
+    let (command, args) = match editor::template() {
+        Some(template) => (
+            vec![template.to_owned()],
+            editor::template_args(template, path, line, 1),
+        ),
+        None => {
+            let visual = std::env::var("VISUAL").ok();
+            let editor = std::env::var("EDITOR").ok();
+            let command = editor_command(visual.as_deref(), editor.as_deref());
+            let args = editor_args(&command, path, line);
+            (command, args)
+        }
+    };
     terminal::suspend();
     let status = std::process::Command::new(&args[0])
         .args(&args[1..])
@@ -251,12 +270,16 @@ fn start_watching(
     current: Option<std::path::PathBuf>,
     picker_dir: Option<std::path::PathBuf>,
     budget: Budget,
-    reloader: Reloader,
     events: &Sender<Event>,
     app: &mut App,
 ) -> io::Result<Watching> {
     let deliver = events.clone();
-    let reload = watch::spawn_reloader(current, picker_dir, budget, reloader, move |delivery| {
+    let listed = app
+        .picker
+        .as_ref()
+        .map(|picker| picker.entries.clone())
+        .unwrap_or_default();
+    let reload = watch::spawn_reloader(current, picker_dir, budget, listed, move |delivery| {
         let _ = deliver.send(Event::Delivered(Box::new(delivery)));
     })?;
     let watcher = match watch::watch(dir, reload.clone()) {

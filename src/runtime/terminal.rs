@@ -11,16 +11,20 @@ use ratatui::crossterm::{
 use std::io::BufWriter;
 use std::io::{self, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 static PANIC_HOOK: Once = Once::new();
+/// Whether the mouse is captured: kept across the editor's turn at the terminal.
+static MOUSE: AtomicBool = AtomicBool::new(true);
 
-/// Raw mode, the alternate screen, mouse capture, and a panic hook that undoes them
-/// before the panic message is printed.
 /// The full-screen terminal. Output is buffered so that a frame reaches the terminal in
 /// one write rather than a write per kilobyte.
 pub type Screen = ratatui::Terminal<CrosstermBackend<BufWriter<io::Stdout>>>;
 
-pub fn enter() -> io::Result<Screen> {
+/// Raw mode, the alternate screen, mouse capture unless `mouse` is off, and a panic hook
+/// that undoes them before the panic message is printed.
+pub fn enter(mouse: bool) -> io::Result<Screen> {
+    MOUSE.store(mouse, Ordering::Relaxed);
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -52,13 +56,24 @@ pub fn resume(terminal: &mut Screen) -> io::Result<()> {
     terminal.clear()
 }
 
-/// Raw mode, the alternate screen, mouse capture, no cursor: what `restore` undoes.
+/// Captures the mouse (clicks and the wheel come to brief) or leaves it to the terminal
+/// (which then selects text).
+pub fn set_mouse(on: bool) -> io::Result<()> {
+    MOUSE.store(on, Ordering::Relaxed);
+    if on {
+        execute!(io::stdout(), EnableMouseCapture)
+    } else {
+        execute!(io::stdout(), DisableMouseCapture)
+    }
+}
+
+/// Raw mode, the alternate screen, mouse capture (unless it is off), no cursor: what
+/// `restore` undoes.
 fn take_over() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    if MOUSE.load(Ordering::Relaxed) {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }

@@ -5,7 +5,7 @@
 //! here rather than with notify's debouncer crates, whose threads wake every few
 //! milliseconds even when nothing happens.
 
-use crate::briefing::{Budget, LoadError, Loaded, Reloader, catalog};
+use crate::briefing::{Budget, LoadError, Loaded, catalog, load_file};
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 use std::collections::HashSet;
@@ -157,7 +157,7 @@ pub fn reload_loop(
     mut current: Option<PathBuf>,
     picker_dir: Option<PathBuf>,
     budget: Budget,
-    mut reloader: Reloader,
+    mut listed: Vec<catalog::Entry>,
     requests: Receiver<Request>,
     deliver: impl Fn(Delivery),
 ) {
@@ -188,7 +188,7 @@ pub fn reload_loop(
             .as_ref()
             .filter(|f| batch.reload || batch.touches(f))
         {
-            let mut result = reloader.load_file(file, budget);
+            let mut result = load_file(file, budget);
             if result.is_err() && !batch.reload {
                 let mut later = Batch::default();
                 if !later.gather_for(&requests, SETTLE) {
@@ -201,37 +201,43 @@ pub fn reload_loop(
                     continue;
                 }
                 if later.touches(file) {
-                    result = reloader.load_file(file, budget);
+                    result = load_file(file, budget);
                 }
                 batch.changed.extend(later.changed);
             }
             // A file deleted on the way to being recreated: the create event follows.
             let missing = !batch.reload && !file.exists();
             deliver(Delivery::Loaded(Box::new(Reloaded { result, missing })));
-            reloader.tidy();
         }
         if let Some(dir) = &picker_dir {
-            let listed = batch.changed.iter().any(|p| catalog::is_briefing_file(p));
-            let rescan = listed || batch.reload;
-            if let Some(entries) = rescan.then(|| catalog::scan(dir, budget).ok()).flatten() {
+            let touched = batch.changed.iter().any(|p| catalog::is_briefing_file(p));
+            let rescanned = if batch.reload {
+                catalog::scan(dir, budget).ok()
+            } else if touched {
+                catalog::rescan(dir, budget, &listed, &batch.changed).ok()
+            } else {
+                None
+            };
+            if let Some(entries) = rescanned {
+                listed.clone_from(&entries);
                 deliver(Delivery::Scanned(entries));
             }
         }
     }
 }
 
-/// A loader thread fed by a channel, so parsing never blocks keys. `reloader` has what
-/// the first load of `current` parsed, so that the next one parses only what changed.
+/// A loader thread fed by a channel, so parsing never blocks keys. `listed` is what the
+/// picker shows now, so that a save re-reads only the briefing saved.
 pub fn spawn_reloader(
     current: Option<PathBuf>,
     picker_dir: Option<PathBuf>,
     budget: Budget,
-    reloader: Reloader,
+    listed: Vec<catalog::Entry>,
     deliver: impl Fn(Delivery) + Send + 'static,
 ) -> std::io::Result<Sender<Request>> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("brief-reload".into())
-        .spawn(move || reload_loop(current, picker_dir, budget, reloader, rx, deliver))?;
+        .spawn(move || reload_loop(current, picker_dir, budget, listed, rx, deliver))?;
     Ok(tx)
 }

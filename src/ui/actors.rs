@@ -3,14 +3,20 @@
 use super::text::{Doc, fit};
 use super::theme::{self, THEME};
 use super::{position_bullet, quote_line, topic_name};
+use crate::app::links::ACTOR_LISTS_AT_MOST;
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
     let actor = &loaded.briefing.actors[item];
-    let kind = actor.kind.word();
-    let name_width = width.saturating_sub(kind.width() + 1);
+    // The kind is the first to go when the name would be cut for it.
+    let kind = if actor.name.width() + actor.kind.word().width() < width {
+        actor.kind.word()
+    } else {
+        ""
+    };
+    let name_width = width.saturating_sub(kind.width() + usize::from(!kind.is_empty()));
     let name = fit(&actor.name, name_width);
     let gap = width.saturating_sub(name.width() + kind.width()).max(1);
     Line::from(vec![
@@ -61,33 +67,37 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
                 return;
             }
             let stance = &b.stances[s];
-            position_bullet(
-                doc,
-                stance.position,
-                topic_name(loaded, &stance.topic),
-                THEME.label,
-            );
-
-            doc.hanging(
-                vec![Span::raw(" ".repeat(12))],
-                12,
-                &stance.summary,
-                THEME.text,
-            );
+            doc.link(|doc| {
+                position_bullet(
+                    doc,
+                    stance.position,
+                    topic_name(loaded, &stance.topic),
+                    THEME.label,
+                );
+                doc.hanging(
+                    vec![Span::raw(" ".repeat(12))],
+                    12,
+                    &stance.summary,
+                    THEME.text,
+                );
+            });
         }
     }
     let quotes = &loaded.index.quotes_by_actor[item];
     if !quotes.is_empty() {
         doc.heading_with_count("Quotes", quotes.len());
-        for &q in quotes.iter().take(50) {
+        for &q in quotes.iter().take(ACTOR_LISTS_AT_MOST) {
             if doc.is_cut() {
                 return;
             }
-            quote_line(doc, &b.quotes[q]);
+            doc.link(|doc| quote_line(doc, &b.quotes[q]));
         }
-        if quotes.len() > 50 {
+        if quotes.len() > ACTOR_LISTS_AT_MOST {
             doc.para(
-                &format!("… and {} more on the Quotes pane (3)", quotes.len() - 50),
+                &format!(
+                    "… and {} more on the Quotes pane (3)",
+                    quotes.len() - ACTOR_LISTS_AT_MOST
+                ),
                 THEME.dim,
             );
         }
@@ -95,28 +105,30 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let risks = &loaded.index.risks_by_actor[item];
     if !risks.is_empty() {
         doc.heading_with_count("Risks involving", risks.len());
-        for &r in risks.iter().take(50) {
+        for &r in risks.iter().take(ACTOR_LISTS_AT_MOST) {
             if doc.is_cut() {
                 return;
             }
             let risk = &b.risks[r];
             let severity = risk.severity();
-            doc.bullet(
-                &format!("{} ", theme::severity_bar(severity)),
-                theme::severity(severity),
-                &risk.title,
-                THEME.text,
-            );
+            doc.link(|doc| {
+                doc.bullet(
+                    &format!("{} ", theme::severity_bar(severity)),
+                    theme::severity(severity),
+                    &risk.title,
+                    THEME.text,
+                )
+            });
         }
     }
     let questions = &loaded.index.questions_by_actor[item];
     if !questions.is_empty() {
         doc.heading_with_count("Open questions", questions.len());
-        for &q in questions.iter().take(50) {
+        for &q in questions.iter().take(ACTOR_LISTS_AT_MOST) {
             if doc.is_cut() {
                 return;
             }
-            doc.bullet("? ", THEME.dim, &b.questions[q].question, THEME.text);
+            doc.link(|doc| doc.bullet("? ", THEME.dim, &b.questions[q].question, THEME.text));
         }
     }
 }

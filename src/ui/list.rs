@@ -37,6 +37,8 @@ struct RowKey {
     selected: bool,
     focused: bool,
     mark: Option<Mark>,
+    /// Which search marks its matches (see `App::search_generation`), 0 for none.
+    search: u64,
 }
 
 impl RowCache {
@@ -143,11 +145,18 @@ pub fn draw_list(
                 selected: position == state.selected,
                 focused,
                 mark,
+                search: app.search_generation(),
             };
             cached.entry(key).or_insert_with(|| {
                 let (sign, sign_style) = mark_sign(mark);
                 let mut spans = vec![Span::styled(sign, sign_style), Span::raw(" ")];
-                spans.extend(row(position, item, text_width).spans);
+                let line = row(position, item, text_width);
+                let line = super::text::mark_matches(
+                    line,
+                    &app.search.needle,
+                    super::theme::search_match(),
+                );
+                spans.extend(line.spans);
                 let line = fit_spans(spans, width);
                 let line = if key.selected {
                     let style = if focused {
@@ -183,6 +192,10 @@ pub fn draw_list(
 fn row_cells(line: &Line, width: usize) -> Row {
     let area = Rect::new(0, 0, width as u16, 1);
     let mut row = Buffer::empty(area);
+    // A theme with a background of its own paints it under the row's text too.
+    if THEME.base != Style::new() {
+        row.set_style(area, THEME.base);
+    }
     write_lines(&mut row, area, [line]);
     (0..)
         .zip(row.content)

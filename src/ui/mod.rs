@@ -1,8 +1,10 @@
 //! Drawing: pure functions from `&App` to a frame. Nothing here changes the app.
 
 mod actors;
+mod heat;
 pub mod layout;
 mod list;
+mod matrix;
 mod overlay;
 mod picker;
 mod questions;
@@ -14,9 +16,9 @@ pub mod text;
 pub mod theme;
 mod timeline;
 
-use crate::app::{App, Focus, Pane, plural};
+use crate::app::{App, Drawn, Focus, Mode, Pane, Reveal, plural};
 use crate::briefing::{Loaded, Quote};
-use crate::keymap::{self, Mode};
+use crate::keymap;
 use layout::Regions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -33,12 +35,17 @@ pub struct Cache {
     rows: list::RowCache,
 }
 
-/// Draws the whole screen for `app`.
-pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) {
+/// Draws the whole screen for `app`, and says what `update` needs to know of it.
+pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) -> Drawn {
+    let mut drawn = Drawn::default();
     let area = frame.area();
+    // Only a theme with colours of its own paints the screen first.
+    if THEME.base != ratatui::style::Style::new() {
+        frame.buffer_mut().set_style(area, THEME.base);
+    }
     if layout::too_small(area) {
         draw_too_small(frame, area);
-        return;
+        return drawn;
     }
     let regions = Regions::new(area, app);
     draw_header(frame, regions.header, app);
@@ -52,8 +59,8 @@ pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) {
         );
     } else {
         match &app.loaded {
-            Some(loaded) => draw_pane(frame, &regions, (app, cache), loaded),
-            None => draw_error_screen(frame, regions.body, app),
+            Some(loaded) => draw_pane(frame, &regions, (app, cache), loaded, &mut drawn),
+            None => drawn.scroll_max = draw_error_screen(frame, regions.body, app),
         }
     }
     if let Some(banner) = regions.banner {
@@ -61,8 +68,9 @@ pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) {
     }
     draw_footer(frame, regions.footer, app);
     if let Some(overlay) = &app.overlay {
-        overlay::draw(frame, area, app, overlay);
+        drawn.scroll_max = Some(overlay::draw(frame, area, app, overlay));
     }
+    drawn
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
@@ -144,13 +152,28 @@ fn draw_pane(
     regions: &Regions,
     (app, cache): (&App, &mut Cache),
     loaded: &Loaded,
+    drawn: &mut Drawn,
 ) {
     let pane = app.pane;
     if pane == Pane::Summary {
-        draw_summary(frame, regions.body, app, loaded);
+        drawn.scroll_max = draw_summary(frame, regions.body, app, loaded);
         return;
     }
     let list_area = regions.list.unwrap_or_default();
+    if let Some(heat_area) = regions.heat {
+        heat::draw(frame, heat_area, app, loaded);
+    }
+    if pane == Pane::Stances {
+        matrix::draw(frame, list_area, app, loaded);
+    } else {
+        draw_rows(frame, list_area, (app, cache), loaded);
+    }
+    draw_item_detail(frame, regions, app, drawn);
+}
+
+/// The list of a pane other than the matrix.
+fn draw_rows(frame: &mut Frame, area: Rect, (app, cache): (&App, &mut Cache), loaded: &Loaded) {
+    let pane = app.pane;
     let noun = match pane {
         Pane::Actors => "actor",
         Pane::Quotes => "quote",
@@ -164,41 +187,130 @@ fn draw_pane(
     let date_column = std::cell::OnceCell::new();
     let date_width =
         |width| *date_column.get_or_init(|| timeline::date_width(loaded, app.rows(pane), width));
-    // The row above, if it is on screen: the first row shown has none, so that a scrolled
-    // stance list still names the actor at its top.
-    let offset = app.state(pane).offset;
-    let previous = |position: usize| (position > offset).then(|| app.rows(pane)[position - 1]);
     list::draw_list(
         frame,
-        list_area,
+        area,
         (app, &mut cache.rows),
         pane,
         noun,
-        |position, _, width| match pane {
-            Pane::Stances => previous(position).map_or(0, |p| p + 1),
+        |_, _, width| match pane {
             Pane::Timeline => date_width(width),
             _ => 0,
         },
-        |position, item, width| match pane {
+        |_, item, width| match pane {
             Pane::Actors => actors::row(loaded, item, width),
             Pane::Quotes => quotes::row(loaded, item, width),
             Pane::Risks => risks::row(loaded, item, width),
             Pane::Questions => questions::row(loaded, item, width),
-            Pane::Stances => stances::row(loaded, previous(position), item, width),
-            Pane::Timeline | Pane::Summary => timeline::row(loaded, item, width, date_width(width)),
+            Pane::Timeline | Pane::Summary | Pane::Stances => {
+                timeline::row(loaded, item, width, date_width(width))
+            }
         },
     );
+}
+
+/// The selected item's detail beside (or under) the list: from its scroll on, its
+/// current link highlighted, the search's matches marked. A reveal scrolls it to the
+/// current link or to the first match.
+fn draw_item_detail(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn) {
+    let pane = app.pane;
     let focused = app.focus == Focus::Detail;
     let title = format!(" {} ", detail_title(pane));
-    let scroll = app.state(pane).detail_scroll;
+    let height = regions.detail_inner_height();
+    let state = app.state(pane);
+    let reveal = app.reveal;
     // What is on screen and one line more, to know whether there is more: a key costs
     // what the screen shows, not what the item holds. (Counting the lines below would
-    // mean laying them all out.)
-    let limit = scroll + regions.detail_inner_height() + 1;
-    let doc = detail_lines(app, regions.detail_text_width(), limit);
-    let cut = doc.as_ref().is_some_and(Doc::is_cut);
-    let lines = doc.map(|d| d.lines).unwrap_or_default();
+    // mean laying them all out.) A reveal lays out as far as what it looks for.
+    let limit = match reveal {
+        Some(_) => usize::MAX,
+        None => state.detail_scroll.saturating_add(height + 1),
+    };
+    let current_link = state.link.filter(|_| focused);
+    let Some(doc) = detail_lines(app, regions.detail_text_width(), limit, current_link) else {
+        let lines = missing_detail(app);
+        list::draw_detail(frame, regions.detail, title, lines, 0, focused, false);
+        drawn.scroll_max = Some(0);
+        drawn.detail_max = Some(0);
+        return;
+    };
+    let cut = doc.is_cut();
+    let needle = &app.search.needle;
+    let target = match reveal {
+        Some(Reveal::Link) => current_link.and_then(|l| doc.link_lines.get(l)).cloned(),
+        Some(Reveal::Match) => doc
+            .lines
+            .iter()
+            .position(|line| text::line_matches(line, needle))
+            .map(|line| line..line + 1),
+        None => None,
+    };
+    let max_scroll = doc.lines.len().saturating_sub(height);
+    let mut scroll = state.detail_scroll;
+    if let Some(target) = target {
+        if target.start < scroll || target.end > scroll + height {
+            scroll = target.start.min(
+                target
+                    .end
+                    .saturating_sub(height)
+                    .max(target.start.saturating_sub(height / 3)),
+            );
+        }
+        drawn.revealed_scroll = Some(scroll.min(max_scroll));
+    }
+    if !cut {
+        scroll = scroll.min(max_scroll);
+        drawn.detail_max = Some(max_scroll);
+        if focused {
+            drawn.scroll_max = Some(max_scroll);
+        }
+    }
+    let top = regions.detail.y + 1;
+    for (link, lines) in doc.link_lines.iter().enumerate() {
+        for line in lines.clone() {
+            if line >= scroll && line < scroll + height {
+                drawn.link_rows.push((top + (line - scroll) as u16, link));
+            }
+        }
+    }
+    let lines: Vec<Line<'static>> = doc
+        .lines
+        .into_iter()
+        .enumerate()
+        .map(|(n, line)| {
+            if n >= scroll && n < scroll + height {
+                text::mark_matches(line, needle, theme::search_match())
+            } else {
+                line
+            }
+        })
+        .collect();
     list::draw_detail(frame, regions.detail, title, lines, scroll, focused, cut);
+}
+
+/// The detail when nothing is selected: on the matrix, a cell with no stance.
+fn missing_detail(app: &App) -> Vec<Line<'static>> {
+    let (Some(loaded), Pane::Stances) = (&app.loaded, app.pane) else {
+        return Vec::new();
+    };
+    let state = app.state(Pane::Stances);
+    let b = &loaded.briefing;
+    let (Some(actor), Some(topic)) = (b.actors.get(state.selected), b.topics.get(state.column))
+    else {
+        return Vec::new();
+    };
+    vec![
+        Line::styled(actor.name.clone(), THEME.title),
+        Line::from(vec![
+            Span::styled("on ", THEME.dim),
+            Span::styled(topic.name.clone(), THEME.label),
+        ]),
+        Line::default(),
+        Line::styled(
+            format!("{} No stance recorded.", theme::MISSING_SIGN),
+            THEME.dim,
+        ),
+    ]
 }
 
 fn detail_title(pane: Pane) -> &'static str {
@@ -214,11 +326,11 @@ fn detail_title(pane: Pane) -> &'static str {
 }
 
 /// The selected item's detail, wrapped to `width`, laid out no further than `limit`
-/// lines.
-fn detail_lines(app: &App, width: usize, limit: usize) -> Option<Doc> {
+/// lines, with link `current_link` marked as the current one.
+fn detail_lines(app: &App, width: usize, limit: usize, current_link: Option<usize>) -> Option<Doc> {
     let loaded = app.loaded.as_ref()?;
     let item = app.selected_item(app.pane)?;
-    let mut doc = Doc::with_limit(width, limit);
+    let mut doc = Doc::with_limit(width, limit).with_current_link(current_link);
     match app.pane {
         Pane::Actors => actors::detail(loaded, item, &mut doc),
         Pane::Quotes => quotes::detail(loaded, item, &mut doc),
@@ -231,12 +343,16 @@ fn detail_lines(app: &App, width: usize, limit: usize) -> Option<Doc> {
     Some(doc)
 }
 
-fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
+/// Draws the summary page; how far it scrolls, if it was laid out to its end.
+fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) -> Option<usize> {
     let block = list::block(format!(" {} ", Pane::Summary.title()), true);
     let inner = block.inner(area);
     let height = inner.height as usize;
     // Only what is on screen (and one line more, to know there is more) is laid out.
-    let wanted = app.state(Pane::Summary).detail_scroll + height + 1;
+    let wanted = app
+        .state(Pane::Summary)
+        .detail_scroll
+        .saturating_add(height + 1);
     let columns = summary::columns(loaded, summary_width(area), wanted);
     let cut = columns.iter().any(Doc::is_cut);
     let scroll = app
@@ -273,10 +389,17 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
     } else {
         vec![text_area]
     };
+    let needle = &app.search.needle;
     for (doc, column) in columns.into_iter().zip(areas) {
-        let lines: Vec<Line> = doc.lines.into_iter().skip(scroll).take(height).collect();
+        let lines = doc
+            .lines
+            .into_iter()
+            .skip(scroll)
+            .take(height)
+            .map(|line| text::mark_matches(line, needle, theme::search_match()));
         text::draw_lines(frame, column, lines);
     }
+    (!cut).then(|| tallest.saturating_sub(height))
 }
 
 /// The summary's text width for a body area (inside the border and a margin each side).
@@ -293,32 +416,13 @@ fn summary_max_scroll(columns: &[Doc], height: usize) -> usize {
         .saturating_sub(height)
 }
 
-/// How far the open overlay can scroll; used by `update` like `detail_max_scroll`.
-pub fn overlay_max_scroll(app: &App) -> usize {
-    overlay::max_scroll(app)
-}
-
-/// How far the summary page or the focused detail can scroll at the current size; used
-/// by `update` to keep scrolling within the text.
-pub fn detail_max_scroll(app: &App) -> usize {
-    let regions = Regions::new(app.area(), app);
-    if app.pane == Pane::Summary {
-        let Some(loaded) = &app.loaded else { return 0 };
-        let columns = summary::columns(loaded, summary_width(regions.body), usize::MAX);
-        return summary_max_scroll(&columns, regions.body.height.saturating_sub(2) as usize);
-    }
-    detail_lines(app, regions.detail_text_width(), usize::MAX).map_or(0, |doc| {
-        doc.lines
-            .len()
-            .saturating_sub(regions.detail_inner_height())
-    })
-}
-
-fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) {
-    let block =
-        list::block(" Cannot show this briefing ".to_owned(), true).border_style(THEME.error_text);
-    let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
-    frame.render_widget(block, area);
+/// The errors of a briefing that could not be shown, scrolling like a detail; returns
+/// how far it scrolls.
+fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) -> Option<usize> {
+    let title = " Cannot show this briefing ".to_owned();
+    let inner = list::block(title.clone(), true)
+        .inner(area)
+        .inner(ratatui::layout::Margin::new(1, 0));
     let mut doc = Doc::new(inner.width as usize);
     if app.error.is_none() {
         doc.para(&format!("Loading {}…", app.origin_label()), THEME.dim);
@@ -339,11 +443,30 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) {
             THEME.dim,
         );
     }
-    let scroll = app
-        .state(Pane::Summary)
-        .detail_scroll
-        .min(doc.lines.len().saturating_sub(1));
-    text::draw_lines(frame, inner, doc.lines.into_iter().skip(scroll));
+    let height = inner.height as usize;
+    let max_scroll = doc.lines.len().saturating_sub(height);
+    let scroll = app.error_scroll.min(max_scroll);
+    let mut block = list::block(title, true).border_style(THEME.error_text);
+    if scroll < max_scroll {
+        let below = doc.lines.len() - height - scroll;
+        block = block.title_bottom(
+            Line::styled(
+                format!("{}· j/k PgDn scroll ", list::more_below(below)),
+                THEME.more,
+            )
+            .right_aligned(),
+        );
+    }
+    if scroll > 0 {
+        block = block.title_top(Line::styled(format!(" ↑ {scroll} "), THEME.more).right_aligned());
+    }
+    frame.render_widget(block, area);
+    text::draw_lines(
+        frame,
+        inner,
+        doc.lines.into_iter().skip(scroll).take(height),
+    );
+    Some(max_scroll)
 }
 
 /// A diagnostic as the problems list and the error screen show it: the headline in the
@@ -398,6 +521,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
         return;
     }
+    let mode = app.mode();
     if let Some(status) = &app.status {
         frame.render_widget(
             Paragraph::new(Line::styled(fit(status, width), THEME.status)),
@@ -407,12 +531,18 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut spans = Vec::new();
     if app.search.is_active() {
+        let position = match app.match_position() {
+            Some((here, total)) => format!(" {}/{total}", here + 1),
+            None => String::new(),
+        };
         spans.push(Span::styled(
-            format!("⌕ {}  ", app.search.query),
+            format!("⌕ {}{position}  ", app.search.query),
             THEME.search,
         ));
+        spans.push(Span::styled("n/N", THEME.footer_key));
+        spans.push(Span::styled(" match  ", THEME.footer));
     }
-    spans.extend(hint_spans(Mode::Browse));
+    spans.extend(hint_spans(mode));
     frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
 }
 
@@ -421,6 +551,10 @@ fn hint_spans(mode: Mode) -> Vec<Span<'static>> {
     for (keys, word) in keymap::footer_hints(mode) {
         spans.push(Span::styled(keys, THEME.footer_key));
         spans.push(Span::styled(format!(" {word}  "), THEME.footer));
+    }
+    // No gap after the last hint: a footer that fits exactly is not cut.
+    if let Some(last) = spans.last_mut() {
+        *last = Span::styled(last.content.trim_end().to_owned(), last.style);
     }
     spans
 }
@@ -447,16 +581,6 @@ fn actor_name<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
         .map_or(id, |&a| loaded.briefing.actors[a].name.as_str())
 }
 
-fn actor_names(loaded: &Loaded, ids: &[String]) -> String {
-    if ids.is_empty() {
-        return "—".to_owned();
-    }
-    ids.iter()
-        .map(|id| actor_name(loaded, id))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn topic_name<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
     loaded
         .index
@@ -465,13 +589,24 @@ fn topic_name<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
         .map_or(id, |&t| loaded.briefing.topics[t].name.as_str())
 }
 
+/// A quote in another item's detail: the words in quotation marks, then who said them.
 fn quote_line(doc: &mut Doc, quote: &Quote) {
     doc.bullet(
-        "“ ",
+        "• ",
         THEME.dim,
-        &format!("{}” — {}", quote.text, quote.speaker),
+        &format!("“{}” — {}", quote.text, quote.speaker),
         THEME.quote,
     );
+}
+
+/// An actor's name as a link to the actor, or as text if the id names no actor.
+fn actor_link(doc: &mut Doc, loaded: &Loaded, id: &str) {
+    let name = actor_name(loaded, id).to_owned();
+    if loaded.index.actor_by_id.contains_key(id) {
+        doc.link(|doc| doc.bullet("• ", THEME.dim, &name, THEME.speaker));
+    } else {
+        doc.bullet("• ", THEME.dim, &name, THEME.text);
+    }
 }
 
 fn source_line(doc: &mut Doc, loaded: &Loaded, id: &str) {

@@ -3,8 +3,9 @@
 use super::list::block;
 use super::text::{Doc, draw_lines, pad};
 use super::theme::THEME;
+use crate::app::Mode;
 use crate::app::{App, Overlay, plural};
-use crate::keymap::{BINDINGS, Mode, Section};
+use crate::keymap::{BINDINGS, Section};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -27,18 +28,8 @@ fn contents(area: Rect, app: &App, overlay: &Overlay) -> (Rect, &'static str, Do
     }
 }
 
-/// How far the open overlay can scroll at the current size.
-pub fn max_scroll(app: &App) -> usize {
-    let Some(overlay) = &app.overlay else {
-        return 0;
-    };
-    let (popup, _, doc) = contents(app.area(), app, overlay);
-    doc.lines
-        .len()
-        .saturating_sub(popup.height.saturating_sub(2) as usize)
-}
-
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
+/// Draws the overlay; returns how far it scrolls.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) -> usize {
     let (popup, title, doc) = contents(area, app, overlay);
     let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = *overlay;
     let inner_height = popup.height.saturating_sub(2) as usize;
@@ -47,10 +38,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
 
     let mut frame_block = block(title.to_owned(), true).border_style(THEME.overlay_border);
     if scroll < max_scroll {
-        frame_block =
-            frame_block.title_bottom(Line::styled(" ↓ j/k scroll ", THEME.more).right_aligned());
+        let below = super::list::more_below(doc.lines.len() - inner_height - scroll);
+        frame_block = frame_block.title_bottom(
+            Line::styled(format!("{below}· j/k PgDn scroll "), THEME.more).right_aligned(),
+        );
+    }
+    if scroll > 0 {
+        frame_block = frame_block
+            .title_top(Line::styled(format!(" ↑ {scroll} "), THEME.more).right_aligned());
     }
     frame.render_widget(Clear, popup);
+    frame.buffer_mut().set_style(popup, THEME.base);
     let inner = frame_block.inner(popup).inner(Margin::new(1, 0));
     frame.render_widget(frame_block, popup);
     let lines: Vec<Line> = doc
@@ -60,28 +58,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         .take(inner_height)
         .collect();
     draw_lines(frame, inner, lines);
+    max_scroll
 }
 
 fn help(width: usize) -> Doc {
     let mut doc = Doc::new(width);
     let key_width = 16;
-    for section in Section::ALL {
-        for mode in [Mode::Browse, Mode::Search] {
+    let groups = Section::ALL
+        .into_iter()
+        .map(|section| (Mode::Browse, Some(section)))
+        .chain(Mode::ALL[1..].iter().map(|&mode| (mode, None)));
+    for (mode, section) in groups {
+        {
             let bindings: Vec<_> = BINDINGS
                 .iter()
-                .filter(|b| b.section == section && b.mode == mode)
+                .filter(|b| b.mode == mode && section.is_none_or(|s| b.section == s))
                 .collect();
             if bindings.is_empty() {
                 continue;
             }
-            let title = match mode {
-                Mode::Browse => section.title().to_owned(),
-                Mode::Search => "While typing a search".to_owned(),
+            let title = match section {
+                Some(section) => section.title().to_owned(),
+                None => mode.title().to_owned(),
             };
             doc.heading(&title);
             for binding in bindings {
-                let keys = binding
-                    .keys
+                let keys = crate::keymap::effective_keys(binding)
                     .iter()
                     .map(|k| k.label())
                     .collect::<Vec<_>>()
@@ -103,7 +105,7 @@ fn problems(app: &App, width: usize) -> Doc {
     let path = app.origin_label();
     let (diagnostics, source) = match (&app.error, &app.loaded) {
         (Some(error), _) => (error.diagnostics.as_slice(), error.source.as_deref()),
-        (None, Some(loaded)) => (loaded.warnings.as_slice(), None),
+        (None, Some(loaded)) => (loaded.warnings.as_slice(), app.source.as_deref()),
         (None, None) => (&[][..], None),
     };
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();

@@ -1,6 +1,5 @@
 //! Pane 5: the open questions, why each matters, who it concerns and what to watch.
 
-use super::actor_names;
 use super::actors::list_section;
 use super::text::{Doc, fit_line};
 use super::theme::THEME;
@@ -29,8 +28,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     );
     doc.heading("Why it matters");
     doc.para(&question.why, THEME.text);
-    doc.heading("Actors");
-    doc.para(&actor_names(loaded, &question.actors), THEME.text);
+    super::risks::actors_section(doc, loaded, &question.actors);
     list_section(doc, "Signposts to watch", &question.watch);
     doc.blank();
     doc.line(vec![Span::styled(

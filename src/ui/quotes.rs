@@ -33,12 +33,19 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let quote = &b.quotes[item];
     doc.para(&format!("“{}”", quote.text), THEME.quote);
     doc.blank();
-    doc.bullet(
-        "— ",
-        THEME.dim,
-        &format!("{}, {}", quote.speaker, actor_name(loaded, &quote.actor)),
-        THEME.speaker,
-    );
+    let said_by = |doc: &mut Doc| {
+        doc.bullet(
+            "— ",
+            THEME.dim,
+            &format!("{}, {}", quote.speaker, actor_name(loaded, &quote.actor)),
+            THEME.speaker,
+        )
+    };
+    if loaded.index.actor_by_id.contains_key(&quote.actor) {
+        doc.link(said_by);
+    } else {
+        said_by(doc);
+    }
     doc.heading("Context");
     match &quote.context {
         Some(context) => doc.para(context, THEME.text),
@@ -61,7 +68,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
                 actor_name(loaded, &stance.actor),
                 topic_name(loaded, &stance.topic)
             );
-            position_bullet(doc, stance.position, &text, THEME.text);
+            doc.link(|doc| position_bullet(doc, stance.position, &text, THEME.text));
         }
     }
     doc.blank();

@@ -1,6 +1,6 @@
 //! Pane 4: risks, most severe first, each with its severity in colour and in words.
 
-use super::actor_names;
+use super::actor_link;
 use super::actors::list_section;
 use super::text::{Doc, fit};
 use super::theme::{self, THEME};
@@ -40,9 +40,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
         Span::styled("   Impact  ", THEME.label),
         Span::styled(risk.impact.word().to_owned(), level_style(risk.impact)),
     ]);
-    doc.field("Actors", 11, &actor_names(loaded, &risk.actors), THEME.text);
     doc.heading("Description");
     doc.para(&risk.description, THEME.text);
+    actors_section(doc, loaded, &risk.actors);
     list_section(doc, "Indicators to watch", &risk.indicators);
     doc.blank();
     doc.line(vec![Span::styled(format!("id: {}", risk.id), THEME.dim)]);
@@ -55,4 +55,15 @@ fn level_style(level: crate::briefing::Level) -> ratatui::style::Style {
         Level::Medium => Severity::Moderate,
         Level::High => Severity::Critical,
     })
+}
+
+/// The actors an item involves, each a link to its actor.
+pub fn actors_section(doc: &mut Doc, loaded: &Loaded, actors: &[String]) {
+    doc.heading("Actors");
+    if actors.is_empty() {
+        doc.para("—", THEME.dim);
+    }
+    for id in actors {
+        actor_link(doc, loaded, id);
+    }
 }

@@ -1,55 +1,34 @@
 //! Pane 6: every actor's position on every topic, with the quotes behind it.
 
-use super::text::{Doc, fit, pad};
+use super::text::Doc;
 
 use super::theme::{self, THEME};
 use super::{actor_name, position_bullet, quote_line, topic_name};
 use crate::briefing::{Loaded, Vocabulary};
-use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr;
-
-/// One stance; the actor's name only where its group of stances starts, so the list
-/// reads as a table of actors and their positions.
-pub fn row(loaded: &Loaded, previous: Option<usize>, item: usize, width: usize) -> Line<'static> {
-    let stances = &loaded.briefing.stances;
-    let stance = &stances[item];
-    let first_of_actor = previous.is_none_or(|p| stances[p].actor != stance.actor);
-    let actor_width = (width / 3).clamp(4, 14);
-    let actor = if first_of_actor {
-        pad(actor_label(loaded, &stance.actor), actor_width)
-    } else {
-        " ".repeat(actor_width)
-    };
-    let rest = width.saturating_sub(actor.width() + 3);
-    Line::from(vec![
-        Span::styled(actor, THEME.speaker),
-        Span::raw(" "),
-        Span::styled(
-            format!("{} ", theme::position_sign(stance.position)),
-            theme::position(stance.position),
-        ),
-        Span::styled(fit(topic_name(loaded, &stance.topic), rest), THEME.text),
-    ])
-}
-
-fn actor_label<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
-    loaded
-        .index
-        .actor_by_id
-        .get(id)
-        .map_or(id, |&a| loaded.briefing.actors[a].label())
-}
+use ratatui::text::Span;
 
 pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let b = &loaded.briefing;
     let stance = &b.stances[item];
-    doc.para(actor_name(loaded, &stance.actor), THEME.title);
-    doc.bullet(
-        "on ",
-        THEME.dim,
-        topic_name(loaded, &stance.topic),
-        THEME.label,
-    );
+    let actor = |doc: &mut Doc| doc.para(actor_name(loaded, &stance.actor), THEME.title);
+    if loaded.index.actor_by_id.contains_key(&stance.actor) {
+        doc.link(actor);
+    } else {
+        actor(doc);
+    }
+    let topic = |doc: &mut Doc| {
+        doc.bullet(
+            "on ",
+            THEME.dim,
+            topic_name(loaded, &stance.topic),
+            THEME.label,
+        )
+    };
+    if loaded.index.topic_by_id.contains_key(&stance.topic) {
+        doc.link(topic);
+    } else {
+        topic(doc);
+    }
     doc.blank();
     doc.line(vec![Span::styled(
         format!(
@@ -74,7 +53,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
         doc.heading_with_count("Quotes behind it", stance.quotes.len());
         for id in &stance.quotes {
             if let Some(&q) = loaded.index.quote_by_id.get(id) {
-                quote_line(doc, &b.quotes[q]);
+                doc.link(|doc| quote_line(doc, &b.quotes[q]));
             }
         }
     }
@@ -90,12 +69,14 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             return;
         }
         let other = &b.stances[other];
-        position_bullet(
-            doc,
-            other.position,
-            actor_name(loaded, &other.actor),
-            THEME.text,
-        );
+        doc.link(|doc| {
+            position_bullet(
+                doc,
+                other.position,
+                actor_name(loaded, &other.actor),
+                THEME.text,
+            )
+        });
     }
     if others.len() > OTHERS_SHOWN {
         doc.para(
@@ -106,4 +87,4 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
 }
 
 /// Most of the other actors' positions shown under a stance.
-const OTHERS_SHOWN: usize = 40;
+const OTHERS_SHOWN: usize = crate::app::links::OTHERS_AT_MOST;

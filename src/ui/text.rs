@@ -14,6 +14,9 @@ pub struct Doc {
     /// Lines past this are not laid out: a page drawn from the top needs no more than
     /// the screen shows.
     limit: usize,
+    /// The link drawn as the current one, and the lines each link took, in order.
+    current_link: Option<usize>,
+    pub link_lines: Vec<std::ops::Range<usize>>,
 }
 
 impl Doc {
@@ -26,7 +29,31 @@ impl Doc {
             lines: Vec::new(),
             width: width.max(1),
             limit,
+            current_link: None,
+            link_lines: Vec::new(),
         }
+    }
+
+    /// Marks link `link` as the current one when it is laid out.
+    pub fn with_current_link(mut self, link: Option<usize>) -> Self {
+        self.current_link = link;
+        self
+    }
+
+    /// Lays out a reference that can be followed: what `body` adds is one link, drawn
+    /// as the current one if it is.
+    pub fn link(&mut self, body: impl FnOnce(&mut Doc)) {
+        let start = self.lines.len();
+        body(self);
+        let end = self.lines.len();
+        if self.current_link == Some(self.link_lines.len()) {
+            for line in &mut self.lines[start..end] {
+                for span in &mut line.spans {
+                    span.style = span.style.patch(super::theme::link_current());
+                }
+            }
+        }
+        self.link_lines.push(start..end);
     }
 
     /// Whether lines were left out because of the limit.
@@ -305,7 +332,8 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// Spans cut to a display width, the last one ending in `…` if anything was cut.
+/// Spans cut to a display width, ending in `…` if anything was cut: the span at the
+/// edge is cut even when it only just fits, so that a cut always shows.
 pub fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     let total: usize = spans.iter().map(|s| columns(&s.content)).sum();
     if total <= width {
@@ -315,15 +343,67 @@ pub fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     let mut left = width;
     for span in spans {
         let w = columns(&span.content);
-        if w < left || (w == left && left == 0) {
+        if w < left {
             left -= w;
             out.push(span);
-        } else {
-            out.push(Span::styled(fit(&span.content, left), span.style));
-            break;
+            continue;
         }
+        if left > 0 {
+            out.push(Span::styled(cut_span(&span.content, left), span.style));
+        }
+        break;
     }
     Line::from(out)
+}
+
+/// A span's text cut to `width` and ending in `…`; blanks before the cut are dropped.
+fn cut_span(text: &str, width: usize) -> String {
+    let text = text.trim_end();
+    if columns(text) < width {
+        format!("{text}…")
+    } else {
+        fit(&format!("{text}…"), width)
+    }
+}
+
+/// A line with the search's matches in `style`, the rest as it was.
+pub fn mark_matches(
+    line: Line<'static>,
+    needle: &crate::app::Needle,
+    style: Style,
+) -> Line<'static> {
+    if needle.is_empty() {
+        return line;
+    }
+    let mut spans = Vec::with_capacity(line.spans.len());
+    for span in line.spans {
+        let found = needle.find_all(&span.content);
+        if found.is_empty() {
+            spans.push(span);
+            continue;
+        }
+        let text = span.content.as_ref();
+        let mut at = 0;
+        for range in found {
+            if range.start > at {
+                spans.push(Span::styled(text[at..range.start].to_owned(), span.style));
+            }
+            spans.push(Span::styled(
+                text[range.clone()].to_owned(),
+                span.style.patch(style),
+            ));
+            at = range.end;
+        }
+        if at < text.len() {
+            spans.push(Span::styled(text[at..].to_owned(), span.style));
+        }
+    }
+    Line { spans, ..line }
+}
+
+/// Whether the search matches anything on a line.
+pub fn line_matches(line: &Line, needle: &crate::app::Needle) -> bool {
+    line.spans.iter().any(|s| needle.matches(&s.content))
 }
 
 /// Pads or cuts text to exactly `width` columns.
