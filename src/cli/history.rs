@@ -4,6 +4,7 @@ use crate::briefing::diff::{BriefingDiff, ChangeKind, FieldChange, Section, Valu
 use crate::briefing::{self, Briefing, Budget, LoadError};
 use crate::history::{self, HistoryError, Tracked};
 use clap::ValueEnum;
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -373,7 +374,7 @@ pub struct LogOptions {
 
 /// One line of a version's judgments against the one before.
 fn gist(
-    repo: &Tracked,
+    texts: &HashMap<gix::ObjectId, Result<String, String>>,
     version: &history::Version,
     parsed: &mut Option<(gix::ObjectId, Result<Briefing, String>)>,
 ) -> (String, Option<String>) {
@@ -383,7 +384,11 @@ fn gist(
         {
             return result.clone();
         }
-        let result = repo.text(blob).map_err(|e| e.to_string()).and_then(|text| {
+        let text = texts
+            .get(&blob)
+            .cloned()
+            .unwrap_or_else(|| Err("blob not read".to_owned()));
+        let result = text.and_then(|text| {
             briefing::parse(&text).map(|l| l.briefing).map_err(|e| {
                 let d = e.first_error();
                 match d.pos {
@@ -468,16 +473,15 @@ pub fn log(options: LogOptions) -> i32 {
             return 1;
         }
     };
-    let mut parsed = None;
     let mut json = Vec::new();
     let mut stdout = std::io::stdout().lock();
-    let mut shown = 0;
     let paint = Paint(
         std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     );
+    let mut listed = Vec::new();
     for version in versions.by_ref() {
-        if options.max.is_some_and(|max| shown >= max) {
+        if options.max.is_some_and(|max| listed.len() >= max) {
             break;
         }
         let version = match version {
@@ -490,8 +494,41 @@ pub fn log(options: LogOptions) -> i32 {
         if since.is_some_and(|since| version.seconds < since) {
             break;
         }
-        shown += 1;
-        let (said, error) = gist(&repo, &version, &mut parsed);
+        listed.push(version);
+    }
+    let shown = listed.len();
+    // Blobs are read here (gix's repository handle stays on one thread); parsing, most
+    // of the time, is shared among threads, each holding two models at a time.
+    let mut texts = HashMap::new();
+    for version in &listed {
+        for blob in std::iter::once(version.blob).chain(version.origin.previous()) {
+            texts
+                .entry(blob)
+                .or_insert_with(|| repo.text(blob).map_err(|e| e.to_string()));
+        }
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let chunk = listed.len().div_ceil(threads).max(1);
+    let gists: Vec<(String, Option<String>)> = std::thread::scope(|scope| {
+        let texts = &texts;
+        let workers: Vec<_> = listed
+            .chunks(chunk)
+            .map(|versions| {
+                scope.spawn(move || {
+                    let mut parsed = None;
+                    versions
+                        .iter()
+                        .map(|v| gist(texts, v, &mut parsed))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    for (version, (said, error)) in listed.iter().zip(gists) {
         let date = history::date(version.seconds, version.offset);
         match options.format {
             DiffFormat::Json => json.push(serde_json::json!({
