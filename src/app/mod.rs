@@ -1032,6 +1032,9 @@ fn scrolled_to(selected: usize, offset: usize, height: usize, len: usize) -> usi
     offset.min(len.saturating_sub(height))
 }
 
+/// The most of a quote's text that the list makes room for.
+const QUOTE_ROW_TEXT: usize = 90;
+
 /// A text's width on screen, looked at no further than a row could show.
 fn width_of(text: &str) -> usize {
     const WIDEST: usize = 240;
@@ -1054,7 +1057,8 @@ fn measure_rows(loaded: &Loaded) -> [RowWidths; Pane::ALL.len()] {
     };
     widths[Pane::Quotes.index()] = RowWidths {
         lead: widest(&mut b.quotes.iter().map(|q| width_of(&q.speaker))).clamp(6, 20) + 1,
-        title: widest(&mut b.quotes.iter().map(|q| width_of(&q.text) + 2)),
+        // A quote is read in the detail; the row need not hold a long one whole.
+        title: widest(&mut b.quotes.iter().map(|q| width_of(&q.text) + 2)).min(QUOTE_ROW_TEXT),
         secondary: 0,
     };
     widths[Pane::Risks.index()] = RowWidths {
