@@ -19,6 +19,9 @@ mod diagnostic;
 #[path = "src/briefing/fields.rs"]
 mod fields;
 #[allow(dead_code, unused_imports)]
+#[path = "src/briefing/format.rs"]
+mod format;
+#[allow(dead_code, unused_imports)]
 #[path = "src/briefing/index.rs"]
 mod index;
 #[allow(dead_code, unused_imports)]

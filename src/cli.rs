@@ -2,6 +2,7 @@
 
 use crate::app::{App, Origin};
 use crate::briefing::{self, Budget, Diagnostic, LoadError};
+use crate::config::Config;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// `eprintln!` that does not panic when stderr is gone (the terminal was closed).
@@ -31,15 +32,27 @@ use std::path::{Path, PathBuf};
     version,
     about = "A terminal dashboard for analytical briefings",
     long_about = "Opens a YAML briefing as a keyboard-driven dashboard and redraws it whenever the file is saved.\n\nWith no PATH, opens the bundled briefing on the U.S.–Belarus thaw.",
-    args_conflicts_with_subcommands = true
+    subcommand_negates_reqs = true,
+    override_usage = "brief [OPTIONS] [PATH]\n       brief [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// A briefing file (.yaml) to open, or a directory of briefings to choose from
     pub path: Option<PathBuf>,
 
-    /// Refuse briefing files larger than this many bytes
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = Budget::DEFAULT_MAX_BYTES)]
-    pub max_size: u64,
+    /// Refuse briefing files larger than this many bytes [default: the config's
+    /// max_size, else 8 MiB]
+    #[arg(long, global = true, value_name = "BYTES")]
+    pub max_size: Option<u64>,
+
+    /// Colours: default (the terminal's own), dark, light or high-contrast; NO_COLOR=1
+    /// in the environment turns colour off whatever the theme
+    #[arg(long, global = true, value_name = "THEME", value_parser = theme_names())]
+    pub theme: Option<String>,
+
+    /// Read the configuration from this file instead of
+    /// $XDG_CONFIG_HOME/brief/config.yaml (else ~/.config/brief/config.yaml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Leave the mouse to the terminal (to select text); M toggles it in the dashboard
     #[arg(long)]
@@ -60,13 +73,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print a briefing as Markdown or JSON (no argument: the bundled one)
+    /// Print or write a briefing as Markdown, JSON or HTML (no PATH: the bundled one)
     Export {
         /// The briefing file to export
         path: Option<PathBuf>,
-        /// What to print
-        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
-        format: ExportFormat,
+        /// The output format [default: from -o's extension, else markdown]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Write to this file (atomically) instead of printing
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Give each item of the JSON its `at: {line, column}` in the briefing
+        #[arg(long)]
+        positions: bool,
     },
     /// Write a copy of the bundled briefing to edit
     Init {
@@ -77,12 +96,38 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the briefing format as a JSON Schema (draft-07) for editors
+    Schema {
+        /// Print the format reference as Markdown instead
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Print the effective configuration (defaults and config file) as commented YAML
+    Config,
+    /// Print a completion script for a shell
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     Markdown,
     Json,
+    Html,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Markdown => Self::Markdown,
+            ExportFormat::Json => Self::Json,
+            ExportFormat::Html => Self::Html,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,16 +136,104 @@ pub enum Format {
     Json,
 }
 
+fn theme_names() -> clap::builder::PossibleValuesParser {
+    crate::ui::theme::THEMES
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .into()
+}
+
 pub fn main(cli: Cli) -> i32 {
+    if let (Some(path), Some(_)) = (&cli.path, &cli.command) {
+        errln!(
+            "brief: `{}` comes before the command; a command takes its files after it (`brief export FILE`)",
+            path.display()
+        );
+        return 2;
+    }
+    // Commands that print what the program is made of need no configuration.
+    let config = match &cli.command {
+        Some(Command::Schema { .. } | Command::Completions { .. } | Command::Man) => {
+            Config::default()
+        }
+        _ => match crate::config::load(cli.config.as_deref()) {
+            Ok(config) => config,
+            Err(error) => {
+                errln!("{}", error.render());
+                errln!("brief: the config has errors; nothing was started");
+                return 2;
+            }
+        },
+    };
     let budget = Budget {
-        max_bytes: cli.max_size,
+        max_bytes: cli.max_size.unwrap_or(config.max_size),
     };
     match cli.command {
+        Some(Command::Config) => {
+            let mut effective = config;
+            if let Some(theme) = cli.theme {
+                effective.theme = theme;
+            }
+            effective.max_size = budget.max_bytes;
+            outln!("{}", crate::config::to_yaml(&effective).trim_end());
+            0
+        }
         Some(Command::Check { files, format }) => check(&files, format, budget),
         Some(Command::Init { path, force }) => init(&path, force),
-        Some(Command::Export { path, format }) => export(path.as_deref(), format, budget),
-        None => open(cli.path, budget, !cli.no_mouse),
+        Some(Command::Export {
+            path,
+            format,
+            output,
+            positions,
+        }) => {
+            let request = ExportRequest {
+                format: format.map(Into::into),
+                output,
+                positions,
+            };
+            export(path.as_deref(), &request, budget)
+        }
+        Some(Command::Schema { markdown }) => {
+            if markdown {
+                outln!("{}", briefing::reference::markdown().trim_end());
+            } else {
+                outln!("{}", briefing::schema::text().trim_end());
+            }
+            0
+        }
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command, "brief", &mut out);
+            print_bytes(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
+                Ok(()) => print_bytes(&out),
+                Err(e) => {
+                    errln!("brief: cannot render the manual page: {e}");
+                    1
+                }
+            }
+        }
+        None => {
+            apply(&config, cli.theme.as_deref());
+            open(cli.path, budget, config.mouse && !cli.no_mouse)
+        }
     }
+}
+
+/// Puts the configuration in force for the dashboard, all of it at once: the theme (or
+/// none of its colours under NO_COLOR), the keys, the editor. The mouse goes to `open`.
+fn apply(config: &Config, theme: Option<&str>) {
+    use crate::ui::theme as themes;
+    let chosen = themes::by_name(theme.unwrap_or(&config.theme)).unwrap_or(&themes::DEFAULT);
+    let no_color = themes::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
+    themes::install(themes::choose(chosen, no_color));
+    crate::keymap::install(config.keys.clone());
+    crate::runtime::set_editor_template(config.editor.clone());
 }
 
 /// `brief [PATH]`: the dashboard on the bundled briefing, a file, or a directory's picker.
@@ -164,7 +297,30 @@ fn run(app: App, budget: Budget) -> i32 {
     }
 }
 
-fn export(path: Option<&Path>, format: ExportFormat, budget: Budget) -> i32 {
+/// Writes bytes to stdout; a reader that has gone is not an error.
+fn print_bytes(bytes: &[u8]) -> i32 {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(bytes);
+    0
+}
+
+struct ExportRequest {
+    format: Option<crate::export::Format>,
+    output: Option<PathBuf>,
+    positions: bool,
+}
+
+fn export(path: Option<&Path>, request: &ExportRequest, budget: Budget) -> i32 {
+    use crate::export::{self, Format};
+    if let (Some(output), Some(input)) = (&request.output, path)
+        && same_file(output, input)
+    {
+        errln!(
+            "brief: refusing to write the export over the briefing it is read from ({})",
+            output.display()
+        );
+        return 2;
+    }
     let (label, load) = match path {
         Some(path) => (
             path.display().to_string(),
@@ -172,15 +328,8 @@ fn export(path: Option<&Path>, format: ExportFormat, budget: Budget) -> i32 {
         ),
         None => (briefing::BUNDLED_NAME.to_owned(), briefing::load_bundled()),
     };
-    match load {
-        Ok(loaded) => {
-            let text = match format {
-                ExportFormat::Markdown => crate::export::markdown(&loaded),
-                ExportFormat::Json => crate::export::json(&loaded),
-            };
-            outln!("{}", text.trim_end());
-            0
-        }
+    let loaded = match load {
+        Ok(loaded) => loaded,
         Err(error) => {
             for diagnostic in &error.diagnostics {
                 errln!(
@@ -188,8 +337,44 @@ fn export(path: Option<&Path>, format: ExportFormat, budget: Budget) -> i32 {
                     diagnostic.render(&label, error.source.as_deref().unwrap_or(""))
                 );
             }
-            1
+            return 1;
         }
+    };
+    let format = request
+        .format
+        .or_else(|| request.output.as_deref().and_then(Format::from_extension))
+        .unwrap_or(Format::Markdown);
+    let positions = if request.positions {
+        export::Positions::Include
+    } else {
+        export::Positions::Omit
+    };
+    let text = match format {
+        Format::Markdown => export::markdown(&loaded),
+        Format::Json => export::json(&loaded, positions),
+        Format::Html => export::html(&loaded),
+    };
+    match &request.output {
+        None => {
+            outln!("{}", text.trim_end());
+            0
+        }
+        Some(output) => match export::write_atomically(output, &text) {
+            Ok(()) => 0,
+            Err(e) => {
+                errln!("brief: cannot write {}: {e}", output.display());
+                1
+            }
+        },
+    }
+}
+
+/// Whether two paths name one file (through links and `..`); a path that does not exist
+/// yet is no file at all.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
@@ -244,8 +429,8 @@ fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
     }
 }
 
-/// Writes the bundled briefing, and the source texts its quotes are checked against,
-/// so that the copy checks itself like the original.
+/// Writes the bundled briefing, the source texts its quotes are checked against (so that
+/// the copy checks itself like the original), and the schema its first line names.
 fn init(path: &Path, force: bool) -> i32 {
     if path.exists() && !force {
         errln!(
@@ -255,7 +440,7 @@ fn init(path: &Path, force: bool) -> i32 {
         return 1;
     }
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let written = std::fs::write(path, briefing::BUNDLED_TEXT).and_then(|()| {
+    let written = std::fs::write(path, briefing::init_text()).and_then(|()| {
         for (file, text) in briefing::BUNDLED_SOURCES {
             let target = dir.join(file);
             if let Some(parent) = target.parent() {
@@ -265,14 +450,21 @@ fn init(path: &Path, force: bool) -> i32 {
                 std::fs::write(&target, text)?;
             }
         }
+        // The schema the copy's first line names, for editors. One already beside it may
+        // serve other copies, so it is kept unless --force asks for a fresh one.
+        let schema = dir.join(briefing::SCHEMA_FILE);
+        if force || !schema.exists() {
+            std::fs::write(&schema, briefing::schema::text())?;
+        }
         Ok(())
     });
     match written {
         Ok(()) => {
             outln!(
-                "Wrote {}. Open it with: brief {}",
+                "Wrote {}. Open it with: brief {}\nEditors with yaml-language-server check it against {}, beside it.",
                 path.display(),
-                path.display()
+                path.display(),
+                briefing::SCHEMA_FILE
             );
             0
         }

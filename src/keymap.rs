@@ -66,6 +66,8 @@ impl Key {
             KeyCode::Enter => "Enter".to_owned(),
             KeyCode::Esc => "Esc".to_owned(),
             KeyCode::Backspace => "Bksp".to_owned(),
+            KeyCode::Delete => "Del".to_owned(),
+            KeyCode::Insert => "Ins".to_owned(),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
@@ -211,12 +213,16 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
 /// The binding of a key in a mode: the mode's own, else browsing's (typing a search has
 /// only its own).
 pub fn binding_for(key: Key, mode: Mode) -> Option<&'static Binding> {
-    let find = |mode: Mode| {
-        BINDINGS
-            .iter()
-            .find(|b| b.mode == mode && b.keys.contains(&key))
-    };
-    find(mode).or_else(|| (mode != Mode::Search).then(|| find(Mode::Browse)).flatten())
+    KEYS.with_borrow(|keys| {
+        let find = |mode: Mode| {
+            BINDINGS
+                .iter()
+                .zip(keys)
+                .find(|(b, keys)| b.mode == mode && keys.contains(&key))
+                .map(|(b, _)| b)
+        };
+        find(mode).or_else(|| (mode != Mode::Search).then(|| find(Mode::Browse)).flatten())
+    })
 }
 
 /// The action a terminal event means: keys through the table, resizes, and the mouse
@@ -256,21 +262,133 @@ fn is_plain_text(c: char) -> bool {
 }
 
 /// The footer's hints for a mode, in table order: the mode's own first, then those of
-/// browsing that the mode leaves as they are.
-pub fn footer_hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
-    let own = BINDINGS.iter().filter(|b| b.mode == mode);
-    let shadowed = |b: &Binding| {
-        b.keys.iter().any(|k| {
-            BINDINGS
-                .iter()
-                .any(|o| o.mode == mode && o.keys.contains(k))
-        })
-    };
-    let inherited = BINDINGS
+/// browsing that the mode leaves as they are. A binding the config has changed shows its
+/// own first key rather than the table's label.
+pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
+    KEYS.with_borrow(|keys| {
+        let bindings = || BINDINGS.iter().zip(keys.iter());
+        let shadowed = |ks: &Vec<Key>| {
+            ks.iter()
+                .any(|k| bindings().any(|(o, oks)| o.mode == mode && oks.contains(k)))
+        };
+        let own = bindings().filter(|(b, _)| b.mode == mode);
+        let inherited = bindings()
+            .filter(|(b, _)| mode != Mode::Search && mode != Mode::Browse && b.mode == Mode::Browse)
+            .filter(|(_, ks)| !shadowed(ks));
+        own.chain(inherited)
+            .filter_map(|(b, ks)| {
+                let (label, word) = b.footer?;
+                if ks.as_slice() == b.keys {
+                    Some((label.to_owned(), word))
+                } else {
+                    Some((ks.first()?.label(), word))
+                }
+            })
+            .collect()
+    })
+}
+
+thread_local! {
+    /// The keys of each binding, in table order: the table's, or the config's where it
+    /// rebinds an action. Installed once at start by the thread that reads the keys.
+    static KEYS: std::cell::RefCell<Vec<Vec<Key>>> =
+        std::cell::RefCell::new(BINDINGS.iter().map(|b| b.keys.to_vec()).collect());
+}
+
+/// Replaces the keys of the bindings, by their place in `BINDINGS` (see `merge`).
+pub fn install(keys: Vec<Vec<Key>>) {
+    debug_assert_eq!(keys.len(), BINDINGS.len());
+    KEYS.with_borrow_mut(|current| *current = keys);
+}
+
+/// The keys a binding answers to now, for the help.
+pub fn effective_keys(binding: &Binding) -> Vec<Key> {
+    let index = BINDINGS.iter().position(|b| std::ptr::eq(b, binding));
+    KEYS.with_borrow(|keys| index.map_or_else(|| binding.keys.to_vec(), |i| keys[i].clone()))
+}
+
+/// The name the config calls an action by: `Quit` is `quit`, `ShowPane(Actors)` is
+/// `show_pane_actors`.
+pub fn action_name(action: &Action) -> String {
+    let debug = format!("{action:?}");
+    let mut name = String::new();
+    for c in debug.chars() {
+        if c.is_ascii_uppercase() {
+            if !name.is_empty() && !name.ends_with('_') {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('_') {
+            name.push('_');
+        }
+    }
+    name.trim_end_matches('_').to_owned()
+}
+
+/// The bindings a config may change, by name and place in `BINDINGS`: those of browsing.
+/// (While a search is typed, printable keys are text.)
+pub fn configurable() -> impl Iterator<Item = (String, usize)> {
+    BINDINGS
         .iter()
-        .filter(|b| mode != Mode::Search && mode != Mode::Browse && b.mode == Mode::Browse)
-        .filter(|b| !shadowed(b));
-    own.chain(inherited).filter_map(|b| b.footer).collect()
+        .enumerate()
+        .filter(|(_, b)| b.mode == Mode::Browse)
+        .map(|(i, b)| (action_name(&b.action), i))
+}
+
+/// A key as a config writes it: a character (`x`, `G`), `C-x` or `ctrl-x`, or a name as
+/// the help shows it (`Enter`, `Esc`, `Tab`, `S-Tab`, `Space`, `Up`, `PgDn`, `F5`...).
+pub fn parse_key(text: &str) -> Option<Key> {
+    let lower = text.to_ascii_lowercase();
+    let single = |text: &str| {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    };
+    for prefix in ["c-", "ctrl-", "ctrl+", "control-"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            return single(rest)
+                .filter(char::is_ascii_alphabetic)
+                .map(Key::ctrl);
+        }
+    }
+    let arrow = match text {
+        "↑" => Some(Up),
+        "↓" => Some(Down),
+        "←" => Some(Left),
+        "→" => Some(Right),
+        _ => None,
+    };
+    if let Some(code) = arrow {
+        return Some(Key::plain(code));
+    }
+    if let Some(c) = single(text) {
+        return (!c.is_control() && c != ' ').then_some(Key::ch(c));
+    }
+    let code = match lower.as_str() {
+        "space" | "spc" => Char(' '),
+        "enter" | "return" | "ret" | "cr" => Enter,
+        "esc" | "escape" => Esc,
+        "tab" => Tab,
+        "s-tab" | "shift-tab" | "backtab" => BackTab,
+        "up" => Up,
+        "down" => Down,
+        "left" => Left,
+        "right" => Right,
+        "home" => Home,
+        "end" => End,
+        "pgup" | "pageup" => PageUp,
+        "pgdn" | "pagedown" => PageDown,
+        "bksp" | "backspace" => Backspace,
+        "del" | "delete" => Delete,
+        "ins" | "insert" => Insert,
+        f if f.starts_with('f') => F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?),
+        _ => return None,
+    };
+    Some(Key::plain(code))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod config;
 pub mod export;
 #[doc(hidden)]
 pub mod harness;

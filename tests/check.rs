@@ -97,12 +97,17 @@ fn export_markdown_of_the_bundled_briefing() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("# U.S.-Belarus thaw"));
     for section in [
-        "## Bottom line",
+        "## Summary",
+        "**Bottom line.**",
+        "### Key points",
+        "### Caveats",
         "## Actors",
+        "## Stances",
         "## Quotes",
         "## Risks",
-        "## Open questions",
+        "## Questions",
         "## Timeline",
+        "## Sources",
     ] {
         assert!(text.contains(section), "no {section}");
     }
@@ -126,7 +131,20 @@ fn export_json_keeps_the_contract_keys() {
     assert_eq!(value["title"], "One of each");
     assert_eq!(value["actors"][0]["kind"], "government");
     assert_eq!(value["risks"][0]["likelihood"], "medium");
+    assert!(
+        value["quotes"][0].get("at").is_none(),
+        "positions only when asked for"
+    );
+    let with_positions = brief(&[
+        "export",
+        "--format",
+        "json",
+        "--positions",
+        "tests/fixtures/good/one-of-each.yaml",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&with_positions.stdout).unwrap();
     assert_eq!(value["quotes"][0]["at"]["line"], 47);
+    assert_eq!(value["quotes"][0]["at"]["column"], 5);
 }
 
 #[test]
@@ -136,6 +154,19 @@ fn init_writes_a_copy_that_checks_itself() {
     let out = brief(&["init", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     assert!(dir.path().join("sources/cbs-us-belarus-thaw.txt").exists());
+    let copy = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        copy.lines().next(),
+        Some("# yaml-language-server: $schema=briefing.schema.json"),
+        "line 1 names the schema written beside the copy"
+    );
+    assert_eq!(
+        brief::briefing::BUNDLED_TEXT.lines().next(),
+        Some("# yaml-language-server: $schema=../schema/briefing.schema.json"),
+        "the bundled briefing names the repository's schema"
+    );
+    let schema = std::fs::read_to_string(dir.path().join("briefing.schema.json")).unwrap();
+    assert_eq!(schema, brief::briefing::schema::text());
     let out = brief(&["check", path.to_str().unwrap()]);
     assert_eq!(
         out.status.code(),

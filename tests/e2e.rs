@@ -86,6 +86,24 @@ impl Tui {
     /// `editor` becomes $VISUAL and $EDITOR; tests that do not edit get `true`, so that a
     /// stray `e` never starts a real editor.
     fn spawn_with_editor(cwd: &Path, args: &[&str], editor: &str, rows: u16, cols: u16) -> Self {
+        Self::spawn_with_env(
+            cwd,
+            args,
+            &[("VISUAL", editor), ("EDITOR", editor)],
+            rows,
+            cols,
+        )
+    }
+
+    /// With these environment variables besides TERM (and no user config: the config
+    /// directory is one that does not exist).
+    fn spawn_with_env(
+        cwd: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        rows: u16,
+        cols: u16,
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -98,8 +116,15 @@ impl Tui {
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
-        cmd.env("VISUAL", editor);
-        cmd.env("EDITOR", editor);
+        cmd.env(
+            "XDG_CONFIG_HOME",
+            root().join("tests/fixtures/no-such-config-dir"),
+        );
+        cmd.env("VISUAL", "true");
+        cmd.env("EDITOR", "true");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
 
         let child = pair.slave.spawn_command(cmd).expect("spawn brief");
         // Only the child holds the slave now, so reads end when it exits.
@@ -926,6 +951,234 @@ fn a_mouse_click_on_a_tab_shows_its_pane() {
     assert_exit_code(&tui.wait_exit(WAIT), 0);
 }
 
+// Colour, themes and the config.
+
+/// The parameters of every SGR sequence (`ESC [ ... m`) in the output.
+fn sgr_parameters(raw: &[u8]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = raw;
+    while let Some(start) = rest.windows(2).position(|w| w == b"\x1b[") {
+        let after = &rest[start + 2..];
+        let end = after
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || *b == b';' || *b == b':' || *b == b'?'))
+            .unwrap_or(after.len());
+        if after.get(end) == Some(&b'm') {
+            found.push(String::from_utf8_lossy(&after[..end]).into_owned());
+        }
+        rest = &after[end..];
+    }
+    found
+}
+
+/// Whether an SGR parameter list sets a colour (foreground, background, 8/16/256/RGB).
+fn sets_colour(parameters: &str) -> bool {
+    parameters.split(';').any(|p| {
+        matches!(
+            p.parse::<u16>(),
+            Ok(30..=39 | 40..=49 | 90..=97 | 100..=107)
+        )
+    })
+}
+
+#[test]
+fn no_color_writes_no_colour_and_the_selection_is_reverse_video() {
+    let mut tui = Tui::spawn_with_env(
+        &root(),
+        &["tests/fixtures/good/arctic-shipping.yaml"],
+        &[("NO_COLOR", "1")],
+        30,
+        110,
+    );
+    tui.wait_for("Bottom line", WAIT);
+    tui.key("2");
+    tui.wait_for("Actors 1/", WAIT);
+    tui.key("j");
+    tui.wait_for("Actors 2/", WAIT);
+    // The frame is one write, but it may be read in parts: let the rest arrive.
+    std::thread::sleep(Duration::from_millis(150));
+    let colours: Vec<String> = sgr_parameters(&tui.raw_output())
+        .into_iter()
+        .filter(|p| sets_colour(p))
+        .collect();
+    assert!(
+        colours.is_empty(),
+        "colour sequences under NO_COLOR: {colours:?}"
+    );
+    {
+        let parser = lock(&tui.parser);
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let reversed_rows: Vec<u16> = (0..rows)
+            .filter(|&row| {
+                (0..cols / 3)
+                    .filter(|&col| screen.cell(row, col).is_some_and(|c| c.inverse()))
+                    .count()
+                    > usize::from(cols / 4)
+            })
+            .collect();
+        // The second row of the list (row 4, under the header, the tabs and the block's
+        // top border) is the selected one, drawn in reverse video across the list.
+        assert_eq!(
+            reversed_rows,
+            [4],
+            "the selection is not in reverse video\n{}",
+            screen.contents()
+        );
+        // The active tab too, and the focused block's title in bold.
+        let tab_row = screen.contents_between(1, 0, 1, cols);
+        let actors_tab = tab_row.find("2 Actors").unwrap() as u16;
+        assert!(
+            screen.cell(1, actors_tab + 2).unwrap().inverse(),
+            "the active tab"
+        );
+        assert!(
+            screen.cell(2, 3).unwrap().bold(),
+            "the focused block's title"
+        );
+        for row in 0..rows {
+            for col in 0..cols {
+                let cell = screen.cell(row, col).unwrap();
+                assert_eq!(
+                    cell.fgcolor(),
+                    vt100::Color::Default,
+                    "coloured text at {row},{col}"
+                );
+                assert_eq!(
+                    cell.bgcolor(),
+                    vt100::Color::Default,
+                    "coloured cell at {row},{col}"
+                );
+            }
+        }
+    }
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+}
+
+#[test]
+fn theme_light_paints_its_own_background() {
+    let mut tui = Tui::spawn(
+        &[
+            "--theme",
+            "light",
+            "tests/fixtures/good/arctic-shipping.yaml",
+        ],
+        24,
+        80,
+    );
+    // The footer is the frame's last row: once it shows, the whole frame has arrived.
+    tui.wait_for("q quit", WAIT);
+    std::thread::sleep(Duration::from_millis(100));
+    {
+        let parser = lock(&tui.parser);
+        let screen = parser.screen();
+        for (row, col) in [(5, 40), (23, 79), (12, 1)] {
+            assert_eq!(
+                screen.cell(row, col).unwrap().bgcolor(),
+                vt100::Color::Rgb(0xfa, 0xfa, 0xf7),
+                "cell {row},{col} is not on the light background"
+            );
+        }
+    }
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+}
+
+#[test]
+fn the_default_theme_sets_no_background_colour_but_reverse_video() {
+    let mut tui = Tui::spawn(&["tests/fixtures/good/arctic-shipping.yaml"], 24, 80);
+    tui.wait_for("Bottom line", WAIT);
+    tui.key("2");
+    tui.wait_for("Actors 1/", WAIT);
+    let backgrounds: Vec<String> = sgr_parameters(&tui.raw_output())
+        .into_iter()
+        .filter(|p| {
+            p.split(';')
+                .any(|n| matches!(n.parse::<u16>(), Ok(40..=48 | 100..=107)))
+        })
+        .collect();
+    assert!(backgrounds.is_empty(), "fixed backgrounds: {backgrounds:?}");
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+}
+
+fn config_file(dir: &Path, text: &str) -> String {
+    let path = dir.join("config.yaml");
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_config_binding_quit_to_x_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_file(dir.path(), "keys:\n  quit: [x]\n");
+    let mut tui = Tui::spawn(
+        &[
+            "--config",
+            &config,
+            "tests/fixtures/good/arctic-shipping.yaml",
+        ],
+        24,
+        100,
+    );
+    tui.wait_for("Bottom line", WAIT);
+    tui.wait_for("x quit", WAIT);
+    tui.key("q");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(tui.is_alive(), "q still quits after quit was bound to x");
+    tui.key("x");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn the_config_editor_template_is_used() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _path) = editable_copy();
+    let recorder = dir.path().join("record-args");
+    std::fs::write(
+        &recorder,
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/args.txt\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&recorder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let config = config_file(
+        dir.path(),
+        &format!(
+            "editor: \"{} --at {{line}}:{{column}} {{file}}\"\n",
+            recorder.display()
+        ),
+    );
+    let mut tui = Tui::spawn_in(dir.path(), &["--config", &config, "briefing.yaml"], 30, 100);
+    tui.wait_for("Bottom line", WAIT);
+    tui.key("2");
+    tui.wait_for("Actors 1/", WAIT);
+    tui.key("e");
+    let args_file = dir.path().join("args.txt");
+    let start = Instant::now();
+    while !args_file.exists() && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let args = std::fs::read_to_string(&args_file).expect("the template's command ran");
+    let lines: Vec<&str> = args.lines().collect();
+    assert_eq!(lines[0], "--at");
+    // The first actor is selected: the line of the first `- id:` under `actors:`.
+    let text = std::fs::read_to_string(dir.path().join("briefing.yaml")).unwrap();
+    let actors = text.lines().position(|l| l == "actors:").unwrap();
+    let first_actor = actors
+        + text
+            .lines()
+            .skip(actors)
+            .position(|l| l.starts_with("  - id: "))
+            .unwrap()
+        + 1;
+    assert_eq!(lines[1], format!("{first_actor}:1"), "{args}");
+    assert_eq!(lines[2], "briefing.yaml");
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+}
+
 /// A briefing written in flow style, edited while brief shows it: the screen shows the
 /// new text exactly, and the seven spellings YAML would read as other types show as
 /// written.
@@ -984,6 +1237,25 @@ fn no_mouse_leaves_the_mouse_to_the_terminal_and_m_takes_it_back() {
     tui.wait_for("Mouse off", WAIT);
     assert!(!tui.mouse_captured(), "and off again");
     tui.send("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn mouse_false_in_the_config_leaves_the_mouse_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_file(dir.path(), "mouse: false\n");
+    let mut tui = Tui::spawn(
+        &["--config", &config, "tests/fixtures/good/minimal.yaml"],
+        24,
+        80,
+    );
+    tui.wait_for("Minimal briefing", WAIT);
+    assert!(
+        !tui.mouse_captured(),
+        "the mouse is captured despite mouse: false"
+    );
+    tui.key("q");
     assert_exit_code(&tui.wait_exit(WAIT), 0);
     tui.assert_restored();
 }

@@ -308,6 +308,12 @@ proptest! {
             let model = model_of(&text);
             prop_assert_eq!(&model, &expected, "{:?}:\n{}", style, text);
         }
+        // The JSON export loads back to the same briefing, and exports the same again.
+        let loaded = load(&emit(&tree, &Style::mixed(), &mut Dice::new(&dice))).unwrap();
+        let exported = brief::export::json(&loaded, brief::export::Positions::Omit);
+        prop_assert_eq!(&model_of(&exported), &expected);
+        let again = brief::export::json(&load(&exported).unwrap(), brief::export::Positions::Omit);
+        prop_assert_eq!(again, exported);
     }
 }
 

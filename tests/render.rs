@@ -518,7 +518,7 @@ fn rows_drawn_before_show_what_changed_since() {
     // The selection moves: the old row loses its highlight, the new row gains it.
     let highlighted = |buffer: &Buffer| -> Vec<u16> {
         (3..buffer.area.height - 2)
-            .filter(|&y| buffer[(10, y)].bg != ratatui::style::Color::Reset)
+            .filter(|&y| highlighted_cell(&buffer[(10, y)]))
             .collect()
     };
     let before = highlighted(&harness.draw());
@@ -576,6 +576,12 @@ fn rows_from_the_cache_match_rows_drawn_afresh_cell_for_cell() {
     }
 }
 
+/// A cell of the selection: in reverse video, or on a background of its own.
+fn highlighted_cell(cell: &ratatui::buffer::Cell) -> bool {
+    cell.bg != ratatui::style::Color::Reset
+        || cell.modifier.contains(ratatui::style::Modifier::REVERSED)
+}
+
 #[test]
 fn the_selected_row_is_highlighted_across_the_whole_list() {
     // (The matrix of pane 6 has a cell cursor instead: see the snapshots.)
@@ -585,13 +591,13 @@ fn the_selected_row_is_highlighted_across_the_whole_list() {
         harness.keys("j");
         let buffer = harness.draw();
         let row = (3..38)
-            .find(|&y| buffer[(2, y)].bg != ratatui::style::Color::Reset)
+            .find(|&y| highlighted_cell(&buffer[(2, y)]))
             .unwrap_or_else(|| panic!("pane {pane}: no highlighted row"));
         let right = (2..120)
             .find(|&x| buffer[(x, row)].symbol() == "┃")
             .expect("the list's right border");
         let plain: Vec<u16> = (1..right)
-            .filter(|&x| buffer[(x, row)].bg == ratatui::style::Color::Reset)
+            .filter(|&x| !highlighted_cell(&buffer[(x, row)]))
             .collect();
         assert!(
             plain.is_empty(),

@@ -11,7 +11,7 @@ use brief::ui::layout::Regions;
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
-use ratatui::style::{Color, Modifier};
+use ratatui::style::Modifier;
 use std::path::Path;
 
 const MEKONG: &str = "tests/fixtures/good/mekong-water.yaml";
@@ -122,9 +122,12 @@ fn the_matrix_cursor_is_drawn_in_the_selection_style() {
     let matrix = Regions::new(h.app.area(), &h.app).list.unwrap();
     let cursor: Vec<(u16, u16)> = (matrix.y..matrix.bottom())
         .flat_map(|y| (matrix.x..matrix.right()).map(move |x| (x, y)))
-        .filter(|&(x, y)| buffer[(x, y)].bg == Color::Cyan)
+        .filter(|&(x, y)| {
+            let (cell, want) = (&buffer[(x, y)], brief::ui::theme::cell_cursor(true));
+            cell.modifier.contains(want.add_modifier) && want.fg.is_none_or(|fg| cell.fg == fg)
+        })
         .collect();
-    assert!(!cursor.is_empty(), "no cell in the cursor's colour");
+    assert!(!cursor.is_empty(), "no cell in the cursor's style");
     let row = cursor[0].1;
     assert!(
         cursor.iter().all(|&(_, y)| y == row),
@@ -344,8 +347,10 @@ fn search_matches_are_drawn_in_the_match_style() {
     let marked: Vec<(u16, u16)> = (0..40)
         .flat_map(|y| (0..120).map(move |x| (x, y)))
         .filter(|&(x, y)| {
-            buffer[(x, y)].bg == style.bg.unwrap()
-                && buffer[(x, y)].modifier.contains(Modifier::UNDERLINED)
+            let cell = &buffer[(x, y)];
+            cell.modifier.contains(style.add_modifier)
+                && cell.modifier.contains(Modifier::UNDERLINED)
+                && style.fg.is_none_or(|fg| cell.fg == fg)
         })
         .collect();
     let regions = Regions::new(h.app.area(), &h.app);

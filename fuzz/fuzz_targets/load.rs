@@ -2,7 +2,8 @@
 //! panic, hang or run out of memory; and it must have one meaning for the text:
 //! - the file and its text, read by the two entry points, give the same result;
 //! - a briefing that loads, written again in flow, block or mixed YAML and as JSON
-//!   (choices taken from the same bytes), loads to the same briefing.
+//!   (choices taken from the same bytes), loads to the same briefing; and so does its
+//!   JSON export.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -33,13 +34,31 @@ fuzz_target!(|data: &[u8]| {
             let _ = brief::export::markdown(&loaded);
             let model = strip_positions(serde_json::to_value(&loaded.briefing).unwrap());
             let tree = from_model(&loaded.briefing);
+            let exported = brief::export::json(&loaded, brief::export::Positions::Omit);
+            let back = brief::briefing::parse(&exported).unwrap_or_else(|e| {
+                panic!(
+                    "the JSON export does not load: {:?}\n{exported}",
+                    e.diagnostics
+                )
+            });
+            let back_model = strip_positions(serde_json::to_value(&back.briefing).unwrap());
+            assert!(
+                back_model == model,
+                "the JSON export reads differently:\n{exported}"
+            );
             for style in [Style::flow(), Style::block(), Style::mixed(), Style::json()] {
                 let text = emit(&tree, &style.without_aliases(), &mut Dice::new(data));
                 let again = brief::briefing::parse(&text).unwrap_or_else(|e| {
-                    panic!("{style:?} respelling does not load: {:?}\n{text}", e.diagnostics)
+                    panic!(
+                        "{style:?} respelling does not load: {:?}\n{text}",
+                        e.diagnostics
+                    )
                 });
                 let again = strip_positions(serde_json::to_value(&again.briefing).unwrap());
-                assert!(again == model, "{style:?} respelling reads differently:\n{text}");
+                assert!(
+                    again == model,
+                    "{style:?} respelling reads differently:\n{text}"
+                );
             }
         }
         Err(error) => {

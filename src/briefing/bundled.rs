@@ -6,6 +6,22 @@ use super::load::{LoadError, Loaded, parse_with_sources};
 
 pub const BUNDLED_NAME: &str = "belarus-us-thaw.yaml";
 pub const BUNDLED_TEXT: &str = include_str!("../../briefings/belarus-us-thaw.yaml");
+/// The first line of the bundled briefing names the schema by its place in the
+/// repository; a copy names the schema written beside it (see `init_text`).
+const MODELINE_PREFIX: &str = "# yaml-language-server: $schema=";
+/// The schema's file name beside a copy written by `brief init`.
+pub const SCHEMA_FILE: &str = "briefing.schema.json";
+
+/// The bundled briefing as `brief init` writes it: the schema it names is the one written
+/// beside it, so editors check the copy offline, against this version of the format.
+pub fn init_text() -> String {
+    let rest = BUNDLED_TEXT
+        .strip_prefix(MODELINE_PREFIX)
+        .and_then(|rest| rest.split_once('\n'))
+        .map_or(BUNDLED_TEXT, |(_, rest)| rest);
+    format!("{MODELINE_PREFIX}{SCHEMA_FILE}\n{rest}")
+}
+
 /// The source texts the bundled briefing's quotes are checked against, by `file:` value.
 pub const BUNDLED_SOURCES: &[(&str, &str)] = &[(
     "sources/cbs-us-belarus-thaw.txt",

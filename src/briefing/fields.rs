@@ -239,7 +239,7 @@ fn scalar_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Op
 }
 
 /// The known key nearest to a misspelt one, if it is near enough to be a typo.
-fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+pub fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (edit_distance(key, k), *k))

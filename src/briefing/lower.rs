@@ -3,6 +3,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::fields::Fields;
+use super::format;
 use super::model::*;
 use super::node::{Node, Pos};
 
@@ -20,20 +21,6 @@ pub struct References {
     /// Each item's id with its position, per section, for the uniqueness check.
     pub ids: Vec<(&'static str, String, Pos)>,
 }
-
-const TOP_KEYS: &[&str] = &[
-    "title",
-    "as_of",
-    "sources",
-    "summary",
-    "actors",
-    "topics",
-    "stances",
-    "quotes",
-    "risks",
-    "questions",
-    "timeline",
-];
 
 pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, References)> {
     let mut fields = Fields::of(root, "the briefing", diags)?;
@@ -60,7 +47,7 @@ pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, Refe
     let timeline = each(&mut fields, "timeline", diags, |n, d| {
         event(n, d, &mut refs)
     });
-    fields.finish(TOP_KEYS, diags);
+    fields.finish(format::BRIEFING.names, diags);
     let briefing = Briefing {
         title,
         as_of,
@@ -144,7 +131,7 @@ fn source(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Op
         file: f.opt_line("file", diags),
         pos: node.pos,
     };
-    f.finish(&["id", "outlet", "title", "url", "note", "file"], diags);
+    f.finish(format::SOURCE.names, diags);
     Some(source)
 }
 
@@ -156,7 +143,7 @@ fn summary(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Summary> {
         caveats: f.texts("caveats", diags),
         pos: node.pos,
     };
-    f.finish(&["bluf", "key_points", "caveats"], diags);
+    f.finish(format::SUMMARY.names, diags);
     Some(summary)
 }
 
@@ -175,20 +162,7 @@ fn actor(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
         .iter()
         .filter_map(|n| person(n, diags))
         .collect();
-    f.finish(
-        &[
-            "id",
-            "name",
-            "short",
-            "kind",
-            "role",
-            "stance",
-            "interests",
-            "leverage",
-            "people",
-        ],
-        diags,
-    );
+    f.finish(format::ACTOR.names, diags);
     Some(Actor {
         id,
         name,
@@ -209,7 +183,7 @@ fn person(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Person> {
         name: f.line("name", diags),
         role: f.opt_line("role", diags).unwrap_or_default(),
     };
-    f.finish(&["name", "role"], diags);
+    f.finish(format::PERSON.names, diags);
     Some(person)
 }
 
@@ -221,7 +195,7 @@ fn topic(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
         description: f.opt_text("description", diags),
         pos: node.pos,
     };
-    f.finish(&["id", "name", "description"], diags);
+    f.finish(format::TOPIC.names, diags);
     Some(topic)
 }
 
@@ -232,7 +206,7 @@ fn stance(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Op
     let position = f.word::<Position>("position", diags);
     let summary = f.text("summary", diags);
     let quotes = f.ids("quotes", diags);
-    f.finish(&["actor", "topic", "position", "summary", "quotes"], diags);
+    f.finish(format::STANCE.names, diags);
     refs.stance_actors.push(actor.clone());
     refs.stance_topics.push(topic.clone());
     refs.stance_quotes.extend(quotes.iter().cloned());
@@ -254,10 +228,7 @@ fn quote(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
     let text = f.text("text", diags);
     let context = f.opt_text("context", diags);
     let source = f.id("source", diags);
-    f.finish(
-        &["id", "speaker", "actor", "text", "context", "source"],
-        diags,
-    );
+    f.finish(format::QUOTE.names, diags);
     if context.is_none() && !id.is_empty() {
         diags.push(Diagnostic::warning(
             node.pos,
@@ -286,18 +257,7 @@ fn risk(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opti
     let impact = f.word::<Level>("impact", diags);
     let actors = f.ids("actors", diags);
     let indicators = f.texts("indicators", diags);
-    f.finish(
-        &[
-            "id",
-            "title",
-            "description",
-            "likelihood",
-            "impact",
-            "actors",
-            "indicators",
-        ],
-        diags,
-    );
+    f.finish(format::RISK.names, diags);
     refs.risk_actors.extend(actors.iter().cloned());
     Some(Risk {
         id,
@@ -318,7 +278,7 @@ fn question(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> 
     let why = f.text("why", diags);
     let actors = f.ids("actors", diags);
     let watch = f.texts("watch", diags);
-    f.finish(&["id", "question", "why", "actors", "watch"], diags);
+    f.finish(format::QUESTION.names, diags);
     refs.question_actors.extend(actors.iter().cloned());
     Some(Question {
         id,
@@ -335,7 +295,7 @@ fn event(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
     let date = f.line("date", diags);
     let text = f.text("event", diags);
     let source = f.opt_id("source", diags);
-    f.finish(&["date", "event", "source"], diags);
+    f.finish(format::EVENT.names, diags);
     refs.timeline_sources.extend(source.iter().cloned());
     Some(TimelineEvent {
         date,

@@ -5,6 +5,7 @@ mod bundled;
 pub mod catalog;
 pub mod diagnostic;
 mod fields;
+pub mod format;
 pub mod index;
 mod load;
 mod lower;
@@ -12,12 +13,18 @@ pub mod model;
 pub mod node;
 mod prebuilt;
 pub mod provenance;
+pub mod reference;
 pub mod sanitize;
+pub mod schema;
 mod validate;
 mod yaml;
 
-pub use bundled::{BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, parse_bundled};
+pub use bundled::{
+    BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, SCHEMA_FILE, init_text, parse_bundled,
+};
 pub use diagnostic::Diagnostic;
+/// For the config file, read and checked like a briefing.
+pub use fields::closest;
 pub use index::Index;
 pub use load::{
     Budget, LoadError, Loaded, load_file, parse, parse_file, parse_with_sources, read_source,
@@ -25,3 +32,4 @@ pub use load::{
 pub use model::*;
 pub use node::Pos;
 pub use prebuilt::load_bundled;
+pub use yaml::read as read_yaml;

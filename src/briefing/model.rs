@@ -237,4 +237,28 @@ impl Severity {
             Severity::Critical => "critical",
         }
     }
+
+    /// A bar of one to four blocks, so severity reads without colour too.
+    pub fn bar(self) -> &'static str {
+        match self {
+            Severity::Critical => "████",
+            Severity::Elevated => "███░",
+            Severity::Moderate => "██░░",
+            Severity::Low => "█░░░",
+        }
+    }
+}
+
+impl Position {
+    /// The one-character sign that goes with a position, so it reads without colour too;
+    /// the dashboard and the exports show the same.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Position::Supports => "+",
+            Position::Opposes => "−",
+            Position::Mixed => "±",
+            Position::Neutral => "=",
+            Position::Unclear => "?",
+        }
+    }
 }

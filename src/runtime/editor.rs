@@ -2,6 +2,36 @@
 
 use std::ffi::OsString;
 use std::path::Path;
+use std::sync::OnceLock;
+
+/// The config's `editor` template, set once at start.
+static TEMPLATE: OnceLock<String> = OnceLock::new();
+
+pub fn set_editor_template(template: Option<String>) {
+    if let Some(template) = template {
+        let _ = TEMPLATE.set(template);
+    }
+}
+
+pub fn template() -> Option<&'static str> {
+    TEMPLATE.get().map(String::as_str)
+}
+
+/// The config's template split like a shell would, `{file}`, `{line}` and `{column}`
+/// filled in each word, so a file name with spaces stays one argument.
+pub fn template_args(template: &str, path: &Path, line: u32, column: u32) -> Vec<OsString> {
+    let words = shell_words::split(template).unwrap_or_else(|_| vec![template.to_owned()]);
+    let file = path.to_string_lossy();
+    words
+        .iter()
+        .map(|word| {
+            word.replace("{file}", &file)
+                .replace("{line}", &line.to_string())
+                .replace("{column}", &column.to_string())
+                .into()
+        })
+        .collect()
+}
 
 /// `$VISUAL`, else `$EDITOR`, else `vi`, split like a shell would (`code --wait`).
 pub fn editor_command(visual: Option<&str>, editor: Option<&str>) -> Vec<String> {
@@ -45,7 +75,12 @@ pub fn editor_args(command: &[String], path: &Path, line: u32) -> Vec<OsString> 
             args.push(format!("+{line}").into());
             args.push(located);
         }
-        _ => args.push(located),
+        // Any other editor is told the line as less tells it: `+LINE FILE`, the form
+        // most editors understand.
+        _ => {
+            args.push(format!("+{line}").into());
+            args.push(located);
+        }
     }
     args
 }
@@ -87,7 +122,25 @@ mod tests {
         );
         assert_eq!(
             strings(editor_args(&["ed2".into()], path, 3)),
-            ["ed2", "b.yaml"]
+            ["ed2", "+3", "b.yaml"]
+        );
+    }
+
+    #[test]
+    fn a_template_fills_file_line_and_column_in_place() {
+        let path = Path::new("my notes/b.yaml");
+        assert_eq!(
+            strings(template_args(
+                "code --goto '{file}:{line}:{column}'",
+                path,
+                12,
+                3
+            )),
+            ["code", "--goto", "my notes/b.yaml:12:3"]
+        );
+        assert_eq!(
+            strings(template_args("nvim +{line} {file}", path, 7, 1)),
+            ["nvim", "+7", "my notes/b.yaml"]
         );
     }
 }

@@ -14,7 +14,7 @@ use std::io;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-pub use editor::{editor_args, editor_command};
+pub use editor::{editor_args, editor_command, set_editor_template, template_args};
 
 enum Event {
     /// Something from the terminal. The input thread waits for the loop to acknowledge it
@@ -189,10 +189,19 @@ fn carry_out(
 /// Runs the editor on the terminal we hand over, and takes the terminal back whatever
 /// the editor does.
 fn edit(terminal: &mut terminal::Screen, path: &Path, line: u32) -> Result<(), String> {
-    let visual = std::env::var("VISUAL").ok();
-    let editor = std::env::var("EDITOR").ok();
-    let command = editor_command(visual.as_deref(), editor.as_deref());
-    let args = editor_args(&command, path, line);
+    let (command, args) = match editor::template() {
+        Some(template) => (
+            vec![template.to_owned()],
+            editor::template_args(template, path, line, 1),
+        ),
+        None => {
+            let visual = std::env::var("VISUAL").ok();
+            let editor = std::env::var("EDITOR").ok();
+            let command = editor_command(visual.as_deref(), editor.as_deref());
+            let args = editor_args(&command, path, line);
+            (command, args)
+        }
+    };
     terminal::suspend();
     let status = std::process::Command::new(&args[0])
         .args(&args[1..])

@@ -17,12 +17,12 @@ static PANIC_HOOK: Once = Once::new();
 /// Whether the mouse is captured: kept across the editor's turn at the terminal.
 static MOUSE: AtomicBool = AtomicBool::new(true);
 
-/// Raw mode, the alternate screen, mouse capture, and a panic hook that undoes them
-/// before the panic message is printed.
 /// The full-screen terminal. Output is buffered so that a frame reaches the terminal in
 /// one write rather than a write per kilobyte.
 pub type Screen = ratatui::Terminal<CrosstermBackend<BufWriter<io::Stdout>>>;
 
+/// Raw mode, the alternate screen, mouse capture unless `mouse` is off, and a panic hook
+/// that undoes them before the panic message is printed.
 pub fn enter(mouse: bool) -> io::Result<Screen> {
     MOUSE.store(mouse, Ordering::Relaxed);
     PANIC_HOOK.call_once(|| {

@@ -194,6 +194,10 @@ pub fn draw_list(
 fn row_cells(line: &Line, width: usize) -> Row {
     let area = Rect::new(0, 0, width as u16, 1);
     let mut row = Buffer::empty(area);
+    // A theme with a background of its own paints it under the row's text too.
+    if THEME.base != Style::new() {
+        row.set_style(area, THEME.base);
+    }
     write_lines(&mut row, area, [line]);
     (0..)
         .zip(row.content)

@@ -39,6 +39,10 @@ pub struct Cache {
 pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) -> Drawn {
     let mut drawn = Drawn::default();
     let area = frame.area();
+    // Only a theme with colours of its own paints the screen first.
+    if THEME.base != ratatui::style::Style::new() {
+        frame.buffer_mut().set_style(area, THEME.base);
+    }
     if layout::too_small(area) {
         draw_too_small(frame, area);
         return drawn;

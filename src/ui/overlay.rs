@@ -48,6 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) -> usiz
             .title_top(Line::styled(format!(" ↑ {scroll} "), THEME.more).right_aligned());
     }
     frame.render_widget(Clear, popup);
+    frame.buffer_mut().set_style(popup, THEME.base);
     let inner = frame_block.inner(popup).inner(Margin::new(1, 0));
     frame.render_widget(frame_block, popup);
     let lines: Vec<Line> = doc
@@ -82,8 +83,7 @@ fn help(width: usize) -> Doc {
             };
             doc.heading(&title);
             for binding in bindings {
-                let keys = binding
-                    .keys
+                let keys = crate::keymap::effective_keys(binding)
                     .iter()
                     .map(|k| k.label())
                     .collect::<Vec<_>>()

@@ -1,5 +1,6 @@
-//! Every colour and style in the app. Severity and position colours are defined once here
-//! so that they mean the same on every pane.
+//! Every colour and style in the app, in themes: the default (the terminal's own colours),
+//! dark, light, high-contrast, and the one `NO_COLOR` asks for. Severity and position
+//! colours are defined once per theme so that they mean the same on every pane.
 
 use crate::briefing::{ActorKind, Position, Severity};
 use ratatui::style::{Color, Modifier, Style};
@@ -40,108 +41,408 @@ pub struct Theme {
     pub changed: Style,
     pub more: Style,
     pub overlay_border: Style,
+    /// The whole screen's colours under everything else; nothing in the default theme,
+    /// so the terminal's own foreground and background show.
+    pub base: Style,
+    pub palette: Palette,
 }
 
-pub const THEME: Theme = Theme {
-    app_name: Style::new()
-        .fg(Color::Black)
-        .bg(Color::Cyan)
+/// The colours that carry meaning: positions, severities, kinds of actor. Each is shown
+/// with a sign or a word as well, so none depends on its colour alone.
+pub struct Palette {
+    pub supports: Color,
+    pub opposes: Color,
+    pub mixed: Color,
+    pub neutral: Color,
+    pub unclear: Color,
+    pub low: Color,
+    pub moderate: Color,
+    pub elevated: Color,
+    pub critical: Color,
+    pub government: Color,
+    pub organisation: Color,
+    pub movement: Color,
+    pub person: Color,
+    pub bloc: Color,
+}
+
+/// The roles colours play in a theme; `themed` turns them into every style.
+struct Roles {
+    /// Titles, focus, counts and the selection.
+    accent: Color,
+    /// Keys in the footer and tabs, the search, the overlay's border.
+    key: Color,
+    /// Less important text and idle borders.
+    dim: Color,
+    /// Tabs, labels and block titles at rest.
+    gray: Color,
+    speaker: Color,
+    link: Color,
+    good: Color,
+    warn: Color,
+    bad: Color,
+    banner: Color,
+    base: Style,
+    palette: Palette,
+}
+
+const fn themed(r: Roles) -> Theme {
+    let bold = Modifier::BOLD;
+    let reversed = Modifier::REVERSED;
+    Theme {
+        app_name: Style::new()
+            .fg(r.accent)
+            .add_modifier(reversed)
+            .add_modifier(bold),
+        title: Style::new().add_modifier(bold),
+        date: Style::new().fg(r.accent),
+        origin: Style::new().fg(r.dim),
+        tab: Style::new().fg(r.gray),
+        tab_active: Style::new()
+            .fg(r.accent)
+            .add_modifier(reversed)
+            .add_modifier(bold),
+        tab_key: Style::new().fg(r.key),
+        border: Style::new().fg(r.dim),
+        border_focused: Style::new().fg(r.accent),
+        block_title: Style::new().fg(r.gray),
+        block_title_focused: Style::new().fg(r.accent).add_modifier(bold),
+        selected: Style::new().fg(r.accent).add_modifier(reversed),
+        selected_unfocused: Style::new().add_modifier(reversed),
+        text: Style::new(),
+        dim: Style::new().fg(r.dim),
+        heading: Style::new().fg(r.accent).add_modifier(bold),
+        label: Style::new().fg(r.gray).add_modifier(bold),
+        bluf: Style::new().add_modifier(bold),
+        caveat: Style::new().fg(r.warn),
+        quote: Style::new().add_modifier(Modifier::ITALIC),
+        speaker: Style::new().fg(r.speaker).add_modifier(bold),
+        link: Style::new().fg(r.link).add_modifier(Modifier::UNDERLINED),
+        count: Style::new().fg(r.accent).add_modifier(bold),
+        footer: Style::new().fg(r.gray),
+        footer_key: Style::new().fg(r.key).add_modifier(bold),
+        status: Style::new().fg(r.good),
+        search: Style::new().fg(r.key),
+        match_highlight: Style::new().fg(r.key).add_modifier(reversed),
+        error_banner: Style::new()
+            .fg(r.banner)
+            .add_modifier(reversed)
+            .add_modifier(bold),
+        error_text: Style::new().fg(r.bad),
+        warning_text: Style::new().fg(r.warn),
+        added: Style::new().fg(r.good).add_modifier(bold),
+        changed: Style::new().fg(r.warn).add_modifier(bold),
+        more: Style::new().fg(r.accent),
+        overlay_border: Style::new().fg(r.key),
+        base: r.base,
+        palette: r.palette,
+    }
+}
+
+/// The terminal's own foreground and background with its 16 ANSI colours, so the user's
+/// palette applies. Backgrounds come only from reverse video, never a fixed colour.
+pub static DEFAULT: Theme = themed(Roles {
+    accent: Color::Cyan,
+    key: Color::Yellow,
+    dim: Color::DarkGray,
+    gray: Color::Gray,
+    speaker: Color::LightBlue,
+    link: Color::Blue,
+    good: Color::Green,
+    warn: Color::Yellow,
+    bad: Color::LightRed,
+    banner: Color::Red,
+    base: Style::new(),
+    palette: Palette {
+        supports: Color::Green,
+        opposes: Color::Red,
+        mixed: Color::Yellow,
+        neutral: Color::Blue,
+        unclear: Color::DarkGray,
+        low: Color::Green,
+        moderate: Color::Yellow,
+        elevated: Color::LightRed,
+        critical: Color::Red,
+        government: Color::LightBlue,
+        organisation: Color::LightMagenta,
+        movement: Color::LightGreen,
+        person: Color::LightYellow,
+        bloc: Color::LightCyan,
+    },
+});
+
+/// Light text on a dark background of its own, whatever the terminal's palette.
+pub static DARK: Theme = themed(Roles {
+    accent: Color::Rgb(0x5f, 0xd7, 0xff),
+    key: Color::Rgb(0xff, 0xd7, 0x5f),
+    dim: Color::Rgb(0x80, 0x80, 0x80),
+    gray: Color::Rgb(0xb8, 0xb8, 0xb8),
+    speaker: Color::Rgb(0x87, 0xaf, 0xff),
+    link: Color::Rgb(0x87, 0xaf, 0xff),
+    good: Color::Rgb(0x5f, 0xd7, 0x87),
+    warn: Color::Rgb(0xff, 0xd7, 0x5f),
+    bad: Color::Rgb(0xff, 0x87, 0x87),
+    banner: Color::Rgb(0xff, 0x5f, 0x5f),
+    base: Style::new()
+        .fg(Color::Rgb(0xe4, 0xe4, 0xe4))
+        .bg(Color::Rgb(0x1c, 0x1c, 0x1c)),
+    palette: Palette {
+        supports: Color::Rgb(0x5f, 0xd7, 0x87),
+        opposes: Color::Rgb(0xff, 0x5f, 0x5f),
+        mixed: Color::Rgb(0xff, 0xd7, 0x5f),
+        neutral: Color::Rgb(0x87, 0xaf, 0xff),
+        unclear: Color::Rgb(0x94, 0x94, 0x94),
+        low: Color::Rgb(0x5f, 0xd7, 0x87),
+        moderate: Color::Rgb(0xff, 0xd7, 0x5f),
+        elevated: Color::Rgb(0xff, 0x9f, 0x5f),
+        critical: Color::Rgb(0xff, 0x5f, 0x5f),
+        government: Color::Rgb(0x87, 0xaf, 0xff),
+        organisation: Color::Rgb(0xd7, 0x87, 0xff),
+        movement: Color::Rgb(0x87, 0xd7, 0x87),
+        person: Color::Rgb(0xff, 0xd7, 0x87),
+        bloc: Color::Rgb(0x87, 0xd7, 0xd7),
+    },
+});
+
+/// Dark text on a light background of its own; no yellow text, which vanishes on white.
+pub static LIGHT: Theme = themed(Roles {
+    accent: Color::Rgb(0x00, 0x5f, 0x87),
+    key: Color::Rgb(0x87, 0x3e, 0x00),
+    dim: Color::Rgb(0x6c, 0x6c, 0x6c),
+    gray: Color::Rgb(0x44, 0x44, 0x44),
+    speaker: Color::Rgb(0x00, 0x3f, 0xaf),
+    link: Color::Rgb(0x00, 0x3f, 0xaf),
+    good: Color::Rgb(0x00, 0x6f, 0x2f),
+    warn: Color::Rgb(0x87, 0x5f, 0x00),
+    bad: Color::Rgb(0xaf, 0x00, 0x00),
+    banner: Color::Rgb(0xaf, 0x00, 0x00),
+    base: Style::new()
+        .fg(Color::Rgb(0x1c, 0x1c, 0x1c))
+        .bg(Color::Rgb(0xfa, 0xfa, 0xf7)),
+    palette: Palette {
+        supports: Color::Rgb(0x00, 0x6f, 0x2f),
+        opposes: Color::Rgb(0xaf, 0x00, 0x00),
+        mixed: Color::Rgb(0x87, 0x5f, 0x00),
+        neutral: Color::Rgb(0x00, 0x3f, 0xaf),
+        unclear: Color::Rgb(0x6c, 0x6c, 0x6c),
+        low: Color::Rgb(0x00, 0x6f, 0x2f),
+        moderate: Color::Rgb(0x87, 0x5f, 0x00),
+        elevated: Color::Rgb(0xb3, 0x4a, 0x00),
+        critical: Color::Rgb(0xaf, 0x00, 0x00),
+        government: Color::Rgb(0x00, 0x3f, 0xaf),
+        organisation: Color::Rgb(0x7a, 0x1f, 0x9f),
+        movement: Color::Rgb(0x00, 0x6f, 0x2f),
+        person: Color::Rgb(0x87, 0x3e, 0x00),
+        bloc: Color::Rgb(0x00, 0x5f, 0x87),
+    },
+});
+
+/// Pure white on black, saturated colours, nothing dim.
+pub static HIGH_CONTRAST: Theme = Theme {
+    border: Style::new().fg(Color::Rgb(0xff, 0xff, 0xff)),
+    border_focused: Style::new()
+        .fg(Color::Rgb(0xff, 0xff, 0x00))
         .add_modifier(Modifier::BOLD),
-    title: Style::new().add_modifier(Modifier::BOLD),
-    date: Style::new().fg(Color::Cyan),
-    origin: Style::new().fg(Color::DarkGray),
-    tab: Style::new().fg(Color::Gray),
-    tab_active: Style::new()
-        .fg(Color::Black)
-        .bg(Color::Cyan)
+    selected: Style::new()
+        .fg(Color::Rgb(0xff, 0xff, 0x00))
+        .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD),
-    tab_key: Style::new().fg(Color::Yellow),
-    border: Style::new().fg(Color::DarkGray),
-    border_focused: Style::new().fg(Color::Cyan),
-    block_title: Style::new().fg(Color::Gray),
-    block_title_focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-    selected: Style::new().fg(Color::Black).bg(Color::Cyan),
-    selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
-    text: Style::new(),
-    dim: Style::new().fg(Color::DarkGray),
-    heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-    label: Style::new().fg(Color::Gray).add_modifier(Modifier::BOLD),
-    bluf: Style::new().add_modifier(Modifier::BOLD),
-    caveat: Style::new().fg(Color::Yellow),
-    quote: Style::new().add_modifier(Modifier::ITALIC),
-    speaker: Style::new()
-        .fg(Color::LightBlue)
-        .add_modifier(Modifier::BOLD),
-    link: Style::new()
-        .fg(Color::Blue)
-        .add_modifier(Modifier::UNDERLINED),
-    count: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-    footer: Style::new().fg(Color::Gray),
-    footer_key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-    status: Style::new().fg(Color::Green),
-    search: Style::new().fg(Color::Yellow),
-    match_highlight: Style::new().fg(Color::Black).bg(Color::Yellow),
-    error_banner: Style::new()
-        .fg(Color::White)
-        .bg(Color::Red)
-        .add_modifier(Modifier::BOLD),
-    error_text: Style::new().fg(Color::LightRed),
-    warning_text: Style::new().fg(Color::Yellow),
-    added: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-    changed: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-    more: Style::new().fg(Color::Cyan),
-    overlay_border: Style::new().fg(Color::Yellow),
+    ..themed(Roles {
+        accent: Color::Rgb(0x00, 0xff, 0xff),
+        key: Color::Rgb(0xff, 0xff, 0x00),
+        dim: Color::Rgb(0xd0, 0xd0, 0xd0),
+        gray: Color::Rgb(0xff, 0xff, 0xff),
+        speaker: Color::Rgb(0x00, 0xff, 0xff),
+        link: Color::Rgb(0x00, 0xff, 0xff),
+        good: Color::Rgb(0x00, 0xff, 0x00),
+        warn: Color::Rgb(0xff, 0xff, 0x00),
+        bad: Color::Rgb(0xff, 0x55, 0x55),
+        banner: Color::Rgb(0xff, 0x00, 0x00),
+        base: Style::new()
+            .fg(Color::Rgb(0xff, 0xff, 0xff))
+            .bg(Color::Rgb(0x00, 0x00, 0x00)),
+        palette: Palette {
+            supports: Color::Rgb(0x00, 0xff, 0x00),
+            opposes: Color::Rgb(0xff, 0x55, 0x55),
+            mixed: Color::Rgb(0xff, 0xff, 0x00),
+            neutral: Color::Rgb(0x00, 0xff, 0xff),
+            unclear: Color::Rgb(0xff, 0xff, 0xff),
+            low: Color::Rgb(0x00, 0xff, 0x00),
+            moderate: Color::Rgb(0xff, 0xff, 0x00),
+            elevated: Color::Rgb(0xff, 0xa0, 0x00),
+            critical: Color::Rgb(0xff, 0x55, 0x55),
+            government: Color::Rgb(0x00, 0xff, 0xff),
+            organisation: Color::Rgb(0xff, 0x80, 0xff),
+            movement: Color::Rgb(0x00, 0xff, 0x00),
+            person: Color::Rgb(0xff, 0xff, 0x00),
+            bloc: Color::Rgb(0xff, 0xff, 0xff),
+        },
+    })
 };
 
+/// Under `NO_COLOR`: not one colour. What colour showed is carried by reverse video (the
+/// selection, the active tab, banners), bold and underline (focus, headings, keys) and
+/// dim; positions and severities keep their signs and bars.
+pub static NO_COLOR: Theme = {
+    let none = Style::new();
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let reversed = Style::new().add_modifier(Modifier::REVERSED);
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
+    Theme {
+        app_name: reversed.add_modifier(Modifier::BOLD),
+        title: bold,
+        date: none,
+        origin: dim,
+        tab: none,
+        tab_active: reversed.add_modifier(Modifier::BOLD),
+        tab_key: bold,
+        border: dim,
+        border_focused: bold,
+        block_title: none,
+        block_title_focused: bold.add_modifier(Modifier::UNDERLINED),
+        selected: reversed,
+        selected_unfocused: reversed,
+        text: none,
+        dim,
+        heading: bold.add_modifier(Modifier::UNDERLINED),
+        label: bold,
+        bluf: bold,
+        caveat: none,
+        quote: Style::new().add_modifier(Modifier::ITALIC),
+        speaker: bold,
+        link: underlined,
+        count: bold,
+        footer: none,
+        footer_key: bold,
+        status: bold,
+        search: bold,
+        match_highlight: underlined.add_modifier(Modifier::BOLD),
+        error_banner: reversed.add_modifier(Modifier::BOLD),
+        error_text: bold,
+        warning_text: none,
+        added: bold,
+        changed: bold,
+        more: bold,
+        overlay_border: bold,
+        base: none,
+        palette: Palette {
+            supports: Color::Reset,
+            opposes: Color::Reset,
+            mixed: Color::Reset,
+            neutral: Color::Reset,
+            unclear: Color::Reset,
+            low: Color::Reset,
+            moderate: Color::Reset,
+            elevated: Color::Reset,
+            critical: Color::Reset,
+            government: Color::Reset,
+            organisation: Color::Reset,
+            movement: Color::Reset,
+            person: Color::Reset,
+            bloc: Color::Reset,
+        },
+    }
+};
+
+/// The themes a user can choose, by the name `--theme` and the config take.
+pub const THEMES: &[(&str, &Theme)] = &[
+    ("default", &DEFAULT),
+    ("dark", &DARK),
+    ("light", &LIGHT),
+    ("high-contrast", &HIGH_CONTRAST),
+];
+
+/// The theme called `name`, or the message that lists the names there are.
+pub fn by_name(name: &str) -> Result<&'static Theme, String> {
+    THEMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, theme)| *theme)
+        .ok_or_else(|| {
+            let names: Vec<&str> = THEMES.iter().map(|(n, _)| *n).collect();
+            format!(
+                "unknown theme `{name}`; the themes are: {}",
+                names.join(", ")
+            )
+        })
+}
+
+/// Whether `NO_COLOR` asks for no colour: set and not empty (<https://no-color.org>).
+pub fn no_color_requested(value: Option<&std::ffi::OsStr>) -> bool {
+    value.is_some_and(|v| !v.is_empty())
+}
+
+/// The theme to draw with: the chosen one, or none of its colours under `NO_COLOR`.
+pub fn choose(theme: &'static Theme, no_color: bool) -> &'static Theme {
+    if no_color { &NO_COLOR } else { theme }
+}
+
+thread_local! {
+    /// The theme of the thread that draws. Chosen once at start; tests on other threads
+    /// draw in the themes they choose without disturbing each other.
+    static CURRENT: std::cell::Cell<&'static Theme> = const { std::cell::Cell::new(&DEFAULT) };
+}
+
+/// Makes `theme` the one every pane on this thread draws with.
+pub fn install(theme: &'static Theme) {
+    CURRENT.with(|current| current.set(theme));
+}
+
+/// The current theme, read where the panes write `THEME.dim`: the panes need not pass a
+/// theme around, and a theme chosen at start reaches every style.
+pub struct Current;
+
+pub static THEME: Current = Current;
+
+impl std::ops::Deref for Current {
+    type Target = Theme;
+    fn deref(&self) -> &Theme {
+        CURRENT.with(std::cell::Cell::get)
+    }
+}
+
 pub fn position(position: Position) -> Style {
+    let p = &THEME.palette;
     let color = match position {
-        Position::Supports => Color::Green,
-        Position::Opposes => Color::Red,
-        Position::Mixed => Color::Yellow,
-        Position::Neutral => Color::Blue,
-        Position::Unclear => Color::DarkGray,
+        Position::Supports => p.supports,
+        Position::Opposes => p.opposes,
+        Position::Mixed => p.mixed,
+        Position::Neutral => p.neutral,
+        Position::Unclear => p.unclear,
     };
     Style::new().fg(color).add_modifier(Modifier::BOLD)
 }
 
 /// The one-character sign that goes with a position, so it reads without colour too.
 pub fn position_sign(position: Position) -> &'static str {
-    match position {
-        Position::Supports => "+",
-        Position::Opposes => "−",
-        Position::Mixed => "±",
-        Position::Neutral => "=",
-        Position::Unclear => "?",
-    }
+    position.sign()
 }
 
 pub fn severity(severity: Severity) -> Style {
+    let p = &THEME.palette;
     let color = match severity {
-        Severity::Critical => Color::Red,
-        Severity::Elevated => Color::LightRed,
-        Severity::Moderate => Color::Yellow,
-        Severity::Low => Color::Green,
+        Severity::Critical => p.critical,
+        Severity::Elevated => p.elevated,
+        Severity::Moderate => p.moderate,
+        Severity::Low => p.low,
     };
     Style::new().fg(color).add_modifier(Modifier::BOLD)
 }
 
 /// A bar of one to four blocks, so severity reads without colour too.
 pub fn severity_bar(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Critical => "████",
-        Severity::Elevated => "███░",
-        Severity::Moderate => "██░░",
-        Severity::Low => "█░░░",
-    }
+    severity.bar()
 }
 
 pub fn kind(kind: ActorKind) -> Style {
+    let p = &THEME.palette;
     let color = match kind {
-        ActorKind::Government => Color::LightBlue,
-        ActorKind::Organisation => Color::LightMagenta,
-        ActorKind::Movement => Color::LightGreen,
-        ActorKind::Person => Color::LightYellow,
-        ActorKind::Bloc => Color::LightCyan,
+        ActorKind::Government => p.government,
+        ActorKind::Organisation => p.organisation,
+        ActorKind::Movement => p.movement,
+        ActorKind::Person => p.person,
+        ActorKind::Bloc => p.bloc,
     };
     Style::new().fg(color)
 }

@@ -1,0 +1,136 @@
+//! The briefing format as a JSON Schema (draft-07, the draft yaml-language-server reads),
+//! generated from `format` so that editors check what the loader checks.
+//!
+//! The schema accepts what the loader accepts, no more and no less, for keys, types,
+//! vocabularies and required keys; references between items are the loader's alone.
+//! Hence its looseness in places: the loader reads `name: 1984` as the text "1984", and
+//! treats `url:` with no value as absent.
+
+use super::format::{self, Item, Value};
+use serde_json::{Map, Value as Json, json};
+
+pub const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
+
+/// The schema of a whole briefing, as pretty-printed JSON with a final newline.
+pub fn text() -> String {
+    let mut text = serde_json::to_string_pretty(&schema()).expect("a schema serialises");
+    text.push('\n');
+    text
+}
+
+pub fn schema() -> Json {
+    let mut definitions = Map::new();
+    for item in format::ITEMS.iter().skip(1) {
+        definitions.insert(definition_name(item), object(item));
+    }
+    let mut root = Map::new();
+    root.insert("$schema".into(), json!(DRAFT));
+    root.insert("title".into(), json!("brief briefing"));
+    if let Json::Object(body) = object(&format::BRIEFING) {
+        root.extend(body);
+    }
+    root.insert("definitions".into(), Json::Object(definitions));
+    Json::Object(root)
+}
+
+/// `timeline event` → `timeline_event`, the item's name under `definitions`.
+fn definition_name(item: &Item) -> String {
+    item.what.replace(' ', "_")
+}
+
+fn object(item: &Item) -> Json {
+    let properties: Map<String, Json> = item
+        .keys
+        .iter()
+        .map(|key| {
+            let mut property = value(key.value, key.required);
+            if let Json::Object(map) = &mut property {
+                map.insert("description".into(), json!(key.description));
+            }
+            (key.name.to_owned(), property)
+        })
+        .collect();
+    let required: Vec<&str> = item
+        .keys
+        .iter()
+        .filter(|k| k.required)
+        .map(|k| k.name)
+        .collect();
+    json!({
+        "type": "object",
+        "description": item.description,
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    })
+}
+
+/// The scalar types the loader reads as text.
+const SCALAR: [&str; 3] = ["string", "number", "boolean"];
+
+/// A required text must have a character that is not white space, as the loader trims.
+const NOT_BLANK: &str = "\\S";
+
+const ISO_DATE: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+
+fn value(value: Value, required: bool) -> Json {
+    // An optional key may be written with no value; the loader reads that as absent.
+    let nullable = |mut types: Vec<&'static str>| -> Vec<&'static str> {
+        if !required {
+            types.push("null");
+        }
+        types
+    };
+    match value {
+        Value::Line | Value::Text | Value::Id if required => json!({
+            "type": SCALAR,
+            "pattern": NOT_BLANK,
+        }),
+        Value::Line | Value::Text | Value::Id => json!({ "type": nullable(SCALAR.to_vec()) }),
+        Value::Texts | Value::Ids => {
+            let mut types = SCALAR.to_vec();
+            types.extend(["array", "null"]);
+            json!({
+                "type": types,
+                "items": { "type": ["string", "number", "boolean", "null"] },
+            })
+        }
+        Value::Date => json!({
+            "type": nullable(vec!["string"]),
+            "pattern": ISO_DATE,
+        }),
+        Value::Word(vocab) => json!({ "enum": (vocab.words)() }),
+        Value::Item(item) => json!({
+            "anyOf": [
+                { "$ref": format!("#/definitions/{}", definition_name(item)) },
+                { "type": "null" },
+            ],
+        }),
+        Value::Items(item) => json!({
+            "type": ["array", "null"],
+            "items": { "$ref": format!("#/definitions/{}", definition_name(item)) },
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_forbids_unknown_keys_and_lists_its_required_ones() {
+        let schema = schema();
+        let actor = &schema["definitions"]["actor"];
+        assert_eq!(actor["additionalProperties"], json!(false));
+        assert_eq!(
+            actor["required"],
+            json!(["id", "name", "kind", "role", "stance"])
+        );
+        assert_eq!(
+            actor["properties"]["kind"]["enum"],
+            json!(["government", "organisation", "movement", "person", "bloc"])
+        );
+        assert_eq!(schema["required"], json!(["title"]));
+        assert_eq!(schema["$schema"], json!(DRAFT));
+    }
+}
