@@ -540,3 +540,36 @@ fn the_error_screen_of_thirty_errors_scrolls_like_a_detail() {
     h.keys("g");
     assert_eq!(h.app.error_scroll, 0);
 }
+
+#[test]
+fn many_topics_scroll_across_with_the_actor_column_in_place() {
+    // At the narrowest the app draws, three of the four topics fit.
+    let mut h = Harness::bundled(40, 24);
+    h.keys("6");
+    let loaded = h.app.loaded.clone().unwrap();
+    let topics = loaded.briefing.topics.len();
+    let first = h.screen();
+    assert!(
+        first.contains("more topics"),
+        "not every topic fits:\n{first}"
+    );
+    h.keys(&"l".repeat(topics - 1));
+    let state = h.app.state(Pane::Stances).clone();
+    assert_eq!(state.column, topics - 1);
+    assert!(state.column_offset > 0, "scrolled across: {state:?}");
+    let screen = h.screen();
+    let last_topic: String = loaded.briefing.topics[topics - 1]
+        .name
+        .chars()
+        .take(3)
+        .collect();
+    let header = screen.lines().nth(3).unwrap();
+    assert!(header.contains(&last_topic), "{header}");
+    for actor in &loaded.briefing.actors {
+        let label: String = actor.label().chars().take(3).collect();
+        assert!(
+            screen.contains(&label),
+            "{label} stays in its column:\n{screen}"
+        );
+    }
+}

@@ -4,22 +4,27 @@
 //! only drawing knows (how long a detail turned out) is handed back with `drawn`.
 
 mod changes;
+mod follow;
 pub mod geometry;
+mod heat;
 mod jumps;
 pub mod links;
+mod mouse;
 mod needle;
 mod pane;
+mod search;
 
 pub use crate::words::plural;
 pub use changes::{Changes, Mark};
+pub use heat::{LEVELS_ACROSS, LEVELS_DOWN};
 pub use jumps::Jumps;
 pub use links::Target;
 pub use needle::Needle;
 pub use pane::{Pane, contains_folded};
 
-use crate::briefing::{Level, LoadError, Loaded, Vocabulary, catalog};
-use geometry::{Heat, Matrix, MatrixSize, Regions, RowWidths};
-use ratatui::layout::{Position, Rect};
+use crate::briefing::{LoadError, Loaded, catalog};
+use geometry::{Matrix, MatrixSize, Regions, RowWidths};
+use ratatui::layout::Rect;
 use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
 
@@ -590,445 +595,6 @@ impl App {
         Effect::None
     }
 
-    // Search.
-
-    fn search_changed(&mut self) {
-        self.search.needle = Needle::new(&self.search.query);
-        self.refresh_rows();
-    }
-
-    /// The panes a search counts matches in, in tab order, with their matches.
-    fn match_counts(&self) -> Vec<(Pane, usize)> {
-        Pane::ALL
-            .into_iter()
-            .filter(|p| p.has_list())
-            .map(|p| (p, self.rows(p).len()))
-            .collect()
-    }
-
-    /// The current match's number among all of them (from 0), and how many there are:
-    /// the selected item's, if it matches.
-    pub fn match_position(&self) -> Option<(usize, usize)> {
-        if !self.search.is_active() {
-            return None;
-        }
-        let counts = self.match_counts();
-        let total: usize = counts.iter().map(|(_, n)| n).sum();
-        let before: usize = counts
-            .iter()
-            .take_while(|(p, _)| *p != self.pane)
-            .map(|(_, n)| n)
-            .sum();
-        let here = self.position_in_rows(self.pane)?;
-        Some((before + here, total))
-    }
-
-    /// Where the selected item of `pane` is among its rows (for the matrix: among the
-    /// stances that match).
-    fn position_in_rows(&self, pane: Pane) -> Option<usize> {
-        if !pane.has_list() {
-            return None;
-        }
-        if pane == Pane::Stances {
-            let item = self.selected_item(pane)?;
-            return self.rows(pane).iter().position(|&s| s == item);
-        }
-        // A selection the search hides keeps its place in the rows without being there.
-        let state = self.state(pane);
-        let loaded = self.loaded.as_ref()?;
-        let item = *self.rows(pane).get(state.selected)?;
-        let shown = state
-            .selected_id
-            .as_ref()
-            .is_none_or(|id| pane.item_id(loaded, item) == *id);
-        shown.then_some(state.selected)
-    }
-
-    /// Keeps the filter and goes to the first match, on this pane or the next with any;
-    /// a selection that matches is kept.
-    fn submit_search(&mut self) {
-        self.search.editing = false;
-        if !self.search.is_active() {
-            return;
-        }
-        let counts = self.match_counts();
-        if counts.iter().all(|(_, n)| *n == 0) {
-            self.status = Some(format!(
-                "Nothing matches “{}” — Esc clears",
-                self.search.query
-            ));
-            return;
-        }
-        match self.position_in_rows(self.pane) {
-            Some(here) => self.go_to_match(self.pane, here),
-            None => {
-                let start = self.pane.index();
-                let (pane, _) = counts
-                    .iter()
-                    .copied()
-                    .filter(|(_, n)| *n > 0)
-                    .min_by_key(|(p, _)| (p.index() + Pane::ALL.len() - start) % Pane::ALL.len())
-                    .expect("a pane with matches");
-                self.go_to_match(pane, 0);
-            }
-        }
-        let found: Vec<String> = counts
-            .iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(p, n)| format!("{n} in {}", p.title()))
-            .collect();
-        if let Some((here, total)) = self.match_position() {
-            self.status = Some(format!(
-                "“{}” {}/{total}: {} — n next, Esc clears",
-                self.search.query,
-                here + 1,
-                found.join(", ")
-            ));
-        }
-    }
-
-    /// `n` and `N`: the next or previous match across the panes, in tab order.
-    fn step_match(&mut self, step: isize) {
-        if !self.search.is_active() {
-            self.status = Some("No search to step through: / starts one".into());
-            return;
-        }
-        let counts = self.match_counts();
-        let total: usize = counts.iter().map(|(_, n)| n).sum();
-        if total == 0 {
-            self.status = Some(format!(
-                "Nothing matches “{}” — Esc clears",
-                self.search.query
-            ));
-            return;
-        }
-        let target = match self.match_position() {
-            Some((here, _)) => (here as isize + step).rem_euclid(total as isize) as usize,
-            None => {
-                // Not on a match: the first one after this pane's place (or before it).
-                let before: usize = counts
-                    .iter()
-                    .take_while(|(p, _)| p.index() <= self.pane.index())
-                    .map(|(_, n)| n)
-                    .sum();
-                if step > 0 {
-                    before % total
-                } else {
-                    (before + total - 1) % total
-                }
-            }
-        };
-        let mut left = target;
-        for (pane, n) in counts {
-            if left < n {
-                self.go_to_match(pane, left);
-                return;
-            }
-            left -= n;
-        }
-    }
-
-    /// Shows match `position` of `pane`, its detail scrolled to the match.
-    fn go_to_match(&mut self, pane: Pane, position: usize) {
-        if self.pane != pane {
-            self.show(pane);
-        }
-        if pane == Pane::Stances {
-            let stance = self.rows(pane)[position];
-            self.select_stance(stance);
-        } else {
-            self.select(pane, position);
-        }
-        self.reveal = Some(Reveal::Match);
-        if let Some((here, total)) = self.match_position() {
-            self.status = Some(format!(
-                "“{}” {}/{} — n next, N previous, Esc clears",
-                self.search.query,
-                here + 1,
-                total
-            ));
-        }
-    }
-
-    // Links and the jump list.
-
-    fn step_link(&mut self, step: isize) {
-        let count = self.links().len();
-        if count == 0 {
-            self.status = Some("Nothing to follow in this detail".into());
-            return;
-        }
-        let state = &mut self.states[self.pane.index()];
-        state.link = Some(match state.link {
-            Some(link) => (link as isize + step).rem_euclid(count as isize) as usize,
-            None if step > 0 => 0,
-            None => count - 1,
-        });
-        self.reveal = Some(Reveal::Link);
-    }
-
-    fn follow_current_link(&mut self) {
-        let links = self.links();
-        match self.state(self.pane).link.and_then(|l| links.get(l)) {
-            Some(&target) => self.follow(target),
-            None if links.is_empty() => {
-                self.status = Some("Nothing to follow in this detail".into());
-            }
-            None => self.status = Some("Tab picks a link, Enter follows it".into()),
-        }
-    }
-
-    /// Opens a link's pane with its item selected, remembering where we were.
-    pub fn follow(&mut self, target: Target) {
-        let here = self.location();
-        if self.go_to(target) {
-            self.jumps.jump(here);
-        }
-    }
-
-    fn go_to(&mut self, target: Target) -> bool {
-        let pane = target.pane();
-        let position = match target {
-            Target::Stance(s) => {
-                self.show(pane);
-                self.select_stance(s);
-                return true;
-            }
-            Target::Topic(t) => {
-                self.show(pane);
-                self.states[pane.index()].column = t;
-                self.remember_selection(pane);
-                self.keep_in_view(pane);
-                return true;
-            }
-            Target::Actor(i) | Target::Quote(i) | Target::Risk(i) | Target::Question(i) => {
-                self.rows(pane).iter().position(|&item| item == i)
-            }
-        };
-        let Some(position) = position else {
-            let why = if pane == Pane::Risks && self.heat_filter.is_some() {
-                "the heat map's cell filters it out (Esc on the map clears)"
-            } else {
-                "the search hides it (Esc clears)"
-            };
-            self.status = Some(format!(
-                "That item is not on the {} pane: {why}",
-                pane.title()
-            ));
-            return false;
-        };
-        self.show(pane);
-        self.select(pane, position);
-        true
-    }
-
-    fn location(&self) -> Location {
-        Location {
-            pane: self.pane,
-            focus: self.focus,
-            state: self.state(self.pane).clone(),
-        }
-    }
-
-    fn restore(&mut self, location: Location) {
-        let pane = location.pane;
-        self.show(pane);
-        self.states[pane.index()] = location.state;
-        // The rows may have changed since (a search, a reload): find the item again.
-        self.refind(pane);
-        self.keep_in_view(pane);
-        if location.focus != Focus::Grid && self.selected_item(pane).is_some() {
-            self.focus = location.focus;
-        }
-    }
-
-    fn jump_back(&mut self) {
-        let here = self.location();
-        match self.jumps.back(here) {
-            Some(to) => self.restore(to),
-            None => {
-                self.status = Some("Nothing to go back to: Enter on a link jumps".into());
-            }
-        }
-    }
-
-    fn jump_forward(&mut self) {
-        let here = self.location();
-        match self.jumps.forward(here) {
-            Some(to) => self.restore(to),
-            None => self.status = Some("Nothing ahead: ] goes forward after a back".into()),
-        }
-    }
-
-    // The heat map.
-
-    fn toggle_grid(&mut self) {
-        if self.pane != Pane::Risks {
-            self.status = Some("m works on the Risks pane (4): its heat map".into());
-            return;
-        }
-        self.focus = if self.focus == Focus::Grid {
-            Focus::List
-        } else {
-            Focus::Grid
-        };
-    }
-
-    /// Filters the risks to the cell under the heat map's cursor, or stops if it already
-    /// does.
-    fn pick_cell(&mut self) {
-        let cell = self.heat_cursor;
-        self.set_heat_filter(if self.heat_filter == Some(cell) {
-            None
-        } else {
-            Some(cell)
-        });
-    }
-
-    fn set_heat_filter(&mut self, filter: Option<(usize, usize)>) {
-        self.heat_filter = filter;
-        self.refresh_pane(Pane::Risks);
-        if let Some((row, column)) = filter {
-            self.status = Some(format!(
-                "Risks of {} likelihood and {} impact: {} — Esc clears",
-                LEVELS_DOWN[row].word(),
-                LEVELS_ACROSS[column].word(),
-                self.rows(Pane::Risks).len()
-            ));
-        }
-    }
-
-    /// The heat map's cell a risk falls in.
-    pub fn heat_cell(likelihood: Level, impact: Level) -> (usize, usize) {
-        (
-            3 - usize::from(likelihood.weight()),
-            usize::from(impact.weight()) - 1,
-        )
-    }
-
-    // The mouse.
-
-    fn click(&mut self, column: u16, row: u16) -> Effect {
-        let area = self.area();
-        if geometry::too_small(area) {
-            return Effect::None;
-        }
-        if self.overlay.take().is_some() {
-            return Effect::None;
-        }
-        let at = Position::new(column, row);
-        let regions = Regions::new(area, self);
-        if regions.tabs.contains(at) {
-            let tab = geometry::tabs(self, area.width)
-                .into_iter()
-                .find(|t| column >= t.x && column < t.x + t.width);
-            if let Some(tab) = tab {
-                self.show(tab.pane);
-            }
-            return Effect::None;
-        }
-        if let Some(picker) = self.picker.as_mut().filter(|p| p.showing) {
-            if let Some(rows) = regions.list_rows().filter(|rows| rows.contains(at)) {
-                let index = picker.offset + usize::from(row - rows.y);
-                if index == picker.selected {
-                    return self.open_selected();
-                }
-                if index < picker.entries.len() {
-                    picker.selected = index;
-                }
-            }
-            return Effect::None;
-        }
-        if self.loaded.is_none() {
-            return Effect::None;
-        }
-        let pane = self.pane;
-        if let Some(heat) = regions.heat.map(Heat::new) {
-            if let Some(cell) = heat.cell_at(at) {
-                self.focus = Focus::Grid;
-                self.heat_cursor = cell;
-                self.pick_cell();
-                return Effect::None;
-            }
-            if heat.inner.contains(at) {
-                self.focus = Focus::Grid;
-                return Effect::None;
-            }
-        }
-        if let Some(list) = regions.list.filter(|list| list.contains(at)) {
-            if pane == Pane::Stances {
-                let matrix = Matrix::new(list, self.matrix);
-                if let Some((row, column)) = matrix.cell_at(at) {
-                    let state = &self.states[pane.index()];
-                    let (actor, topic) = (state.offset + row, state.column_offset + column);
-                    if actor < self.matrix.actors && topic < self.matrix.topics {
-                        self.focus = Focus::List;
-                        self.move_cursor(actor, topic);
-                    }
-                }
-                return Effect::None;
-            }
-            if let Some(rows) = regions.list_rows().filter(|rows| rows.contains(at)) {
-                let index = self.state(pane).offset + usize::from(row - rows.y);
-                if index < self.rows(pane).len() {
-                    self.focus = Focus::List;
-                    self.select(pane, index);
-                }
-            }
-            return Effect::None;
-        }
-        if regions.list.is_some()
-            && regions.detail.contains(at)
-            && self.selected_item(pane).is_some()
-        {
-            let link = self
-                .drawn
-                .link_rows
-                .iter()
-                .find(|(y, _)| *y == row)
-                .map(|&(_, link)| link);
-            if let Some(target) = link.and_then(|l| self.links().get(l).copied()) {
-                self.states[pane.index()].link = link;
-                self.follow(target);
-                return Effect::None;
-            }
-            self.focus = Focus::Detail;
-        }
-        Effect::None
-    }
-
-    /// The wheel scrolls what is under the pointer: the detail a few lines, the list or
-    /// the matrix a row, an overlay or a page of text a few lines.
-    fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let at = Position::new(column, row);
-        let regions = Regions::new(self.area(), self);
-        let lines = if down {
-            WHEEL_LINES as isize
-        } else {
-            -(WHEEL_LINES as isize)
-        };
-        let one = if down { 1 } else { -1 };
-        if self.overlay.is_some() || self.showing_picker() || !self.pane.has_list() {
-            self.step(if self.showing_picker() { one } else { lines });
-            return;
-        }
-        if regions.detail.contains(at) {
-            let pane = self.pane;
-            let max = self.drawn.detail_max.unwrap_or(usize::MAX);
-            let state = &mut self.states[pane.index()];
-            state.detail_scroll = state
-                .detail_scroll
-                .min(max)
-                .saturating_add_signed(lines)
-                .min(max);
-        } else if regions.list.is_some_and(|list| list.contains(at)) {
-            let focus = self.focus;
-            self.focus = Focus::List;
-            self.step(one);
-            self.focus = focus;
-        }
-    }
-
     fn show(&mut self, pane: Pane) {
         if self.showing_picker() {
             if self.loaded.is_none() && self.error.is_none() {
@@ -1453,10 +1019,6 @@ impl App {
     }
 }
 
-/// The heat map's rows, top to bottom, and its columns, left to right.
-pub const LEVELS_DOWN: [Level; 3] = [Level::High, Level::Medium, Level::Low];
-pub const LEVELS_ACROSS: [Level; 3] = [Level::Low, Level::Medium, Level::High];
-
 /// The offset that keeps `selected` within a window of `height` rows over `len`.
 fn scrolled_to(selected: usize, offset: usize, height: usize, len: usize) -> usize {
     let height = height.max(1);
@@ -1469,6 +1031,9 @@ fn scrolled_to(selected: usize, offset: usize, height: usize, len: usize) -> usi
     };
     offset.min(len.saturating_sub(height))
 }
+
+/// The most of a quote's text that the list makes room for.
+const QUOTE_ROW_TEXT: usize = 90;
 
 /// A text's width on screen, looked at no further than a row could show.
 fn width_of(text: &str) -> usize {
@@ -1492,7 +1057,8 @@ fn measure_rows(loaded: &Loaded) -> [RowWidths; Pane::ALL.len()] {
     };
     widths[Pane::Quotes.index()] = RowWidths {
         lead: widest(&mut b.quotes.iter().map(|q| width_of(&q.speaker))).clamp(6, 20) + 1,
-        title: widest(&mut b.quotes.iter().map(|q| width_of(&q.text) + 2)),
+        // A quote is read in the detail; the row need not hold a long one whole.
+        title: widest(&mut b.quotes.iter().map(|q| width_of(&q.text) + 2)).min(QUOTE_ROW_TEXT),
         secondary: 0,
     };
     widths[Pane::Risks.index()] = RowWidths {

@@ -50,6 +50,20 @@ impl Needle {
                 .map(|(start, m)| start..start + m.len())
                 .collect();
         }
+        if haystack.is_ascii() && self.text.is_ascii() {
+            let (hay, needle) = (haystack.as_bytes(), self.text.as_bytes());
+            let mut found = Vec::new();
+            let mut at = 0;
+            while at + needle.len() <= hay.len() {
+                if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+                    found.push(at..at + needle.len());
+                    at += needle.len();
+                } else {
+                    at += 1;
+                }
+            }
+            return found;
+        }
         // Folding can change a character's length, so each start is tried on the
         // folded text of what follows it, and mapped back to the original's bytes.
         let mut found = Vec::new();

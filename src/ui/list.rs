@@ -109,7 +109,9 @@ pub fn draw_list(
         return;
     }
     if rows.is_empty() {
-        let message = if app.search.is_active() {
+        let message = if pane == Pane::Risks && app.heat_filter.is_some() {
+            "No risks in this cell of the heat map. Esc clears the filter.".to_owned()
+        } else if app.search.is_active() {
             format!(
                 "No {noun}s match “{}”. Esc clears the search.",
                 app.search.query

@@ -70,7 +70,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
     lines.push(Line::from(header));
 
     let needle = &app.search.needle;
+    // Every cell of a width is one of six signs: each laid out once a frame.
+    let signs: Vec<(&str, String)> = Position::ALL
+        .iter()
+        .map(|&p| theme::position_sign(p))
+        .chain([theme::MISSING_SIGN])
+        .map(|sign| (sign, centred(sign, column_width)))
+        .collect();
+    let cell_of = |sign: &str| {
+        signs
+            .iter()
+            .find(|(s, _)| *s == sign)
+            .map_or_else(String::new, |(_, cell)| cell.clone())
+    };
+    let mut row_stances = vec![None; shown_topics.len()];
     for a in shown_actors.clone() {
+        // The actor's stances on the topics shown, from its few stances.
+        row_stances.iter_mut().for_each(|s| *s = None);
+        for &s in &loaded.index.stances_by_actor[a] {
+            if let Some(&t) = loaded.index.topic_by_id.get(&b.stances[s].topic)
+                && shown_topics.contains(&t)
+            {
+                row_stances[t - shown_topics.start] = Some(s);
+            }
+        }
         let actor = &b.actors[a];
         let name_style = if a == state.selected {
             THEME.speaker.patch(theme::matrix_header(true))
@@ -82,7 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
             name_style,
         )];
         for t in shown_topics.clone() {
-            let stance = app.stance_at(a, t);
+            let stance = row_stances[t - shown_topics.start];
             let (sign, mut style) = match stance {
                 Some(s) => {
                     let position = b.stances[s].position;
@@ -95,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
             {
                 style = style.patch(theme::search_match());
             }
-            let cell = centred(sign, column_width);
+            let cell = cell_of(sign);
             if a == state.selected && t == state.column {
                 style = style.patch(theme::cell_cursor(focused));
             }

@@ -434,7 +434,10 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) -> Option<usize> 
             THEME.error_text,
         );
         doc.blank();
-        for diagnostic in &error.diagnostics {
+        for (n, diagnostic) in error.diagnostics.iter().enumerate() {
+            if n > 0 {
+                doc.blank();
+            }
             diagnostic_lines(&mut doc, &path, diagnostic, error.source.as_deref());
         }
         doc.blank();
