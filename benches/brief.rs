@@ -15,8 +15,11 @@ mod generate;
 
 use brief::app::Origin;
 use brief::briefing::{self, Loaded};
-use brief::harness::Harness;
+#[allow(dead_code)]
+#[path = "../tests/common/harness.rs"]
+mod harness;
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use harness::Harness;
 use ratatui::crossterm::event::KeyCode;
 use std::hint::black_box;
 use std::path::PathBuf;

@@ -6,7 +6,6 @@ pub mod cli;
 pub mod config;
 pub mod export;
 #[doc(hidden)]
-pub mod harness;
 pub mod history;
 pub mod keymap;
 pub mod runtime;

@@ -3,7 +3,8 @@
 
 use brief::app::{Action, App, Effect, Focus, Mark, Origin, Overlay, Pane};
 use brief::briefing::{BUNDLED_TEXT, Loaded, parse};
-use brief::harness::Harness;
+mod common;
+use common::harness::Harness;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 

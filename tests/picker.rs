@@ -3,7 +3,8 @@
 
 use brief::app::{Effect, Origin, Pane};
 use brief::briefing::{self, Budget};
-use brief::harness::Harness;
+mod common;
+use common::harness::Harness;
 use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
 

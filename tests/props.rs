@@ -3,7 +3,8 @@
 
 use brief::app::Origin;
 use brief::briefing::{self, BUNDLED_TEXT};
-use brief::harness::Harness;
+mod common;
+use common::harness::Harness;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::Config;

@@ -3,8 +3,9 @@
 //! nothing, and long text that is never cut without a sign.
 
 use brief::app::Pane;
-use brief::harness::Harness;
+mod common;
 use brief::ui::layout::Regions;
+use common::harness::Harness;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;

@@ -8,7 +8,8 @@ mod generate;
 
 use brief::app::{Origin, Pane};
 use brief::briefing::{self, Loaded};
-use brief::harness::Harness;
+mod common;
+use common::harness::Harness;
 use ratatui::crossterm::event::KeyCode;
 use std::path::PathBuf;
 use std::sync::OnceLock;

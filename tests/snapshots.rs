@@ -4,7 +4,8 @@
 //! `INSTA_UPDATE=always cargo test --test snapshots` (or `cargo insta review`), then read
 //! the `.snap` files in `tests/snapshots/` before committing them.
 
-use brief::harness::Harness;
+mod common;
+use common::harness::Harness;
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use std::path::Path;

@@ -4,8 +4,9 @@
 //! every theme.
 
 use brief::app::Pane;
-use brief::harness::Harness;
+mod common;
 use brief::ui::theme::{self, Theme};
+use common::harness::Harness;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use std::fmt::Write as _;

@@ -6,8 +6,9 @@
 //! then read the `.snap` files in `tests/snapshots/` before committing them.
 
 use brief::app::{Focus, Pane};
-use brief::harness::Harness;
+mod common;
 use brief::ui::layout::Regions;
+use common::harness::Harness;
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;

@@ -4,13 +4,17 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[allow(dead_code)]
+#[path = "../../tests/common/harness.rs"]
+mod harness;
+
 fuzz_target!(|input: (u8, u8, &str)| {
     let (width, height, text) = input;
     let Ok(loaded) = brief::briefing::parse(text) else {
         return;
     };
     let origin = brief::app::Origin::Bundled;
-    let mut harness = brief::harness::Harness::new(
+    let mut harness = harness::Harness::new(
         origin,
         Ok(loaded),
         u16::from(width) + 1,

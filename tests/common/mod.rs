@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod harness;
 pub mod yaml;
 
 /// `cases` by default; `PROPTEST_CASES=N` runs more for a deeper search. Failures are

@@ -2,9 +2,9 @@
 //! `update`) and draws it into an in-memory terminal. Used by the snapshot tests, the
 //! property tests and the benchmarks; not part of the program's behaviour.
 
-use crate::app::{Action, App, Effect, Origin};
-use crate::briefing::{self, Budget, LoadError, Loaded};
-use crate::keymap;
+use brief::app::{Action, App, Effect, Origin};
+use brief::briefing::{self, Budget, LoadError, Loaded};
+use brief::keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -16,7 +16,7 @@ use std::path::Path;
 pub struct Harness {
     pub app: App,
     terminal: Terminal<TestBackend>,
-    cache: crate::ui::Cache,
+    cache: brief::ui::Cache,
     /// An event came since the last frame: the runtime draws after every event, so the
     /// next one sees what that frame found out (see `App::drawn`).
     stale: bool,
@@ -148,7 +148,7 @@ impl Harness {
         let mut drawn = None;
         let frame = self
             .terminal
-            .draw(|frame| drawn = Some(crate::ui::draw(frame, app, cache)))
+            .draw(|frame| drawn = Some(brief::ui::draw(frame, app, cache)))
             .expect("drawing to a test terminal");
         if let Some(drawn) = drawn {
             app.drawn(drawn);
