@@ -43,6 +43,9 @@ mod provenance;
 #[path = "src/briefing/sanitize.rs"]
 mod sanitize;
 #[allow(dead_code, unused_imports)]
+#[path = "src/briefing/tree.rs"]
+mod tree;
+#[allow(dead_code, unused_imports)]
 #[path = "src/briefing/validate.rs"]
 mod validate;
 #[allow(dead_code, unused_imports)]

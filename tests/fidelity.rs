@@ -3,7 +3,7 @@
 //! style, comments, anchors and aliases, tags, CRLF, document markers, blank lines) and
 //! every way must load to exactly the data generated, texts as written.
 
-use brief::briefing::{self, Briefing, sanitize};
+use brief::briefing::{self, Briefing, sanitize, yaml};
 use proptest::prelude::*;
 use serde_json::Value as Json;
 
@@ -287,6 +287,22 @@ fn load(text: &str) -> Result<briefing::Loaded, String> {
     })
 }
 
+/// Where the fast path gives a tree, it is serde-saphyr's tree, positions included.
+fn assert_fast_is_slow(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match yaml::read_fast(text) {
+        Some(fast) => {
+            assert_eq!(
+                Ok(Some(fast)),
+                yaml::read_slow(text),
+                "the paths differ on:\n{text}"
+            );
+            true
+        }
+        None => false,
+    }
+}
+
 fn model_of(text: &str) -> Json {
     let loaded = load(text).unwrap_or_else(|e| panic!("does not load: {e}"));
     strip_positions(serde_json::to_value(&loaded.briefing).unwrap())
@@ -307,6 +323,7 @@ proptest! {
             let text = emit(&tree, &style, &mut Dice::new(&dice));
             let model = model_of(&text);
             prop_assert_eq!(&model, &expected, "{:?}:\n{}", style, text);
+            assert_fast_is_slow(&text);
         }
         // The JSON export loads back to the same briefing, and exports the same again.
         let loaded = load(&emit(&tree, &Style::mixed(), &mut Dice::new(&dice))).unwrap();
@@ -343,6 +360,7 @@ fn a_large_briefing_reads_the_same_as_flow_and_as_json() {
         );
         assert!(text.len() > 600_000);
         assert!(model_of(&text) == expected, "{style:?} reads differently");
+        assert_fast_is_slow(&text);
     }
 }
 
@@ -411,4 +429,65 @@ fn ids_written_alike_by_number_are_different_ids() {
     let b = briefing::parse(text).unwrap().briefing;
     let ids: Vec<&str> = b.questions.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(ids, ["1.10", "1.1"]);
+}
+
+/// The fast path takes the plain briefings it is there for (block, flow and JSON, with
+/// comments and every scalar style), and gives serde-saphyr's tree on each of them and
+/// on every fixture, good, bad or hostile.
+#[test]
+fn the_fast_path_takes_plain_briefings_and_agrees_on_every_fixture() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (mut files, mut fast) = (0, 0);
+    for dir in [
+        "briefings",
+        "tests/fixtures/good",
+        "tests/fixtures/bad",
+        "tests/fixtures/hostile",
+    ] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) else {
+                continue;
+            };
+            files += 1;
+            fast += usize::from(assert_fast_is_slow(&text));
+        }
+    }
+    assert!(
+        fast * 2 >= files,
+        "fast path taken on {fast} of {files} files"
+    );
+    let text =
+        std::fs::read_to_string(root.join("tests/fixtures/good/arctic-shipping.yaml")).unwrap();
+    let tree = from_model(&briefing::parse(&text).unwrap().briefing);
+    for style in [Style::block(), Style::flow(), Style::json()] {
+        let plain = emit(
+            &tree,
+            &style.without_aliases().without_tags(),
+            &mut Dice::new(&[3, 1, 4]),
+        );
+        assert!(
+            assert_fast_is_slow(&plain),
+            "{style:?} went the slow way:\n{plain}"
+        );
+    }
+    for spelling in [
+        "NO",
+        "on",
+        "0x1F",
+        "+7",
+        "1.10",
+        "9223372036854775808",
+        ".inf",
+        "~",
+        "",
+        "'x'",
+    ] {
+        for text in [
+            format!("a: {spelling}\n"),
+            format!("{spelling}: a\n"),
+            format!("{{a: [{spelling}]}}\n"),
+        ] {
+            assert_fast_is_slow(&text);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Any bytes as a briefing file: the loader must answer (a briefing or diagnostics), never
 //! panic, hang or run out of memory; and it must have one meaning for the text:
+//! - where the fast path gives a tree, serde-saphyr gives the same tree;
 //! - the file and its text, read by the two entry points, give the same result;
 //! - a briefing that loads, written again in flow, block or mixed YAML and as JSON
 //!   (choices taken from the same bytes), loads to the same briefing; and so does its
@@ -24,6 +25,15 @@ fuzz_target!(|data: &[u8]| {
     let budget = brief::briefing::Budget { max_bytes: 1 << 20 };
     let from_file = brief::briefing::load_file(&path, budget);
     if let Ok(text) = std::str::from_utf8(data) {
+        // Where the fast path gives a tree, it is serde-saphyr's tree.
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(fast) = brief::briefing::yaml::read_fast(body) {
+            assert_eq!(
+                Ok(Some(fast)),
+                brief::briefing::yaml::read_slow(body),
+                "the fast and the slow path read differently"
+            );
+        }
         let from_text = brief::briefing::parse_file(&path, text, budget);
         if !text.contains('\0') && data.len() <= 1 << 20 {
             assert_eq!(from_file, from_text, "file and text read differently");

@@ -17,8 +17,9 @@ pub mod provenance;
 pub mod reference;
 pub mod sanitize;
 pub mod schema;
+mod tree;
 mod validate;
-mod yaml;
+pub mod yaml;
 
 pub use bundled::{
     BUNDLED_NAME, BUNDLED_SOURCES, BUNDLED_TEXT, SCHEMA_FILE, init_text, parse_bundled,

@@ -13,8 +13,35 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Error, Location, Spanned, budget::BudgetBreach};
 use std::fmt;
 
-/// The document's root node (`None` for an empty document), or the YAML error.
+/// The document's root node (`None` for an empty document), or the YAML error: the
+/// fast path's tree where it gives one (see `tree`), else serde-saphyr's.
 pub fn read(text: &str) -> Result<Option<Node>, Diagnostic> {
+    match read_fast(text) {
+        Some(root) => Ok(Some(root)),
+        None => read_slow(text),
+    }
+}
+
+/// The tree built straight from the parser's events, or `None` where serde-saphyr must
+/// decide. Public for the differential tests, which hold it against `read_slow`.
+pub fn read_fast(text: &str) -> Option<Node> {
+    let budget = budget();
+    // Well inside serde-saphyr's budgets: a text this path takes can breach none of them
+    // (events bound nodes; scalars are never longer than the text).
+    if text.len() >= budget.max_total_scalar_bytes {
+        return None;
+    }
+    let limits = super::tree::Limits {
+        max_events: budget.max_nodes / 2,
+        simple_key_max_lookahead: budget.simple_key_max_lookahead,
+        flow_nesting_limit: budget.flow_nesting_limit,
+    };
+    // A document that is only `~` is no document to serde-saphyr: let it say so.
+    super::tree::build(text, &limits).filter(|root| root.value != Value::Null)
+}
+
+/// The document read by serde-saphyr, with its budgets and errors.
+pub fn read_slow(text: &str) -> Result<Option<Node>, Diagnostic> {
     let raw: Option<Spanned<Raw>> =
         serde_saphyr::from_str_with_options(text, options()).map_err(|e| diagnostic(&e, text))?;
     raw.map(|raw| resolve(raw, text)).transpose()

@@ -74,6 +74,8 @@ pub struct Style {
     decorated: bool,
     /// Aliases of anchored texts (a large document would run into the alias budget).
     aliases: bool,
+    /// `!!str` tags and anchors (which send a text the slow way).
+    tags: bool,
     json: bool,
 }
 
@@ -84,6 +86,7 @@ impl Style {
             any_scalar: true,
             decorated: true,
             aliases: true,
+            tags: true,
             json: false,
         }
     }
@@ -105,12 +108,19 @@ impl Style {
             ..self
         }
     }
+    pub fn without_tags(self) -> Self {
+        Self {
+            tags: false,
+            ..self
+        }
+    }
     pub fn json() -> Self {
         Self {
             collections: 1,
             any_scalar: false,
             decorated: false,
             aliases: false,
+            tags: false,
             json: true,
         }
     }
@@ -363,12 +373,12 @@ impl Writer<'_, '_> {
             }
             return;
         }
-        if self.decorated(6) {
+        if self.style.tags && self.decorated(6) {
             let name = format!("a{}", self.anchors.len());
             self.out.push_str(&format!("&{name} "));
             self.anchors.push((s.to_owned(), name));
         }
-        if self.decorated(8) {
+        if self.style.tags && self.decorated(8) {
             self.out.push_str("!!str ");
         }
         let multiline = s.contains('\n');
