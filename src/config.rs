@@ -205,17 +205,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
 /// A scalar's text; `None` (with an error) for a list or mapping, `None` quietly for a
 /// setting left empty, which keeps its default.
 fn text_of(node: &Node, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    match &node.value {
-        Value::Text(text) => Some(text.trim().to_owned()),
-        Value::Null => None,
-        other => {
-            diags.push(Diagnostic::error(
-                node.pos,
-                format!("expected `{key}` to be text, found {}", other.kind_name()),
-            ));
-            None
-        }
-    }
+    briefing::scalar_text(node, key, diags).map(|text| text.trim().to_owned())
 }
 
 /// An editor template must name the file, and may use only the known placeholders.

@@ -2,24 +2,8 @@
 //! with golden files in tests/golden/ (set BRIEF_UPDATE_GOLDEN=1 to rewrite them after an
 //! intended change, then review the diff).
 
-use std::process::{Command, Output};
-
-fn brief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .output()
-        .expect("running brief")
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = format!("tests/golden/{name}");
-    if std::env::var_os("BRIEF_UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {path}"));
-    assert_eq!(actual, expected, "output differs from {path}");
-}
+mod common;
+use common::{brief, golden};
 
 #[test]
 fn check_reports_every_problem_rustc_style_and_exits_1() {

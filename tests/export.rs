@@ -2,28 +2,12 @@
 //! refusals. Golden files in tests/golden/ (BRIEF_UPDATE_GOLDEN=1 rewrites them; review
 //! the diff).
 
+mod common;
 use brief::briefing::{self, Budget, Loaded};
 use brief::export::{self, Positions};
+use common::{brief, golden};
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn brief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .output()
-        .expect("running brief")
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = format!("tests/golden/{name}");
-    if std::env::var_os("BRIEF_UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {path}"));
-    assert_eq!(actual, expected, "output differs from {path}");
-}
 
 fn load(path: &str) -> Loaded {
     briefing::load_file(Path::new(path), Budget::default())

@@ -2,6 +2,8 @@
 //! `git` binary, which only the tests need). Human output is compared with golden files
 //! in tests/golden/ (BRIEF_UPDATE_GOLDEN=1 rewrites them; review the diff).
 
+mod common;
+use common::golden;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -18,16 +20,6 @@ fn brief_in(dir: &Path, args: &[&str]) -> Output {
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("BRIEF_UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {path}"));
-    assert_eq!(actual, expected, "output differs from {path}");
 }
 
 fn git(dir: &Path, args: &[&str]) {

@@ -224,7 +224,7 @@ impl<'n> Fields<'n> {
 }
 
 /// The text of a scalar, exactly as the YAML gives it (see `node`).
-fn scalar_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a str> {
+pub fn scalar_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a str> {
     match &node.value {
         Value::Text(s) => Some(s),
         Value::Null => None,

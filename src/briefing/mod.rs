@@ -26,7 +26,7 @@ pub use bundled::{
 };
 pub use diagnostic::Diagnostic;
 /// For the config file, read and checked like a briefing.
-pub use fields::closest;
+pub use fields::{closest, scalar_text};
 pub use index::Index;
 pub use load::{
     Budget, LoadError, Loaded, load_file, parse, parse_file, parse_with_sources, read_source,

@@ -18,3 +18,23 @@ pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
         ..Default::default()
     }
 }
+
+/// The real binary run with `args`, as a script or CI runs it.
+pub fn brief(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .output()
+        .expect("running brief")
+}
+
+/// `actual` compared with `tests/golden/NAME`; `BRIEF_UPDATE_GOLDEN=1` rewrites the file
+/// after an intended change (then review the diff).
+pub fn golden(name: &str, actual: &str) {
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("BRIEF_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {path}"));
+    assert_eq!(actual, expected, "output differs from {path}");
+}
