@@ -13,12 +13,10 @@ pub enum Pane {
     Questions,
     Stances,
     Timeline,
-    /// The versions of the briefing in git.
-    History,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 8] = [
+    pub const ALL: [Pane; 7] = [
         Pane::Summary,
         Pane::Actors,
         Pane::Quotes,
@@ -26,7 +24,6 @@ impl Pane {
         Pane::Questions,
         Pane::Stances,
         Pane::Timeline,
-        Pane::History,
     ];
 
     pub fn index(self) -> usize {
@@ -42,7 +39,6 @@ impl Pane {
             Pane::Questions => "Questions",
             Pane::Stances => "Stances",
             Pane::Timeline => "Timeline",
-            Pane::History => "History",
         }
     }
 
@@ -53,9 +49,8 @@ impl Pane {
     }
 
     /// Whether the pane is a list with a detail beside it (the summary is one page).
-    /// History lists versions, not items of the briefing, and keeps its own list.
     pub fn has_list(self) -> bool {
-        !matches!(self, Pane::Summary | Pane::History)
+        self != Pane::Summary
     }
 
     /// The model items this pane lists, in display order, as indexes into their section.
@@ -63,7 +58,7 @@ impl Pane {
     pub fn items(self, loaded: &Loaded) -> Vec<usize> {
         let b = &loaded.briefing;
         match self {
-            Pane::Summary | Pane::History => Vec::new(),
+            Pane::Summary => Vec::new(),
             Pane::Actors => (0..b.actors.len()).collect(),
             Pane::Quotes => (0..b.quotes.len()).collect(),
             Pane::Risks => loaded.index.risks_by_severity.clone(),
@@ -77,7 +72,7 @@ impl Pane {
     pub fn item_id(self, loaded: &Loaded, item: usize) -> Cow<'_, str> {
         let b = &loaded.briefing;
         match self {
-            Pane::Summary | Pane::History => Cow::Borrowed(""),
+            Pane::Summary => Cow::Borrowed(""),
             Pane::Actors => Cow::Borrowed(&b.actors[item].id),
             Pane::Quotes => Cow::Borrowed(&b.quotes[item].id),
             Pane::Risks => Cow::Borrowed(&b.risks[item].id),
@@ -103,7 +98,7 @@ impl Pane {
         };
         let any = |texts: &[String]| texts.iter().any(|t| has(t));
         match self {
-            Pane::Summary | Pane::History => false,
+            Pane::Summary => false,
             Pane::Actors => {
                 let a = &b.actors[item];
                 has(&a.name)
@@ -182,8 +177,8 @@ mod tests {
     #[test]
     fn cycles_both_ways() {
         assert_eq!(Pane::Summary.cycle(1), Pane::Actors);
-        assert_eq!(Pane::Summary.cycle(-1), Pane::History);
-        assert_eq!(Pane::History.cycle(1), Pane::Summary);
+        assert_eq!(Pane::Summary.cycle(-1), Pane::Timeline);
+        assert_eq!(Pane::Timeline.cycle(1), Pane::Summary);
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! become actions for the app. It blocks until something happens; there is no tick.
 
 mod editor;
-mod history;
 pub mod terminal;
 pub mod watch;
 
@@ -24,8 +23,6 @@ enum Event {
     InputClosed,
     Delivered(Box<watch::Delivery>),
     Signal(i32),
-    /// From the thread reading the git history.
-    App(Box<Action>),
 }
 
 /// Runs the dashboard until the user quits; returns the exit status.
@@ -69,33 +66,18 @@ fn run_entered(
         }
         Origin::Bundled => (None, None),
     };
-    let history_tx = events_tx.clone();
-    let read_history = move |app: &mut App| {
-        let tx = history_tx.clone();
-        history::start(app, move |action| {
-            let _ = tx.send(Event::App(Box::new(action)));
-        });
-    };
-    read_history(app);
-    draw(terminal, app, cache)?;
-    event_loop(
-        app,
-        (terminal, cache),
-        &events,
-        &ack_tx,
-        (reload.as_ref(), &read_history),
-    )
+    if app.status.is_some() {
+        draw(terminal, app, cache)?;
+    }
+    event_loop(app, (terminal, cache), &events, &ack_tx, reload.as_ref())
 }
-
-/// Starts (again) reading the briefing's history in git.
-type ReadHistory = dyn Fn(&mut App);
 
 fn event_loop(
     app: &mut App,
     (terminal, cache): (&mut terminal::Screen, &mut ui::Cache),
     events: &Receiver<Event>,
     ack: &Sender<()>,
-    (reload, read_history): (Option<&Sender<watch::Request>>, &ReadHistory),
+    reload: Option<&Sender<watch::Request>>,
 ) -> io::Result<i32> {
     loop {
         let Ok(event) = events.recv() else {
@@ -116,7 +98,6 @@ fn event_loop(
             }
             Event::InputClosed => return Ok(0),
             Event::Signal(signal) => return Ok(128 + signal),
-            Event::App(action) => Some(*action),
             Event::Delivered(delivery) => match *delivery {
                 watch::Delivery::Loaded(reloaded)
                     if reloaded.missing && reloaded.result.is_err() =>
@@ -126,10 +107,6 @@ fn event_loop(
                     ))
                 }
                 watch::Delivery::Loaded(reloaded) => {
-                    // A save may be a new working copy or follow a commit: read again.
-                    if reloaded.result.is_ok() {
-                        read_history(app);
-                    }
                     Some(Action::Loaded(Box::new(reloaded.result)))
                 }
                 watch::Delivery::Scanned(entries) => Some(Action::Scanned(entries)),
@@ -180,16 +157,6 @@ fn carry_out(
             }
         },
         Effect::Mouse(on) => terminal::set_mouse(on)?,
-        Effect::ReadVersion {
-            index,
-            blob,
-            previous,
-        } => history::read_version(app, index, blob.as_deref(), previous.as_deref()),
-        Effect::CompareVersion {
-            blob,
-            short,
-            seconds,
-        } => history::compare_with(app, &blob, &short, seconds),
         Effect::ReadSource(path) => {
             // The text as it is now: the watcher reloads the briefing if it changed.
             if let Ok(text) = std::fs::read_to_string(&path) {

@@ -2,7 +2,6 @@
 
 mod actors;
 mod heat;
-mod history;
 pub mod layout;
 mod list;
 mod matrix;
@@ -167,10 +166,6 @@ fn draw_pane(
         drawn.scroll_max = draw_summary(frame, regions.body, app, loaded);
         return;
     }
-    if pane == Pane::History {
-        history::draw(frame, regions.body, app);
-        return;
-    }
     let list_area = regions.list.unwrap_or_default();
     if let Some(heat_area) = regions.heat {
         heat::draw(frame, heat_area, app, loaded);
@@ -193,7 +188,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, (app, cache): (&App, &mut Cache), lo
         Pane::Questions => "question",
         Pane::Stances => "stance",
         Pane::Timeline => "timeline event",
-        Pane::Summary | Pane::History => "item",
+        Pane::Summary => "item",
     };
     // Every row of a frame has the same width, so the date column is sized once.
     let date_column = std::cell::OnceCell::new();
@@ -214,7 +209,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, (app, cache): (&App, &mut Cache), lo
             Pane::Quotes => quotes::row(loaded, item, width),
             Pane::Risks => risks::row(loaded, item, width),
             Pane::Questions => questions::row(loaded, item, width),
-            Pane::Timeline | Pane::Summary | Pane::Stances | Pane::History => {
+            Pane::Timeline | Pane::Summary | Pane::Stances => {
                 timeline::row(loaded, item, width, date_width(width))
             }
         },
@@ -334,7 +329,6 @@ fn detail_title(pane: Pane) -> &'static str {
         Pane::Stances => "Stance",
         Pane::Timeline => "Event",
         Pane::Summary => "Summary",
-        Pane::History => "Version",
     }
 }
 
@@ -351,7 +345,7 @@ fn detail_lines(app: &App, width: usize, limit: usize, current_link: Option<usiz
         Pane::Questions => questions::detail(loaded, item, &mut doc),
         Pane::Stances => stances::detail(loaded, item, &mut doc),
         Pane::Timeline => timeline::detail(loaded, item, &mut doc),
-        Pane::Summary | Pane::History => return None,
+        Pane::Summary => return None,
     }
     Some(doc)
 }
