@@ -269,3 +269,53 @@ fn git_diff_with_the_driver_shows_judgments() {
     assert!(text.contains("+ quote q13 (Dana Reyes)"), "{text}");
     assert!(text.contains("\u{2212} question q7"), "{text}");
 }
+
+#[test]
+fn listing_for_the_history_pane_has_the_working_copy_then_each_commit() {
+    let repo = pay_repo();
+    let file = repo.path().join("pay.yaml");
+    let tracked = brief::history::Tracked::open(&file).unwrap();
+    let mut seen = Vec::new();
+    let committed = brief::history::entries(&tracked, None, |n| seen.push(n)).unwrap();
+    assert_eq!(seen, [1, 2, 3]);
+    let subjects: Vec<_> = committed.iter().map(|e| e.subject.as_str()).collect();
+    assert_eq!(
+        subjects,
+        [
+            "Rally quote; ratification question dropped",
+            "Union wavers; strike risk up",
+            "First assessment of the pay offer",
+        ]
+    );
+    assert_eq!(committed[1].summary, "1 stance moved, 1 risk raised");
+    assert_eq!(committed[1].date, "2026-10-02");
+    assert_eq!(committed[1].author, "Ana Analyst");
+    assert!(committed[2].summary.starts_with("first version: "));
+    assert!(committed[2].previous.is_none());
+
+    // The working copy is listed only while it differs from HEAD.
+    let head = std::fs::read_to_string(&file).unwrap();
+    let same = brief::history::entries(&tracked, Some(&head), |_| {}).unwrap();
+    assert_eq!(same.len(), 3);
+    let edited = std::fs::read_to_string(format!("{FIXTURES}/pay-v2.yaml")).unwrap();
+    let with_working = brief::history::entries(&tracked, Some(&edited), |_| {}).unwrap();
+    assert_eq!(with_working.len(), 4);
+    assert!(with_working[0].blob.is_none());
+    assert_eq!(with_working[0].previous, committed[0].blob);
+
+    // A version's briefing is read from git when it is wanted.
+    let first = brief::history::parse_blob(&tracked, committed[2].blob.unwrap()).unwrap();
+    assert!(!first.briefing.stances.is_empty());
+}
+
+#[test]
+fn listing_outside_a_repository_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pay.yaml");
+    std::fs::write(&file, "title: x\n").unwrap();
+    let error = brief::history::Tracked::open(&file).err().unwrap();
+    assert!(
+        error.to_string().contains("not in a git repository"),
+        "{error}"
+    );
+}

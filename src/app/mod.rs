@@ -3,6 +3,7 @@
 //! what needs I/O is returned as an `Effect` for the runtime to carry out, and what
 //! only drawing knows (how long a detail turned out) is handed back with `drawn`.
 
+mod baseline;
 mod changes;
 mod follow;
 pub mod geometry;
@@ -15,6 +16,7 @@ mod pane;
 mod search;
 
 pub use crate::words::plural;
+pub use baseline::Baseline;
 pub use changes::{Changes, Mark};
 pub use heat::{LEVELS_ACROSS, LEVELS_DOWN};
 pub use jumps::Jumps;
@@ -205,6 +207,12 @@ pub enum Action {
     Source(String),
     /// A message for the status line (from the runtime: an editor that failed to start).
     Status(String),
+    /// Change markers from now on show what changed since this version (named by
+    /// `label`); the same version again returns to the changes of the last reload.
+    CompareWith {
+        label: String,
+        before: Box<Loaded>,
+    },
 }
 
 /// Work that `update` asks the runtime to do.
@@ -242,8 +250,11 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub search: Search,
     pub status: Option<String>,
-    /// What the latest reload changed, shown until the next one.
+    /// What the latest reload changed, shown until the next one (or, while comparing,
+    /// what changed since the baseline).
     pub changes: Option<Changes>,
+    /// The older version the change markers count from, if any.
+    pub baseline: Option<Baseline>,
     pub picker: Option<Picker>,
     pub width: u16,
     pub height: u16,
@@ -311,6 +322,7 @@ impl App {
             search: Search::default(),
             status: None,
             changes: None,
+            baseline: None,
             picker: None,
             width: 80,
             height: 24,
@@ -488,6 +500,7 @@ impl App {
             },
             Action::Source(text) => self.source = Some(text),
             Action::Status(message) => self.status = Some(message),
+            Action::CompareWith { label, before } => self.compare_with(label, *before),
             Action::Scanned(entries) => self.scanned(entries),
             Action::ShowPicker => {
                 match &mut self.picker {
@@ -626,6 +639,8 @@ impl App {
         } else if self.search.is_active() {
             self.search = Search::default();
             self.refresh_rows();
+        } else if self.baseline.is_some() {
+            self.stop_comparing();
         }
     }
     fn scanned(&mut self, entries: Vec<catalog::Entry>) {
@@ -962,6 +977,9 @@ impl App {
             self.overlay = None;
         }
         self.refresh_rows();
+        if is_reload {
+            self.rebase_changes();
+        }
         if is_reload && self.search.is_active() {
             let found: Vec<String> = self
                 .match_counts()

@@ -5,7 +5,10 @@
 use gix::ObjectId;
 use std::path::{Path, PathBuf};
 
+mod listing;
 mod walk;
+
+pub use listing::{Entry, entries, parse_blob};
 
 pub use walk::{Origin, Version, Versions};
 

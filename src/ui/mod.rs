@@ -116,12 +116,19 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     }
 
     // What the latest reload changed stays in the header until the next one.
-    let changes = app
-        .changes
-        .as_ref()
-        .filter(|c| !c.is_empty() && !app.showing_picker())
-        .map(|c| text::fit(&format!("⟳ {} ", c.describe()), width / 3))
-        .unwrap_or_default();
+    // While comparing with an older version, the header names it even when nothing changed.
+    let changes = match (&app.baseline, &app.changes) {
+        _ if app.showing_picker() => String::new(),
+        (Some(baseline), changes) => {
+            let said = changes
+                .as_ref()
+                .filter(|c| !c.is_empty())
+                .map_or_else(|| "no changes".to_owned(), |c| c.describe());
+            text::fit(&format!("since {}: {said} ", baseline.label), width / 2)
+        }
+        (None, Some(c)) if !c.is_empty() => text::fit(&format!("⟳ {} ", c.describe()), width / 3),
+        (None, _) => String::new(),
+    };
     let right_width = changes.width() + origin.width() + 1;
     let left = fit_spans(left, width.saturating_sub(right_width + 1));
     let gap = width.saturating_sub(left.width() + right_width);
