@@ -1197,8 +1197,15 @@ fn editing_a_flow_style_briefing_shows_exactly_the_new_text() {
             tui.screen_text()
         );
     }
-    std::fs::write(&file, text.replace("Original title,", "Edited title,")).unwrap();
-    tui.wait_for("Edited title", WAIT);
+    // The watcher starts after the first frame: a save made before it is set up is
+    // not seen, so save again until the screen follows, as a person would.
+    let edited = text.replace("Original title,", "Edited title,");
+    let followed = (0..10).any(|_| {
+        std::fs::write(&file, &edited).unwrap();
+        tui.try_wait_for("Edited title", Duration::from_secs(1))
+            .is_ok()
+    });
+    assert!(followed, "the edit never showed:\n{}", tui.screen_text());
     let screen = tui.screen_text();
     assert!(!screen.contains("Edited title,"), "{screen}");
     // The last entry rewritten in flow style, as `brief check` reads it.
