@@ -137,13 +137,14 @@ use Mode::{Browse, Detail, Grid, Matrix, Search as Typing};
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(Browse, Section::Panes, &[Key::ch('1')], Action::ShowPane(Pane::Summary), "Summary: bottom line, key points, caveats, sources", Some(("1-7", "panes"))),
+    bind(Browse, Section::Panes, &[Key::ch('1')], Action::ShowPane(Pane::Summary), "Summary: bottom line, key points, caveats, sources", Some(("1-8", "panes"))),
     bind(Browse, Section::Panes, &[Key::ch('2')], Action::ShowPane(Pane::Actors), "Actors and their stances", None),
     bind(Browse, Section::Panes, &[Key::ch('3')], Action::ShowPane(Pane::Quotes), "Quotes, verbatim, with context and source", None),
     bind(Browse, Section::Panes, &[Key::ch('4')], Action::ShowPane(Pane::Risks), "Risks, most severe first, under a likelihood × impact heat map", None),
     bind(Browse, Section::Panes, &[Key::ch('5')], Action::ShowPane(Pane::Questions), "Open questions and what to watch", None),
     bind(Browse, Section::Panes, &[Key::ch('6')], Action::ShowPane(Pane::Stances), "Stance matrix: every actor on every topic", None),
     bind(Browse, Section::Panes, &[Key::ch('7')], Action::ShowPane(Pane::Timeline), "Timeline of dated events", None),
+    bind(Browse, Section::Panes, &[Key::ch('8')], Action::ShowPane(Pane::History), "History: the briefing's versions in git and what each changed", None),
     bind(Browse, Section::Panes, &[Key::plain(Tab), Key::ch('l'), Key::plain(Right)], Action::NextPane, "Next pane", Some(("Tab", "next"))),
     bind(Browse, Section::Panes, &[Key::plain(BackTab), Key::ch('h'), Key::plain(Left)], Action::PrevPane, "Previous pane", None),
     bind(Browse, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "Down one item (or line, in a focused detail)", Some(("j/k", "move"))),
@@ -163,6 +164,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, Section::Search, &[Key::ch('n')], Action::NextMatch, "Next match, across the panes in tab order", None),
     bind(Browse, Section::Search, &[Key::ch('N')], Action::PrevMatch, "Previous match", None),
     bind(Browse, Section::Briefing, &[Key::ch('o')], Action::ShowPicker, "Back to the directory's briefings (brief DIR)", None),
+    bind(Browse, Section::Briefing, &[Key::ch('c')], Action::CompareSelected, "History: change markers show what changed since the selected version (c or Esc again: since the last reload)", Some(("c", "compare"))),
     bind(Browse, Section::Briefing, &[Key::ch('r')], Action::Reload, "Reload the briefing from disk", None),
     bind(Browse, Section::Briefing, &[Key::ch('e')], Action::Edit, "Edit the briefing at the selected item ($VISUAL, $EDITOR, vi)", Some(("e", "edit"))),
     bind(Browse, Section::Briefing, &[Key::ch('!')], Action::ShowProblems, "List the briefing's errors and warnings", None),

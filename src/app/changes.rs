@@ -136,7 +136,7 @@ fn by_id<'a>(prints: &'a [(Cow<'_, str>, u64)]) -> HashMap<&'a str, u64> {
 fn fingerprints(pane: Pane, loaded: &Loaded) -> Vec<(Cow<'_, str>, u64)> {
     let prints = &loaded.index.fingerprints;
     let section = match pane {
-        Pane::Summary => return Vec::new(),
+        Pane::Summary | Pane::History => return Vec::new(),
         Pane::Actors => &prints.actors,
         Pane::Quotes => &prints.quotes,
         Pane::Risks => &prints.risks,

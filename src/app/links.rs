@@ -100,6 +100,6 @@ pub fn links(loaded: &Loaded, pane: Pane, item: usize) -> Vec<Target> {
             }
             links
         }
-        Pane::Summary | Pane::Timeline => Vec::new(),
+        Pane::Summary | Pane::Timeline | Pane::History => Vec::new(),
     }
 }

@@ -8,6 +8,7 @@ mod changes;
 mod follow;
 pub mod geometry;
 mod heat;
+mod history;
 mod jumps;
 pub mod links;
 mod mouse;
@@ -19,6 +20,7 @@ pub use crate::words::plural;
 pub use baseline::Baseline;
 pub use changes::{Changes, Mark};
 pub use heat::{LEVELS_ACROSS, LEVELS_DOWN};
+pub use history::{History, Versions};
 pub use jumps::Jumps;
 pub use links::Target;
 pub use needle::Needle;
@@ -213,6 +215,15 @@ pub enum Action {
         label: String,
         before: Box<Loaded>,
     },
+    /// `c` in the History pane: compare with the selected version.
+    CompareSelected,
+    /// The versions of the briefing in git, or how far reading them has got.
+    HistoryRead(Versions),
+    /// The diff of version `index` against the one before it.
+    VersionRead {
+        index: usize,
+        diff: Box<crate::briefing::diff::BriefingDiff>,
+    },
 }
 
 /// Work that `update` asks the runtime to do.
@@ -232,6 +243,19 @@ pub enum Effect {
     Mouse(bool),
     /// Read the briefing file and hand it back as `Action::Source`.
     ReadSource(PathBuf),
+    /// Read a version's diff against the one before (blobs by hash; no blob: the working
+    /// copy) and hand it back as `Action::VersionRead`.
+    ReadVersion {
+        index: usize,
+        blob: Option<String>,
+        previous: Option<String>,
+    },
+    /// Read a version from git and hand it back as `Action::CompareWith`.
+    CompareVersion {
+        blob: String,
+        short: String,
+        seconds: i64,
+    },
 }
 
 /// Lines the wheel scrolls a detail by.
@@ -255,6 +279,8 @@ pub struct App {
     pub changes: Option<Changes>,
     /// The older version the change markers count from, if any.
     pub baseline: Option<Baseline>,
+    /// The History pane: the versions in git.
+    pub history: History,
     pub picker: Option<Picker>,
     pub width: u16,
     pub height: u16,
@@ -323,6 +349,7 @@ impl App {
             status: None,
             changes: None,
             baseline: None,
+            history: History::default(),
             picker: None,
             width: 80,
             height: 24,
@@ -474,7 +501,11 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         if !matches!(
             action,
-            Action::Resize(..) | Action::Loaded(_) | Action::Source(_)
+            Action::Resize(..)
+                | Action::Loaded(_)
+                | Action::Source(_)
+                | Action::HistoryRead(_)
+                | Action::VersionRead { .. }
         ) {
             self.status = None;
         }
@@ -501,6 +532,12 @@ impl App {
             Action::Source(text) => self.source = Some(text),
             Action::Status(message) => self.status = Some(message),
             Action::CompareWith { label, before } => self.compare_with(label, *before),
+            Action::CompareSelected => return self.compare_selected(),
+            Action::HistoryRead(versions) => {
+                self.history_read(versions);
+                return self.wanted_diff();
+            }
+            Action::VersionRead { index, diff } => self.history.diff = Some((index, *diff)),
             Action::Scanned(entries) => self.scanned(entries),
             Action::ShowPicker => {
                 match &mut self.picker {
@@ -555,7 +592,21 @@ impl App {
                 });
                 return Effect::Mouse(self.mouse);
             }
-            Action::ShowPane(pane) => self.show(pane),
+            Action::ShowPane(pane) => {
+                self.show(pane);
+                return self.wanted_diff();
+            }
+            Action::Up | Action::Down | Action::First | Action::Last
+                if self.pane == Pane::History && !self.showing_picker() =>
+            {
+                let delta = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::First => isize::MIN / 2,
+                    _ => isize::MAX / 2,
+                };
+                return self.step_history(delta);
+            }
             Action::NextPane => self.show(self.pane.cycle(1)),
             Action::PrevPane => self.show(self.pane.cycle(-1)),
             Action::Focus if self.showing_picker() && self.overlay.is_none() => {

@@ -13,10 +13,12 @@ pub enum Pane {
     Questions,
     Stances,
     Timeline,
+    /// The versions of the briefing in git.
+    History,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 7] = [
+    pub const ALL: [Pane; 8] = [
         Pane::Summary,
         Pane::Actors,
         Pane::Quotes,
@@ -24,6 +26,7 @@ impl Pane {
         Pane::Questions,
         Pane::Stances,
         Pane::Timeline,
+        Pane::History,
     ];
 
     pub fn index(self) -> usize {
@@ -39,6 +42,7 @@ impl Pane {
             Pane::Questions => "Questions",
             Pane::Stances => "Stances",
             Pane::Timeline => "Timeline",
+            Pane::History => "History",
         }
     }
 
@@ -49,8 +53,9 @@ impl Pane {
     }
 
     /// Whether the pane is a list with a detail beside it (the summary is one page).
+    /// History lists versions, not items of the briefing, and keeps its own list.
     pub fn has_list(self) -> bool {
-        self != Pane::Summary
+        !matches!(self, Pane::Summary | Pane::History)
     }
 
     /// The model items this pane lists, in display order, as indexes into their section.
@@ -58,7 +63,7 @@ impl Pane {
     pub fn items(self, loaded: &Loaded) -> Vec<usize> {
         let b = &loaded.briefing;
         match self {
-            Pane::Summary => Vec::new(),
+            Pane::Summary | Pane::History => Vec::new(),
             Pane::Actors => (0..b.actors.len()).collect(),
             Pane::Quotes => (0..b.quotes.len()).collect(),
             Pane::Risks => loaded.index.risks_by_severity.clone(),
@@ -72,7 +77,7 @@ impl Pane {
     pub fn item_id(self, loaded: &Loaded, item: usize) -> Cow<'_, str> {
         let b = &loaded.briefing;
         match self {
-            Pane::Summary => Cow::Borrowed(""),
+            Pane::Summary | Pane::History => Cow::Borrowed(""),
             Pane::Actors => Cow::Borrowed(&b.actors[item].id),
             Pane::Quotes => Cow::Borrowed(&b.quotes[item].id),
             Pane::Risks => Cow::Borrowed(&b.risks[item].id),
@@ -98,7 +103,7 @@ impl Pane {
         };
         let any = |texts: &[String]| texts.iter().any(|t| has(t));
         match self {
-            Pane::Summary => false,
+            Pane::Summary | Pane::History => false,
             Pane::Actors => {
                 let a = &b.actors[item];
                 has(&a.name)
@@ -177,8 +182,8 @@ mod tests {
     #[test]
     fn cycles_both_ways() {
         assert_eq!(Pane::Summary.cycle(1), Pane::Actors);
-        assert_eq!(Pane::Summary.cycle(-1), Pane::Timeline);
-        assert_eq!(Pane::Timeline.cycle(1), Pane::Summary);
+        assert_eq!(Pane::Summary.cycle(-1), Pane::History);
+        assert_eq!(Pane::History.cycle(1), Pane::Summary);
     }
 
     #[test]

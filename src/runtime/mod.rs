@@ -2,6 +2,7 @@
 //! become actions for the app. It blocks until something happens; there is no tick.
 
 mod editor;
+mod history;
 pub mod terminal;
 pub mod watch;
 
@@ -23,6 +24,8 @@ enum Event {
     InputClosed,
     Delivered(Box<watch::Delivery>),
     Signal(i32),
+    /// From the thread reading the git history.
+    App(Box<Action>),
 }
 
 /// Runs the dashboard until the user quits; returns the exit status.
@@ -66,18 +69,33 @@ fn run_entered(
         }
         Origin::Bundled => (None, None),
     };
-    if app.status.is_some() {
-        draw(terminal, app, cache)?;
-    }
-    event_loop(app, (terminal, cache), &events, &ack_tx, reload.as_ref())
+    let history_tx = events_tx.clone();
+    let read_history = move |app: &mut App| {
+        let tx = history_tx.clone();
+        history::start(app, move |action| {
+            let _ = tx.send(Event::App(Box::new(action)));
+        });
+    };
+    read_history(app);
+    draw(terminal, app, cache)?;
+    event_loop(
+        app,
+        (terminal, cache),
+        &events,
+        &ack_tx,
+        (reload.as_ref(), &read_history),
+    )
 }
+
+/// Starts (again) reading the briefing's history in git.
+type ReadHistory = dyn Fn(&mut App);
 
 fn event_loop(
     app: &mut App,
     (terminal, cache): (&mut terminal::Screen, &mut ui::Cache),
     events: &Receiver<Event>,
     ack: &Sender<()>,
-    reload: Option<&Sender<watch::Request>>,
+    (reload, read_history): (Option<&Sender<watch::Request>>, &ReadHistory),
 ) -> io::Result<i32> {
     loop {
         let Ok(event) = events.recv() else {
@@ -98,6 +116,7 @@ fn event_loop(
             }
             Event::InputClosed => return Ok(0),
             Event::Signal(signal) => return Ok(128 + signal),
+            Event::App(action) => Some(*action),
             Event::Delivered(delivery) => match *delivery {
                 watch::Delivery::Loaded(reloaded)
                     if reloaded.missing && reloaded.result.is_err() =>
@@ -107,6 +126,10 @@ fn event_loop(
                     ))
                 }
                 watch::Delivery::Loaded(reloaded) => {
+                    // A save may be a new working copy or follow a commit: read again.
+                    if reloaded.result.is_ok() {
+                        read_history(app);
+                    }
                     Some(Action::Loaded(Box::new(reloaded.result)))
                 }
                 watch::Delivery::Scanned(entries) => Some(Action::Scanned(entries)),
@@ -157,6 +180,16 @@ fn carry_out(
             }
         },
         Effect::Mouse(on) => terminal::set_mouse(on)?,
+        Effect::ReadVersion {
+            index,
+            blob,
+            previous,
+        } => history::read_version(app, index, blob.as_deref(), previous.as_deref()),
+        Effect::CompareVersion {
+            blob,
+            short,
+            seconds,
+        } => history::compare_with(app, &blob, &short, seconds),
         Effect::ReadSource(path) => {
             // The text as it is now: the watcher reloads the briefing if it changed.
             if let Ok(text) = std::fs::read_to_string(&path) {

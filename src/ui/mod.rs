@@ -2,6 +2,7 @@
 
 mod actors;
 mod heat;
+mod history;
 pub mod layout;
 mod list;
 mod matrix;
@@ -166,6 +167,10 @@ fn draw_pane(
         drawn.scroll_max = draw_summary(frame, regions.body, app, loaded);
         return;
     }
+    if pane == Pane::History {
+        history::draw(frame, regions.body, app);
+        return;
+    }
     let list_area = regions.list.unwrap_or_default();
     if let Some(heat_area) = regions.heat {
         heat::draw(frame, heat_area, app, loaded);
@@ -188,7 +193,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, (app, cache): (&App, &mut Cache), lo
         Pane::Questions => "question",
         Pane::Stances => "stance",
         Pane::Timeline => "timeline event",
-        Pane::Summary => "item",
+        Pane::Summary | Pane::History => "item",
     };
     // Every row of a frame has the same width, so the date column is sized once.
     let date_column = std::cell::OnceCell::new();
@@ -209,7 +214,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, (app, cache): (&App, &mut Cache), lo
             Pane::Quotes => quotes::row(loaded, item, width),
             Pane::Risks => risks::row(loaded, item, width),
             Pane::Questions => questions::row(loaded, item, width),
-            Pane::Timeline | Pane::Summary | Pane::Stances => {
+            Pane::Timeline | Pane::Summary | Pane::Stances | Pane::History => {
                 timeline::row(loaded, item, width, date_width(width))
             }
         },
@@ -329,6 +334,7 @@ fn detail_title(pane: Pane) -> &'static str {
         Pane::Stances => "Stance",
         Pane::Timeline => "Event",
         Pane::Summary => "Summary",
+        Pane::History => "Version",
     }
 }
 
@@ -345,7 +351,7 @@ fn detail_lines(app: &App, width: usize, limit: usize, current_link: Option<usiz
         Pane::Questions => questions::detail(loaded, item, &mut doc),
         Pane::Stances => stances::detail(loaded, item, &mut doc),
         Pane::Timeline => timeline::detail(loaded, item, &mut doc),
-        Pane::Summary => return None,
+        Pane::Summary | Pane::History => return None,
     }
     Some(doc)
 }
