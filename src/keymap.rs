@@ -164,7 +164,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, Section::Search, &[Key::ch('n')], Action::NextMatch, "Next match, across the panes in tab order", None),
     bind(Browse, Section::Search, &[Key::ch('N')], Action::PrevMatch, "Previous match", None),
     bind(Browse, Section::Briefing, &[Key::ch('o')], Action::ShowPicker, "Back to the directory's briefings (brief DIR)", None),
-    bind(Browse, Section::Briefing, &[Key::ch('c')], Action::CompareSelected, "History: change markers show what changed since the selected version (c or Esc again: since the last reload)", Some(("c", "compare"))),
+    bind(Browse, Section::Briefing, &[Key::ch('c')], Action::CompareSelected, "History: change markers show what changed since the selected version (c or Esc again: since the last reload)", None),
     bind(Browse, Section::Briefing, &[Key::ch('r')], Action::Reload, "Reload the briefing from disk", None),
     bind(Browse, Section::Briefing, &[Key::ch('e')], Action::Edit, "Edit the briefing at the selected item ($VISUAL, $EDITOR, vi)", Some(("e", "edit"))),
     bind(Browse, Section::Briefing, &[Key::ch('!')], Action::ShowProblems, "List the briefing's errors and warnings", None),
@@ -433,7 +433,10 @@ mod tests {
         assert_eq!(action_for(ctrl_c, Mode::Browse), Some(Action::Quit));
         assert_eq!(action_for(ctrl_c, Mode::Search), Some(Action::Quit));
         let plain_c = KeyEvent::from(KeyCode::Char('c'));
-        assert_eq!(action_for(plain_c, Mode::Browse), None);
+        assert_eq!(
+            action_for(plain_c, Mode::Browse),
+            Some(Action::CompareSelected)
+        );
         assert_eq!(
             action_for(plain_c, Mode::Search),
             Some(Action::SearchChar('c'))

@@ -1,6 +1,8 @@
 //! End-to-end tests: the real `brief` binary in a pseudo-terminal, its screen read back
 //! through a terminal emulator (vt100), and its command line run as a plain process.
 
+mod common;
+use common::git::{PAY_SUBJECTS, commit_pay_version, pay_repo};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -1265,4 +1267,110 @@ fn mouse_false_in_the_config_leaves_the_mouse_to_the_terminal() {
     tui.key("q");
     assert_exit_code(&tui.wait_exit(WAIT), 0);
     tui.assert_restored();
+}
+
+// The History pane, in repositories the tests build.
+
+impl Tui {
+    fn header(&self) -> String {
+        self.screen_text().lines().next().unwrap_or("").to_owned()
+    }
+}
+
+#[test]
+fn history_pane_lists_the_commits_shows_each_ones_changes_and_compares_with_one() {
+    let repo = pay_repo(2);
+    let mut tui = Tui::spawn_in(repo.path(), &["pay.yaml"], 30, 120);
+    tui.wait_for("Dockworkers", WAIT);
+    tui.key("8");
+    tui.wait_for(PAY_SUBJECTS[1], WAIT);
+    tui.wait_for("First assessment", WAIT);
+    // The newest commit is selected; its changes are the stance and the risk.
+    tui.wait_for("Union on pay: supports \u{2192} mixed", WAIT);
+    let screen = tui.screen_text();
+    assert!(
+        screen.contains("likelihood low \u{2192} high"),
+        "the risk's move:\n{screen}"
+    );
+    assert!(screen.contains("1 stance moved, 1 risk raised"), "{screen}");
+    // The first version: everything in it is new.
+    tui.key("j");
+    tui.wait_for("The first version", WAIT);
+    // Compare every pane with it: the header says since which version.
+    tui.key("c");
+    tui.wait_for("since ", WAIT);
+    let header = tui.header();
+    assert!(
+        header.contains("since") && header.contains("2 changed"),
+        "{header}"
+    );
+    tui.key("6");
+    tui.wait_for("Stances 1/2", WAIT);
+    assert!(tui.header().contains("since"), "every pane compares");
+    tui.key("\x1b");
+    let start = Instant::now();
+    while tui.header().contains("since") {
+        assert!(start.elapsed() < WAIT, "Esc ends the comparison");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+}
+
+#[test]
+fn history_pane_follows_new_commits_and_saves_without_a_key() {
+    let repo = pay_repo(2);
+    let mut tui = Tui::spawn_in(repo.path(), &["pay.yaml"], 24, 80);
+    tui.wait_for("Dockworkers", WAIT);
+    tui.key("8");
+    tui.wait_for(PAY_SUBJECTS[1], WAIT);
+    // A commit made elsewhere (the file's text changes too, which is a save).
+    commit_pay_version(repo.path(), 3, PAY_SUBJECTS[2]);
+    tui.wait_for(PAY_SUBJECTS[2], WAIT);
+    tui.wait_for("+1 quote, \u{2212}1 question", WAIT);
+    // A commit that leaves the file alone: only the repository's refs change.
+    common::git::git(
+        repo.path(),
+        &["commit", "-q", "--allow-empty", "-m", "Unrelated"],
+    );
+    std::fs::write(repo.path().join("notes.txt"), "x").unwrap();
+    common::git::git(repo.path(), &["add", "notes.txt"]);
+    common::git::git(repo.path(), &["commit", "-q", "-m", "Notes only"]);
+    // Moving HEAD back is seen without a save: the newest commit leaves the list.
+    common::git::git(repo.path(), &["reset", "-q", "--soft", "HEAD~3"]);
+    tui.wait_for("working copy", WAIT);
+    let screen = tui.screen_text();
+    assert!(
+        screen.contains("not committed yet"),
+        "the working copy now differs from HEAD:\n{screen}"
+    );
+    // A save of the working copy: its row says what changed against HEAD.
+    let text = std::fs::read_to_string(repo.path().join("pay.yaml")).unwrap();
+    std::fs::write(
+        repo.path().join("pay.yaml"),
+        text.replace("likelihood: high", "likelihood: medium"),
+    )
+    .unwrap();
+    tui.wait_for("risk lowered", WAIT);
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+}
+
+#[test]
+fn history_pane_outside_a_repository_says_why_it_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pay.yaml");
+    std::fs::copy(format!("{}/pay-v1.yaml", common::git::FIXTURES), &path).unwrap();
+    let mut tui = Tui::spawn_in(dir.path(), &["pay.yaml"], 24, 80);
+    tui.wait_for("Dockworkers", WAIT);
+    tui.key("8");
+    tui.wait_for("Not in a git repository", WAIT);
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+    let mut tui = Tui::spawn(&[], 24, 80);
+    tui.wait_for(BUNDLED_TITLE, WAIT);
+    tui.key("8");
+    tui.wait_for("bundled briefing is built into brief", WAIT);
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
 }

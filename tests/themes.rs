@@ -20,10 +20,19 @@ fn themes() -> Vec<(&'static str, &'static Theme)> {
     all
 }
 
-/// Pane `pane` of the arctic briefing with its second item selected, drawn in `theme`.
+/// Pane `pane` of the arctic briefing with its second item selected, drawn in `theme`;
+/// the History pane is that of a repository with three versions of the pay briefing.
 fn drawn(theme: &'static Theme, pane: Pane, width: u16, height: u16) -> Buffer {
     theme::install(theme);
-    let mut harness = Harness::open(Path::new(ARCTIC), width, height);
+    let repo = (pane == Pane::History).then(|| common::git::pay_repo(3));
+    let mut harness = match &repo {
+        Some(repo) => {
+            let mut harness = Harness::open(&repo.path().join("pay.yaml"), width, height);
+            harness.read_history();
+            harness
+        }
+        None => Harness::open(Path::new(ARCTIC), width, height),
+    };
     harness.keys(&(pane.index() + 1).to_string());
     harness.keys("j");
     harness.draw()
@@ -45,6 +54,7 @@ fn modifiers(m: Modifier) -> String {
         (Modifier::ITALIC, 'i'),
         (Modifier::UNDERLINED, 'u'),
         (Modifier::REVERSED, 'r'),
+        (Modifier::CROSSED_OUT, 'x'),
     ] {
         if m.contains(flag) {
             out.push(letter);

@@ -20,6 +20,8 @@ const MIN_DETAIL_WIDTH: u16 = 40;
 /// What a list row takes besides its text: two borders, the change mark and its space,
 /// and a column for the scrollbar.
 const ROW_FRAME: usize = 5;
+/// What a History pane's line wants: hash, date, author and subject.
+const HISTORY_ROW: usize = 60;
 
 /// The risk heat map's size, borders included.
 pub const HEAT_WIDTH: u16 = 30;
@@ -91,7 +93,16 @@ impl Regions {
     }
 
     pub fn for_pane(area: Rect, app: &App, pane: Pane) -> Self {
-        Self::with_rows(area, app, pane, app.row_widths(pane))
+        let widths = if pane == Pane::History {
+            // A version's line: hash, date, author and subject.
+            RowWidths {
+                title: HISTORY_ROW,
+                ..RowWidths::default()
+            }
+        } else {
+            app.row_widths(pane)
+        };
+        Self::with_rows(area, app, pane, widths)
     }
 
     fn with_rows(area: Rect, app: &App, pane: Pane, widths: RowWidths) -> Self {
@@ -115,7 +126,9 @@ impl Regions {
             banner: banner.then_some(banner_area),
             footer,
         };
-        if pane.has_list() || app.showing_picker() {
+        // Until there are versions, the History pane is one page that says why.
+        let versions = pane == Pane::History && !app.history.entries().is_empty();
+        if pane.has_list() || versions || app.showing_picker() {
             regions.split(pane, widths, app);
         }
         regions
@@ -138,8 +151,10 @@ impl Regions {
         } else {
             title_room >= widths.title.min(TITLE_ROOM)
         };
+        // A version's changes read best at full width: the History pane stacks them
+        // under its list until the screen is wide.
         let landscape = body.width >= LANDSCAPE_WIDTH
-            || (body.width >= MIN_LIST_WIDTH + MIN_DETAIL_WIDTH && fits);
+            || (body.width >= MIN_LIST_WIDTH + MIN_DETAIL_WIDTH && fits && pane != Pane::History);
         let (column, detail) = if landscape {
             let (left, right) = split_across(body, list_width);
             (left, right)
@@ -392,12 +407,15 @@ pub struct Tab {
     pub width: u16,
 }
 
-/// The tab bar at a width: " 1 Summary " per tab; narrower, three letters a name;
-/// narrower still, only the digits, with the current pane's name in full. Drawing and
-/// mouse clicks both read it, so a click lands on the tab it is drawn on.
+/// The tab bar at a width: " 1 Summary " per tab; a little narrower, the same without
+/// the space after each name (the eight names fit in 80 columns); narrower, three letters
+/// a name; narrower still, only the digits, with the current pane's name in full. Drawing
+/// and mouse clicks both read it, so a click lands on the tab it is drawn on.
 pub fn tabs(app: &App, width: u16) -> Vec<Tab> {
     let width = usize::from(width);
-    let full: usize = Pane::ALL.iter().map(|p| p.title().width() + 4).sum();
+    let names: usize = Pane::ALL.iter().map(|p| p.title().width()).sum();
+    let roomy = names + 4 * Pane::ALL.len() <= width;
+    let snug = names + 3 * Pane::ALL.len() <= width;
     let three_letters: usize = Pane::ALL
         .iter()
         .map(|p| {
@@ -413,7 +431,7 @@ pub fn tabs(app: &App, width: u16) -> Vec<Tab> {
         .iter()
         .enumerate()
         .map(|(n, &pane)| {
-            let name: String = if full <= width || pane == app.pane {
+            let name: String = if roomy || snug || pane == app.pane {
                 pane.title().to_owned()
             } else if three_letters <= width {
                 pane.title().chars().take(3).collect()
@@ -421,7 +439,11 @@ pub fn tabs(app: &App, width: u16) -> Vec<Tab> {
                 String::new()
             };
             let key = format!(" {}", n + 1);
-            let name = format!(" {name} ");
+            let name = if snug && !roomy {
+                format!(" {name}")
+            } else {
+                format!(" {name} ")
+            };
             let tab_width = (key.width() + name.width()) as u16;
             let tab = Tab {
                 pane,
@@ -443,6 +465,34 @@ pub fn too_small(area: Rect) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_tab_is_named_in_full_at_80_columns_and_fits_at_any_width() {
+        let app = App::new(crate::app::Origin::Bundled, crate::briefing::load_bundled());
+        let named = |width: u16| -> Vec<String> {
+            tabs(&app, width)
+                .iter()
+                .map(|t| t.name.trim().to_owned())
+                .collect()
+        };
+        let full: Vec<String> = Pane::ALL.iter().map(|p| p.title().to_owned()).collect();
+        assert_eq!(named(80), full);
+        assert_eq!(named(120), full);
+        assert_eq!(
+            named(70)[1],
+            "Act",
+            "three letters when the names do not fit"
+        );
+        assert_eq!(named(70)[0], "Summary", "the current pane in full");
+        for width in 40..=200 {
+            let bar = tabs(&app, width);
+            let last = bar.last().unwrap();
+            assert!(
+                last.x + last.width <= width,
+                "the tab bar fits in {width} columns"
+            );
+        }
+    }
 
     #[test]
     fn the_list_share_grows_with_the_screen() {

@@ -20,7 +20,7 @@ pub use crate::words::plural;
 pub use baseline::Baseline;
 pub use changes::{Changes, Mark};
 pub use heat::{LEVELS_ACROSS, LEVELS_DOWN};
-pub use history::{History, Versions};
+pub use history::{History, ROWS_PER_VERSION, VersionDiff, Versions};
 pub use jumps::Jumps;
 pub use links::Target;
 pub use needle::Needle;
@@ -219,10 +219,11 @@ pub enum Action {
     CompareSelected,
     /// The versions of the briefing in git, or how far reading them has got.
     HistoryRead(Versions),
-    /// The diff of version `index` against the one before it.
+    /// A version's diff against the one before it (no blob: the working copy).
     VersionRead {
-        index: usize,
-        diff: Box<crate::briefing::diff::BriefingDiff>,
+        blob: Option<gix::ObjectId>,
+        previous: Option<gix::ObjectId>,
+        diff: Box<Result<crate::briefing::diff::BriefingDiff, String>>,
     },
 }
 
@@ -246,13 +247,12 @@ pub enum Effect {
     /// Read a version's diff against the one before (blobs by hash; no blob: the working
     /// copy) and hand it back as `Action::VersionRead`.
     ReadVersion {
-        index: usize,
-        blob: Option<String>,
-        previous: Option<String>,
+        blob: Option<gix::ObjectId>,
+        previous: Option<gix::ObjectId>,
     },
     /// Read a version from git and hand it back as `Action::CompareWith`.
     CompareVersion {
-        blob: String,
+        blob: gix::ObjectId,
         short: String,
         seconds: i64,
     },
@@ -338,6 +338,7 @@ impl App {
     /// Nothing loaded, nothing selected.
     fn empty(origin: Origin) -> Self {
         Self {
+            history: History::of(&origin),
             origin,
             loaded: None,
             error: None,
@@ -349,7 +350,6 @@ impl App {
             status: None,
             changes: None,
             baseline: None,
-            history: History::default(),
             picker: None,
             width: 80,
             height: 24,
@@ -537,7 +537,17 @@ impl App {
                 self.history_read(versions);
                 return self.wanted_diff();
             }
-            Action::VersionRead { index, diff } => self.history.diff = Some((index, *diff)),
+            Action::VersionRead {
+                blob,
+                previous,
+                diff,
+            } => {
+                self.history.diff = Some(VersionDiff {
+                    blob,
+                    previous,
+                    diff: *diff,
+                });
+            }
             Action::Scanned(entries) => self.scanned(entries),
             Action::ShowPicker => {
                 match &mut self.picker {
@@ -596,12 +606,23 @@ impl App {
                 self.show(pane);
                 return self.wanted_diff();
             }
-            Action::Up | Action::Down | Action::First | Action::Last
-                if self.pane == Pane::History && !self.showing_picker() =>
+            Action::Up
+            | Action::Down
+            | Action::First
+            | Action::Last
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
+                if self.moves_through_versions() =>
             {
                 let delta = match action {
                     Action::Up => -1,
                     Action::Down => 1,
+                    Action::PageUp => self.history_page_delta(-1),
+                    Action::PageDown => self.history_page_delta(1),
+                    Action::HalfPageUp => (self.history_page_delta(-1) / 2).min(-1),
+                    Action::HalfPageDown => (self.history_page_delta(1) / 2).max(1),
                     Action::First => isize::MIN / 2,
                     _ => isize::MAX / 2,
                 };
@@ -613,16 +634,18 @@ impl App {
                 return self.open_selected();
             }
             Action::Focus => {
-                if self.overlay.is_none()
-                    && self.pane.has_list()
-                    && self.selected_item(self.pane).is_some()
-                {
+                let selected = if self.pane == Pane::History {
+                    self.history.selected_entry().is_some()
+                } else {
+                    self.pane.has_list() && self.selected_item(self.pane).is_some()
+                };
+                if self.overlay.is_none() && selected {
                     self.focus = Focus::Detail;
                     self.states[self.pane.index()].link = None;
                 }
             }
             Action::Click(column, row) => return self.click(column, row),
-            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            Action::Wheel { column, row, down } => return self.wheel(column, row, down),
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             Action::Left => self.step_across(-1),
@@ -719,6 +742,8 @@ impl App {
             self.loaded = None;
             self.error = None;
             self.changes = None;
+            self.baseline = None;
+            self.history = History::default();
             self.search = Search::default();
             self.states = Default::default();
             self.pane = Pane::Summary;
@@ -813,7 +838,16 @@ impl App {
     /// Whether movement keys scroll text (the summary, a focused detail, the error
     /// screen) rather than move a selection.
     fn scrolls_detail(&self) -> bool {
-        !self.pane.has_list() || self.focus == Focus::Detail
+        (!self.pane.has_list() && self.pane != Pane::History) || self.focus == Focus::Detail
+    }
+
+    /// Whether movement keys move through the History pane's versions.
+    fn moves_through_versions(&self) -> bool {
+        self.pane == Pane::History
+            && self.focus == Focus::List
+            && self.overlay.is_none()
+            && !self.showing_picker()
+            && self.loaded.is_some()
     }
 
     fn step(&mut self, delta: isize) {

@@ -40,6 +40,15 @@ impl App {
             return Effect::None;
         }
         let pane = self.pane;
+        if pane == Pane::History {
+            if let Some(rows) = regions.list_rows().filter(|rows| rows.contains(at)) {
+                return self.select_version(usize::from(row - rows.y));
+            }
+            if regions.detail.contains(at) && self.history.selected_entry().is_some() {
+                self.focus = Focus::Detail;
+            }
+            return Effect::None;
+        }
         if let Some(heat) = regions.heat.map(Heat::new) {
             if let Some(cell) = heat.cell_at(at) {
                 self.focus = Focus::Grid;
@@ -96,7 +105,7 @@ impl App {
 
     /// The wheel scrolls what is under the pointer: the detail a few lines, the list or
     /// the matrix a row, an overlay or a page of text a few lines.
-    pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) {
+    pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) -> Effect {
         let at = Position::new(column, row);
         let regions = Regions::new(self.area(), self);
         let lines = if down {
@@ -105,9 +114,16 @@ impl App {
             -(WHEEL_LINES as isize)
         };
         let one = if down { 1 } else { -1 };
-        if self.overlay.is_some() || self.showing_picker() || !self.pane.has_list() {
+        if self.pane == Pane::History && self.overlay.is_none() && !self.showing_picker() {
+            if regions.list.is_some_and(|list| list.contains(at)) {
+                return self.step_history(one);
+            }
+            if !regions.detail.contains(at) {
+                return Effect::None;
+            }
+        } else if self.overlay.is_some() || self.showing_picker() || !self.pane.has_list() {
             self.step(if self.showing_picker() { one } else { lines });
-            return;
+            return Effect::None;
         }
         if regions.detail.contains(at) {
             let pane = self.pane;
@@ -124,5 +140,6 @@ impl App {
             self.step(one);
             self.focus = focus;
         }
+        Effect::None
     }
 }

@@ -153,6 +153,7 @@ impl Value {
     pub fn show(&self) -> String {
         match self {
             Value::Absent => "(none)".to_owned(),
+            Value::Word(text) | Value::Text(text) if text.is_empty() => "(none)".to_owned(),
             Value::Word(text) | Value::Text(text) => text.clone(),
             Value::List(items) if items.is_empty() => "(none)".to_owned(),
             Value::List(items) => items.join(", "),

@@ -15,6 +15,7 @@ pub mod node;
 mod prebuilt;
 pub mod provenance;
 pub mod reference;
+pub mod report;
 pub mod sanitize;
 pub mod schema;
 mod tree;

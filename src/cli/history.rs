@@ -1,8 +1,10 @@
 //! `brief diff` and `brief log`: a briefing's judgments compared across versions.
 
-use crate::briefing::diff::{BriefingDiff, ChangeKind, FieldChange, Section, Value, Words};
+use crate::briefing::diff::BriefingDiff;
+use crate::briefing::report::{Run, Tone, report};
 use crate::briefing::{self, Briefing, Budget, LoadError};
 use crate::history::{self, HistoryError, Tracked};
+use crate::ui::theme;
 use clap::ValueEnum;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -89,7 +91,7 @@ pub fn diff(options: DiffOptions, budget: Budget) -> i32 {
             if options.git {
                 out.extend(
                     paint
-                        .bold(&format!("brief diff {} {}", old.label, new.label))
+                        .strong(&format!("brief diff {} {}", old.label, new.label))
                         .bytes(),
                 );
                 out.push(b'\n');
@@ -192,177 +194,57 @@ fn errln(text: &str) {
     let _ = writeln!(std::io::stderr(), "{text}");
 }
 
-/// ANSI styles for the command line's output, or none.
+/// Whether the command line's output is painted, in the default theme's styles.
 #[derive(Clone, Copy)]
 pub struct Paint(pub bool);
 
 impl Paint {
-    fn wrap(self, code: &str, text: &str) -> String {
-        if self.0 && !text.is_empty() {
-            format!("\x1b[{code}m{text}\x1b[0m")
+    fn style(self, style: ratatui::style::Style, text: &str) -> String {
+        if self.0 {
+            theme::ansi(style, text)
         } else {
             text.to_owned()
         }
     }
-    fn bold(self, text: &str) -> String {
-        self.wrap("1", text)
-    }
-    fn added(self, text: &str) -> String {
-        self.wrap("32", text)
-    }
-    fn removed(self, text: &str) -> String {
-        self.wrap("31", text)
+    fn strong(self, text: &str) -> String {
+        self.style(theme::tone(Tone::Strong), text)
     }
     fn changed(self, text: &str) -> String {
-        self.wrap("33", text)
+        self.style(theme::tone(Tone::Changed), text)
     }
-    fn loud(self, text: &str) -> String {
-        self.wrap("1;97;41", text)
+    fn removed(self, text: &str) -> String {
+        self.style(theme::tone(Tone::Removed), text)
     }
     fn dim(self, text: &str) -> String {
-        self.wrap("2", text)
+        self.style(theme::tone(Tone::Label), text)
     }
-    /// A word diff: without colour, removed words as `[-…-]` and added as `{+…+}`, the
-    /// marks `git diff --word-diff` uses.
-    fn words(self, runs: &[Words<'_>]) -> String {
-        runs.iter()
-            .map(|run| match (run, self.0) {
-                (Words::Same(t), _) => (*t).to_owned(),
-                (Words::Removed(t), true) => self.wrap("31;9", t),
-                (Words::Added(t), true) => self.wrap("32;4", t),
-                (Words::Removed(t), false) => format!("[-{t}-]"),
-                (Words::Added(t), false) => format!("{{+{t}+}}"),
-            })
-            .collect()
+    /// A run of the report. Without colour, a word diff's removed words read `[-…-]` and
+    /// its added ones `{+…+}`, the marks `git diff --word-diff` uses.
+    fn run(self, run: &Run) -> String {
+        match (run.tone, self.0) {
+            (Tone::WordRemoved, false) => format!("[-{}-]", run.text),
+            (Tone::WordAdded, false) => format!("{{+{}+}}", run.text),
+            (tone, _) => self.style(theme::tone(tone), &run.text),
+        }
     }
 }
 
-/// The human form: a heading per section, one header line per item, its other fields
-/// indented below it.
+/// The human form of a diff: its report, painted or not.
 pub fn render(diff: &BriefingDiff, paint: Paint) -> String {
     if diff.is_empty() {
         return "No change in judgments.\n".to_owned();
     }
     let mut out = String::new();
-    for section in Section::ALL {
-        let mut items = diff.in_section(section).peekable();
-        if items.peek().is_none() {
-            continue;
+    for line in report(diff) {
+        if !line.runs.is_empty() {
+            out.push_str(&" ".repeat(line.indent));
         }
-        out.push_str(&paint.bold(section.heading()));
-        out.push('\n');
-        for item in items {
-            match &item.kind {
-                ChangeKind::Added { text } => {
-                    let line = format!("+ {}: {text}", added_title(section, &item.title));
-                    out.push_str(&format!("  {}\n", paint.added(&line)));
-                }
-                ChangeKind::Removed { text } => {
-                    let line = format!("\u{2212} {}: {text}", added_title(section, &item.title));
-                    out.push_str(&format!("  {}\n", paint.removed(&line)));
-                }
-                ChangeKind::Edited { fields } => {
-                    edited(&mut out, section, &item.title, fields, paint);
-                }
-            }
+        for run in &line.runs {
+            out.push_str(&paint.run(run));
         }
         out.push('\n');
     }
     out
-}
-
-/// The title of an added or removed item, which needs its noun where the title alone is
-/// a name ("stance Union on pay").
-fn added_title(section: Section, title: &str) -> String {
-    match section {
-        Section::Stances => format!("stance {title}"),
-        Section::Risks => title.replacen("Risk", "risk", 1),
-        _ => title.to_owned(),
-    }
-}
-
-fn arrow(change: &FieldChange) -> String {
-    format!("{} \u{2192} {}", change.before.show(), change.after.show())
-}
-
-fn edited(out: &mut String, section: Section, title: &str, fields: &[FieldChange], paint: Paint) {
-    let find = |name: &str| fields.iter().find(|f| f.field == name);
-    let mut folded: Vec<&str> = Vec::new();
-    let header = match section {
-        Section::Summary => None,
-        Section::Stances if find("position").is_some() => {
-            folded.push("position");
-            let position = find("position").map(arrow).unwrap_or_default();
-            Some(format!("{title}: {}", paint.changed(&position)))
-        }
-        Section::Risks if find("likelihood").is_some() || find("impact").is_some() => {
-            let mut parts = Vec::new();
-            for name in ["likelihood", "impact"] {
-                if let Some(f) = find(name) {
-                    folded.push(name);
-                    parts.push(format!("{name} {}", arrow(f)));
-                }
-            }
-            let mut said = parts.join(", ");
-            if let Some(f) = find("severity") {
-                folded.push("severity");
-                said.push_str(&format!(" (severity {})", arrow(f)));
-            }
-            Some(format!("{title}: {}", paint.changed(&said)))
-        }
-        Section::Quotes if find("text").is_some() => {
-            folded.push("text");
-            let (before, after) = find("text")
-                .map(|f| (f.before.as_text(), f.after.as_text()))
-                .unwrap_or_default();
-            let words = crate::briefing::diff::word_diff(before, after);
-            Some(format!(
-                "{}  {}\n      text: {}",
-                paint.loud(&format!("! {title}: quote text changed")),
-                paint.bold("quotes are verbatim: this corrects the record"),
-                paint.words(&words)
-            ))
-        }
-        _ => Some(title.to_owned()),
-    };
-    let indent = if let Some(header) = header {
-        out.push_str(&format!("  {header}\n"));
-        "      "
-    } else {
-        "  "
-    };
-    for f in fields.iter().filter(|f| !folded.contains(&f.field)) {
-        out.push_str(indent);
-        out.push_str(&paint.dim(&format!("{}:", f.field)));
-        match (&f.before, &f.after) {
-            (Value::List(before), Value::List(after)) => {
-                let (gone, new) = crate::briefing::diff::list_diff(before, after);
-                out.push('\n');
-                for entry in gone {
-                    out.push_str(&format!(
-                        "{indent}  {}\n",
-                        paint.removed(&format!("\u{2212} {entry}"))
-                    ));
-                }
-                for entry in new {
-                    out.push_str(&format!(
-                        "{indent}  {}\n",
-                        paint.added(&format!("+ {entry}"))
-                    ));
-                }
-                if before.iter().all(|b| after.contains(b))
-                    && after.iter().all(|a| before.contains(a))
-                {
-                    out.push_str(&format!("{indent}  {}\n", paint.dim("(reordered)")));
-                }
-            }
-            (Value::Text(before), Value::Text(after)) => {
-                let words = crate::briefing::diff::word_diff(before, after);
-                out.push_str(&format!(" {}\n", paint.words(&words)));
-            }
-            _ => out.push_str(&format!(" {}\n", paint.changed(&arrow(f)))),
-        }
-    }
 }
 
 pub struct LogOptions {

@@ -138,6 +138,15 @@ impl Tracked {
         }
     }
 
+    /// The repository's git directory (a linked worktree's own) and its common one, where
+    /// the branches are: what to watch for new commits.
+    pub fn git_dirs(&self) -> (PathBuf, PathBuf) {
+        (
+            self.repo.git_dir().to_path_buf(),
+            self.repo.common_dir().to_path_buf(),
+        )
+    }
+
     /// The blob id the working copy's text would have, to tell whether it differs from
     /// HEAD without writing anything.
     pub fn blob_id_of(&self, text: &[u8]) -> Result<ObjectId, HistoryError> {

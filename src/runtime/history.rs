@@ -1,104 +1,281 @@
-//! Reading the briefing's git history off the event loop: the History pane fills in as
-//! commits are read, and keys never wait for it.
+//! The briefing's git history, read on a thread of its own so that keys never wait for
+//! it: the list of versions (with progress while it is read), one version's diff, or a
+//! version to compare with. A new commit, a checkout or a save reads the list again.
 
-use crate::app::{Action, App, Origin, Versions};
+use crate::app::{Action, Versions};
 use crate::briefing::diff::BriefingDiff;
 use crate::history::{self, Tracked};
+use gix::ObjectId;
+use notify::Watcher;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
 
-/// Starts reading the history of the open briefing on its own thread; each step arrives
-/// as an action through `send`. The bundled briefing has none, which is said at once.
-pub fn start(app: &mut App, send: impl Fn(Action) + Send + 'static) {
-    let path = match &app.origin {
-        Origin::File(path) => path.clone(),
-        Origin::Bundled => {
-            app.update(Action::HistoryRead(Versions::Unavailable(
-                "The bundled briefing is built into brief, so it has no history: open a briefing committed in git".into(),
+pub enum Request {
+    /// Read the versions of this briefing (again).
+    Refresh(PathBuf),
+    /// A version's diff against the one before (no blob: the working copy).
+    Diff {
+        blob: Option<ObjectId>,
+        previous: Option<ObjectId>,
+    },
+    /// A version to compare every pane with.
+    Compare {
+        blob: ObjectId,
+        short: String,
+        seconds: i64,
+    },
+    /// Something in the repository changed: its refs, or HEAD.
+    RepositoryChanged,
+}
+
+/// How long the repository must be quiet before the list is read again: a commit writes
+/// a lock file, the ref and the reflog within a few milliseconds.
+const QUIET: Duration = Duration::from_millis(100);
+
+/// Starts the thread; `send` hands its results to the event loop.
+pub fn spawn(send: impl Fn(Action) + Send + 'static) -> std::io::Result<Sender<Request>> {
+    let (tx, rx) = mpsc::channel();
+    let repository_changed = tx.clone();
+    std::thread::Builder::new()
+        .name("brief-history".into())
+        .spawn(move || {
+            Reader::new(send).watching(repository_changed).run(&rx);
+        })?;
+    Ok(tx)
+}
+
+/// Answers requests one at a time, handing each result to `send`; the thread runs one,
+/// and the tests drive one directly.
+pub struct Reader<F> {
+    send: F,
+    /// Where a watcher of the repository sends `RepositoryChanged`, if one is wanted.
+    notify: Option<Sender<Request>>,
+    file: Option<PathBuf>,
+    tracked: Option<Tracked>,
+    /// Kept alive while it follows the repository of `file`.
+    watcher: Option<notify::RecommendedWatcher>,
+}
+
+impl<F: Fn(Action)> Reader<F> {
+    pub fn new(send: F) -> Self {
+        Self {
+            send,
+            notify: None,
+            file: None,
+            tracked: None,
+            watcher: None,
+        }
+    }
+
+    /// Follows the repository: a commit or a checkout reads the list again.
+    pub fn watching(mut self, notify: Sender<Request>) -> Self {
+        self.notify = Some(notify);
+        self
+    }
+
+    /// Carries out one request.
+    pub fn handle(&mut self, request: Request) {
+        match request {
+            Request::Refresh(file) => self.refresh(file),
+            Request::RepositoryChanged => {
+                if let Some(file) = self.file.clone() {
+                    self.refresh(file);
+                }
+            }
+            Request::Diff { blob, previous } => self.diff(blob, previous),
+            Request::Compare {
+                blob,
+                short,
+                seconds,
+            } => self.compare(blob, &short, seconds),
+        }
+    }
+
+    fn run(mut self, requests: &Receiver<Request>) {
+        while let Ok(first) = requests.recv() {
+            // A burst of requests becomes one read of the list, then the latest diff (the
+            // selection has moved past the others) and every comparison asked for.
+            let mut refresh = None;
+            let mut diff = None;
+            let mut compares = Vec::new();
+            let mut pending = Some(first);
+            while let Some(request) = pending.take() {
+                match request {
+                    Request::Refresh(file) => refresh = Some(file),
+                    Request::RepositoryChanged => {
+                        refresh = refresh.or_else(|| self.file.clone());
+                        // The rest of the burst comes within a few milliseconds.
+                        pending = match requests.recv_timeout(QUIET) {
+                            Ok(next) => Some(next),
+                            Err(RecvTimeoutError::Timeout) => None,
+                            Err(RecvTimeoutError::Disconnected) => return,
+                        };
+                        continue;
+                    }
+                    Request::Diff { blob, previous } => diff = Some((blob, previous)),
+                    Request::Compare {
+                        blob,
+                        short,
+                        seconds,
+                    } => compares.push((blob, short, seconds)),
+                }
+                pending = requests.try_recv().ok();
+            }
+            if let Some(file) = refresh {
+                self.handle(Request::Refresh(file));
+            }
+            if let Some((blob, previous)) = diff {
+                self.handle(Request::Diff { blob, previous });
+            }
+            for (blob, short, seconds) in compares {
+                self.handle(Request::Compare {
+                    blob,
+                    short,
+                    seconds,
+                });
+            }
+        }
+    }
+
+    fn refresh(&mut self, file: PathBuf) {
+        if self.file.as_ref() != Some(&file) {
+            self.watcher = None;
+        }
+        self.file = Some(file.clone());
+        // Opened afresh each time: a new commit or a checkout is seen as it is now.
+        self.tracked = match Tracked::open(&file) {
+            Ok(tracked) => Some(tracked),
+            Err(history::HistoryError::NotARepository(_)) => {
+                (self.send)(Action::HistoryRead(Versions::Unavailable(
+                    "Not in a git repository: history needs the briefing to be committed in git"
+                        .into(),
+                )));
+                self.tracked = None;
+                return;
+            }
+            Err(e) => {
+                (self.send)(Action::HistoryRead(Versions::Unavailable(e.to_string())));
+                self.tracked = None;
+                return;
+            }
+        };
+        let Some(tracked) = &self.tracked else {
+            return;
+        };
+        if self.watcher.is_none()
+            && let Some(notify) = &self.notify
+        {
+            self.watcher = watch_repository(tracked, notify.clone());
+        }
+        let working = std::fs::read_to_string(&file).ok();
+        let versions = match history::entries(tracked, working.as_deref(), |n| {
+            if n % 10 == 0 {
+                (self.send)(Action::HistoryRead(Versions::Reading(n)));
+            }
+        }) {
+            Ok(entries) if entries.is_empty() => Versions::Unavailable(format!(
+                "{} has not been committed yet: its history starts with its first commit",
+                tracked.path()
+            )),
+            Ok(entries) => Versions::Read(entries),
+            Err(e) => Versions::Unavailable(e.to_string()),
+        };
+        (self.send)(Action::HistoryRead(versions));
+    }
+
+    fn model(&self, blob: ObjectId) -> Option<crate::briefing::Loaded> {
+        history::parse_blob(self.tracked.as_ref()?, blob).ok()
+    }
+
+    fn diff(&self, blob: Option<ObjectId>, previous: Option<ObjectId>) {
+        let this = match blob {
+            Some(blob) => self.model(blob),
+            None => self
+                .file
+                .as_ref()
+                .and_then(|file| std::fs::read_to_string(file).ok())
+                .and_then(|text| crate::briefing::parse(&text).ok()),
+        };
+        let before = previous.and_then(|b| self.model(b));
+        let diff = match (this, before) {
+            (Some(this), Some(before)) => {
+                Ok(BriefingDiff::between(&before.briefing, &this.briefing))
+            }
+            (Some(this), None) if previous.is_none() => {
+                Ok(BriefingDiff::between(&Default::default(), &this.briefing))
+            }
+            (Some(_), None) => {
+                Err("The version before does not parse: judgments not compared".to_owned())
+            }
+            (None, _) => {
+                Err("This version does not parse: see `brief log` for its first error".to_owned())
+            }
+        };
+        (self.send)(Action::VersionRead {
+            blob,
+            previous,
+            diff: Box::new(diff),
+        });
+    }
+
+    fn compare(&self, blob: ObjectId, short: &str, seconds: i64) {
+        let Some(before) = self.model(blob) else {
+            (self.send)(Action::Status(format!(
+                "{short} does not parse: nothing to compare with"
             )));
             return;
-        }
-        Origin::Directory(_) => return,
-    };
-    app.update(Action::HistoryRead(Versions::Reading(0)));
-    let _ = std::thread::Builder::new()
-        .name("history".into())
-        .spawn(move || send(Action::HistoryRead(read(&path, &send))));
-}
-
-fn read(path: &Path, send: &impl Fn(Action)) -> Versions {
-    let tracked = match Tracked::open(path) {
-        Ok(tracked) => tracked,
-        Err(history::HistoryError::NotARepository(_)) => {
-            return Versions::Unavailable(
-                "Not in a git repository: history needs the briefing to be committed in git".into(),
-            );
-        }
-        Err(e) => return Versions::Unavailable(e.to_string()),
-    };
-    let working = std::fs::read_to_string(path).ok();
-    match history::entries(&tracked, working.as_deref(), |n| {
-        if n % 10 == 0 {
-            send(Action::HistoryRead(Versions::Reading(n)));
-        }
-    }) {
-        Ok(entries) if entries.is_empty() => Versions::Unavailable(format!(
-            "{} has not been committed yet: history starts with its first commit",
-            tracked.path()
-        )),
-        Ok(entries) => Versions::Read(entries),
-        Err(e) => Versions::Unavailable(e.to_string()),
+        };
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        (self.send)(Action::CompareWith {
+            label: format!("{short} ({})", history::ago(seconds, now)),
+            before: Box::new(before),
+        });
     }
 }
 
-fn tracked(app: &App) -> Option<(Tracked, PathBuf)> {
-    match &app.origin {
-        Origin::File(path) => Tracked::open(path).ok().map(|t| (t, path.clone())),
+/// Follows what a commit, a checkout or a reset changes: HEAD and the reflog's HEAD (in
+/// the worktree's own git directory) and the branches (in the common one). Nothing else
+/// there wakes the thread: `git status` rewrites the index, a fetch the remote refs.
+fn watch_repository(
+    tracked: &Tracked,
+    notify: Sender<Request>,
+) -> Option<notify::RecommendedWatcher> {
+    let (git_dir, common_dir) = tracked.git_dirs();
+    let heads = common_dir.join("refs").join("heads");
+    let watched_heads = heads.clone();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        if matches!(event.kind, notify::EventKind::Access(_)) {
+            return;
+        }
+        let relevant = event.paths.iter().any(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name == "HEAD" || name == "packed-refs" || path.starts_with(&watched_heads)
+        });
+        if relevant {
+            let _ = notify.send(Request::RepositoryChanged);
+        }
+    })
+    .ok()?;
+    let mut watched = false;
+    for (dir, mode) in [
+        (git_dir.clone(), notify::RecursiveMode::NonRecursive),
+        (git_dir.join("logs"), notify::RecursiveMode::NonRecursive),
+        (common_dir.clone(), notify::RecursiveMode::NonRecursive),
+        (heads, notify::RecursiveMode::Recursive),
+    ] {
+        watched |= dir.is_dir() && watcher.watch(&dir, mode).is_ok();
+    }
+    watched.then_some(watcher)
+}
+
+/// The file whose history the panes show, if it is a file.
+pub fn file_of(origin: &crate::app::Origin) -> Option<&Path> {
+    match origin {
+        crate::app::Origin::File(path) => Some(path),
         _ => None,
     }
-}
-
-fn model(tracked: &Tracked, blob: &str) -> Option<crate::briefing::Loaded> {
-    let id = gix::ObjectId::from_hex(blob.as_bytes()).ok()?;
-    history::parse_blob(tracked, id).ok()
-}
-
-/// The diff of one version against the one before (one or two blobs: quick enough to
-/// read on the loop, and only when the selection moves).
-pub fn read_version(app: &mut App, index: usize, blob: Option<&str>, previous: Option<&str>) {
-    let Some((tracked, path)) = tracked(app) else {
-        return;
-    };
-    let this = match blob {
-        Some(blob) => model(&tracked, blob),
-        None => std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|text| crate::briefing::parse(&text).ok()),
-    };
-    let before = previous.and_then(|b| model(&tracked, b));
-    let diff = match (this, before) {
-        (Some(this), Some(before)) => BriefingDiff::between(&before.briefing, &this.briefing),
-        (Some(this), None) => BriefingDiff::between(&Default::default(), &this.briefing),
-        _ => BriefingDiff::default(),
-    };
-    app.update(Action::VersionRead {
-        index,
-        diff: Box::new(diff),
-    });
-}
-
-/// Reads a version and compares the panes with it.
-pub fn compare_with(app: &mut App, blob: &str, short: &str, seconds: i64) {
-    let Some(before) = tracked(app).and_then(|(t, _)| model(&t, blob)) else {
-        app.update(Action::Status(format!(
-            "{short} does not parse: nothing to compare with"
-        )));
-        return;
-    };
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    app.update(Action::CompareWith {
-        label: format!("{short} ({})", history::ago(seconds, now)),
-        before: Box::new(before),
-    });
 }

@@ -2,7 +2,7 @@
 //! become actions for the app. It blocks until something happens; there is no tick.
 
 mod editor;
-mod history;
+pub mod history;
 pub mod terminal;
 pub mod watch;
 
@@ -49,6 +49,9 @@ fn run_entered(
     signals: signal_hook::iterator::Signals,
     budget: Budget,
 ) -> io::Result<i32> {
+    // Reading input once sets up crossterm's resize signal handler: a resize from here
+    // on arrives as an event, even before the input thread reads.
+    event::poll(std::time::Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let cache = &mut ui::Cache::default();
@@ -69,33 +72,61 @@ fn run_entered(
         }
         Origin::Bundled => (None, None),
     };
-    let history_tx = events_tx.clone();
-    let read_history = move |app: &mut App| {
-        let tx = history_tx.clone();
-        history::start(app, move |action| {
-            let _ = tx.send(Event::App(Box::new(action)));
-        });
-    };
-    read_history(app);
-    draw(terminal, app, cache)?;
-    event_loop(
-        app,
-        (terminal, cache),
-        &events,
-        &ack_tx,
-        (reload.as_ref(), &read_history),
-    )
+    let history = start_history(app, &events_tx)?;
+    if app.status.is_some() {
+        draw(terminal, app, cache)?;
+    }
+    let workers = Workers { reload, history };
+    event_loop(app, (terminal, cache), &events, &ack_tx, &workers)
 }
 
-/// Starts (again) reading the briefing's history in git.
-type ReadHistory = dyn Fn(&mut App);
+/// The threads the loop hands work to.
+struct Workers {
+    /// Loads the briefing (and rescans the picker's directory).
+    reload: Option<Sender<watch::Request>>,
+    /// Reads the briefing's history in git.
+    history: Option<Sender<history::Request>>,
+}
+
+impl Workers {
+    fn history(&self, request: history::Request) {
+        if let Some(history) = &self.history {
+            let _ = history.send(request);
+        }
+    }
+
+    /// Reads the history of the open briefing again (after a save, or on opening one).
+    fn refresh_history(&self, app: &App) {
+        if let Some(file) = history::file_of(&app.origin) {
+            self.history(history::Request::Refresh(file.to_path_buf()));
+        }
+    }
+}
+
+/// The history thread, for a briefing on disk (the bundled briefing has none).
+fn start_history(
+    app: &App,
+    events: &Sender<Event>,
+) -> io::Result<Option<Sender<history::Request>>> {
+    if app.origin == Origin::Bundled {
+        return Ok(None);
+    }
+    let events = events.clone();
+    let sender = history::spawn(move |action| {
+        let _ = events.send(Event::App(Box::new(action)));
+    })?;
+    if let Some(file) = history::file_of(&app.origin) {
+        let _ = sender.send(history::Request::Refresh(file.to_path_buf()));
+    }
+    Ok(Some(sender))
+}
 
 fn event_loop(
     app: &mut App,
     (terminal, cache): (&mut terminal::Screen, &mut ui::Cache),
     events: &Receiver<Event>,
     ack: &Sender<()>,
-    (reload, read_history): (Option<&Sender<watch::Request>>, &ReadHistory),
+    workers: &Workers,
 ) -> io::Result<i32> {
     loop {
         let Ok(event) = events.recv() else {
@@ -107,7 +138,7 @@ fn event_loop(
                 let action = keymap::action_for_event(app.mode(), input);
                 redraw = action.is_some();
                 let effect = action.map_or(Effect::None, |a| app.update(a));
-                let outcome = carry_out(effect, app, terminal, reload)?;
+                let outcome = carry_out(effect, app, terminal, workers)?;
                 let _ = ack.send(());
                 if let Some(code) = outcome {
                     return Ok(code);
@@ -116,7 +147,13 @@ fn event_loop(
             }
             Event::InputClosed => return Ok(0),
             Event::Signal(signal) => return Ok(128 + signal),
-            Event::App(action) => Some(*action),
+            Event::App(action) => {
+                // Progress and versions change only the History pane: other panes need
+                // no frame for them.
+                redraw = app.pane == crate::app::Pane::History
+                    || !matches!(*action, Action::HistoryRead(_) | Action::VersionRead { .. });
+                Some(*action)
+            }
             Event::Delivered(delivery) => match *delivery {
                 watch::Delivery::Loaded(reloaded)
                     if reloaded.missing && reloaded.result.is_err() =>
@@ -126,10 +163,8 @@ fn event_loop(
                     ))
                 }
                 watch::Delivery::Loaded(reloaded) => {
-                    // A save may be a new working copy or follow a commit: read again.
-                    if reloaded.result.is_ok() {
-                        read_history(app);
-                    }
+                    // A save makes a new working copy: its row in the history changes.
+                    workers.refresh_history(app);
                     Some(Action::Loaded(Box::new(reloaded.result)))
                 }
                 watch::Delivery::Scanned(entries) => Some(Action::Scanned(entries)),
@@ -137,7 +172,7 @@ fn event_loop(
         };
         if let Some(action) = action {
             let effect = app.update(action);
-            if let Some(code) = carry_out(effect, app, terminal, reload)? {
+            if let Some(code) = carry_out(effect, app, terminal, workers)? {
                 return Ok(code);
             }
         }
@@ -163,8 +198,9 @@ fn carry_out(
     effect: Effect,
     app: &mut App,
     terminal: &mut terminal::Screen,
-    reload: Option<&Sender<watch::Request>>,
+    workers: &Workers,
 ) -> io::Result<Option<i32>> {
+    let reload = workers.reload.as_ref();
     match effect {
         Effect::None => {}
         Effect::Quit => return Ok(Some(0)),
@@ -180,16 +216,18 @@ fn carry_out(
             }
         },
         Effect::Mouse(on) => terminal::set_mouse(on)?,
-        Effect::ReadVersion {
-            index,
-            blob,
-            previous,
-        } => history::read_version(app, index, blob.as_deref(), previous.as_deref()),
+        Effect::ReadVersion { blob, previous } => {
+            workers.history(history::Request::Diff { blob, previous });
+        }
         Effect::CompareVersion {
             blob,
             short,
             seconds,
-        } => history::compare_with(app, &blob, &short, seconds),
+        } => workers.history(history::Request::Compare {
+            blob,
+            short,
+            seconds,
+        }),
         Effect::ReadSource(path) => {
             // The text as it is now: the watcher reloads the briefing if it changed.
             if let Ok(text) = std::fs::read_to_string(&path) {
@@ -197,6 +235,7 @@ fn carry_out(
             }
         }
         Effect::Open(path) => {
+            workers.history(history::Request::Refresh(path.clone()));
             if let Some(reload) = reload {
                 let _ = reload.send(watch::Request::Open(path));
             }

@@ -2,136 +2,216 @@
 //! against the version before it, by section.
 
 use super::list;
-use super::text::{fit, wrap};
-use super::theme::THEME;
-use crate::app::{App, Versions, plural};
-use crate::briefing::diff::{BriefingDiff, ChangeKind};
+use super::text::{Doc, fit, fit_spans, wrap};
+use super::theme::{self, THEME};
+use crate::app::geometry::Regions;
+use crate::app::{App, Drawn, Focus, Pane, ROWS_PER_VERSION, Versions, plural};
+use crate::briefing::report::{Tone, report};
 use crate::briefing::sanitize::clean_line;
+use crate::history::Entry;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn) {
     let history = &app.history;
-    let entries = history.entries();
     let message = match &history.versions {
-        Versions::Waiting => Some("Reading history…".to_owned()),
-        Versions::Reading(n) => Some(format!("Reading history… {}", plural(*n, "commit"))),
+        Versions::Waiting => Some("Reading the history in git…".to_owned()),
+        Versions::Reading(n) => Some(format!(
+            "Reading the history in git… {} so far",
+            plural(*n, "commit")
+        )),
         Versions::Unavailable(why) => Some(why.clone()),
         Versions::Read(_) => None,
     };
     if let Some(message) = message {
         let block = list::block(" History ".into(), true);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let inner = block
+            .inner(regions.body)
+            .inner(ratatui::layout::Margin::new(1, 0));
+        frame.render_widget(block, regions.body);
         let lines: Vec<Line> = wrap(&message, inner.width as usize)
             .into_iter()
             .map(|l| Line::styled(l, THEME.dim))
             .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        super::text::draw_lines(frame, inner, lines);
+        drawn.scroll_max = Some(0);
         return;
     }
-    let [list_area, detail_area] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
-    let block = list::block(
-        format!(" History · {} ", plural(entries.len(), "version")),
-        true,
+    draw_versions(frame, regions.list.unwrap_or_default(), app);
+    draw_changes(frame, regions, app, drawn);
+}
+
+fn draw_versions(frame: &mut Frame, area: Rect, app: &App) {
+    let history = &app.history;
+    let entries = history.entries();
+    let focused = app.focus == Focus::List;
+    let reading = if history.refreshing {
+        " · reading…"
+    } else {
+        ""
+    };
+    let title = fit(
+        &format!(
+            " History {}/{}{reading} ",
+            history.selected + 1,
+            entries.len()
+        ),
+        area.width.saturating_sub(4) as usize,
     );
-    let inner = block.inner(list_area);
-    frame.render_widget(block, list_area);
-    let width = inner.width as usize;
-    let mut lines = Vec::new();
-    for (i, entry) in entries
-        .iter()
-        .enumerate()
-        .skip(history.offset)
-        .take((inner.height as usize).div_ceil(2))
-    {
-        let selected = i == history.selected;
-        let head = format!(
-            "{} {} {}  {}",
-            entry.short,
-            entry.date,
-            clean_line(&entry.author),
-            clean_line(&entry.subject)
-        );
-        let head = Line::from(vec![Span::styled(fit(&head, width), THEME.text)]);
-        let summary = Line::styled(
-            fit(&format!("  {}", clean_line(&entry.summary)), width),
-            THEME.dim,
-        );
-        if selected {
-            lines.push(list::highlight(head, width, THEME.selected));
-            lines.push(list::highlight(summary, width, THEME.selected));
+    let block = list::block(title, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let shown = (height / ROWS_PER_VERSION).max(1);
+    let scrollbar = entries.len() > shown;
+    let width = inner.width.saturating_sub(u16::from(scrollbar)) as usize;
+    let mut lines = Vec::with_capacity(height);
+    for (i, entry) in entries.iter().enumerate().skip(history.offset).take(shown) {
+        let [head, summary] = rows(app, entry, width.saturating_sub(1));
+        if i == history.selected {
+            let style = if focused {
+                THEME.selected
+            } else {
+                THEME.selected_unfocused
+            };
+            lines.push(list::highlight(head, width, style));
+            lines.push(list::highlight(summary, width, style));
         } else {
             lines.push(head);
             lines.push(summary);
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
-
-    let title = history
-        .selected_entry()
-        .map_or(" Changes ".to_owned(), |e| {
-            format!(" Changes in {} ", e.short)
-        });
-    let block = list::block(title, false);
-    let inner = block.inner(detail_area);
-    frame.render_widget(block, detail_area);
-    let lines = match &history.diff {
-        Some((index, diff)) if *index == history.selected => diff_lines(diff, inner.width as usize),
-        _ => vec![Line::styled("Reading this version…", THEME.dim)],
-    };
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::text::draw_lines(frame, inner, lines);
+    if scrollbar {
+        list::draw_scrollbar(
+            frame,
+            area,
+            entries.len() * ROWS_PER_VERSION,
+            shown * ROWS_PER_VERSION,
+            history.offset * ROWS_PER_VERSION,
+        );
+    }
 }
 
-/// The changes, grouped by section in the order the diff found them.
-fn diff_lines(diff: &BriefingDiff, width: usize) -> Vec<Line<'static>> {
-    if diff.is_empty() {
-        return vec![Line::styled("No change in judgments", THEME.dim)];
-    }
-    let mut lines = Vec::new();
-    let mut section = None;
-    for change in &diff.changes {
-        if section != Some(change.section) {
-            if section.is_some() {
-                lines.push(Line::raw(""));
-            }
-            section = Some(change.section);
-            lines.push(Line::styled(
-                change.section.heading().to_owned(),
-                THEME.heading,
-            ));
+/// A version's two lines: its commit (the version compared with is marked), then what
+/// it changed in judgments.
+fn rows(app: &App, entry: &Entry, width: usize) -> [Line<'static>; 2] {
+    let compared = app
+        .baseline
+        .as_ref()
+        .is_some_and(|b| entry.blob.is_some() && b.label.starts_with(&format!("{} ", entry.short)));
+    let sign = if compared {
+        Span::styled("\u{25c6}", THEME.changed)
+    } else {
+        Span::raw(" ")
+    };
+    let head = if entry.blob.is_none() {
+        vec![
+            sign,
+            Span::styled("working copy", THEME.diff_changed),
+            Span::styled("  not committed yet", THEME.dim),
+        ]
+    } else {
+        vec![
+            sign,
+            Span::styled(entry.short.clone(), THEME.diff_changed),
+            Span::styled(format!(" {} ", entry.date), THEME.dim),
+            Span::styled(clean_line(&entry.author), THEME.speaker),
+            Span::raw("  "),
+            Span::styled(clean_line(&entry.subject), THEME.text),
+        ]
+    };
+    let summary_style = if entry.summary.contains("does not parse") {
+        THEME.error_text
+    } else {
+        THEME.dim
+    };
+    let summary = vec![Span::styled(
+        format!("   {}", clean_line(&entry.summary)),
+        summary_style,
+    )];
+    [fit_spans(head, width), fit_spans(summary, width)]
+}
+
+fn draw_changes(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn) {
+    let history = &app.history;
+    let focused = app.focus == Focus::Detail;
+    let Some(entry) = history.selected_entry() else {
+        return;
+    };
+    let title = match entry.blob {
+        Some(_) => format!(" Changes in {} ", entry.short),
+        None => " Changes not committed yet ".to_owned(),
+    };
+    let height = regions.detail_inner_height();
+    let scroll = app.state(Pane::History).detail_scroll;
+    // A first version's changes are the whole briefing: lay out what the screen shows.
+    let mut doc = Doc::with_limit(
+        regions.detail_text_width(),
+        scroll.saturating_add(height + 1),
+    );
+    match entry.blob {
+        Some(_) => {
+            doc.line(vec![
+                Span::styled(entry.short.clone(), THEME.diff_changed),
+                Span::styled(format!(" · {} · ", entry.date), THEME.dim),
+                Span::styled(clean_line(&entry.author), THEME.speaker),
+            ]);
+            doc.para(&clean_line(&entry.subject), THEME.title);
         }
-        let title = clean_line(&change.title);
-        match &change.kind {
-            ChangeKind::Added { text } => lines.push(Line::styled(
-                fit(&format!("+ {title}: {}", clean_line(text)), width),
-                THEME.added,
-            )),
-            ChangeKind::Removed { text } => lines.push(Line::styled(
-                fit(&format!("\u{2212} {title}: {}", clean_line(text)), width),
-                THEME.error_text,
-            )),
-            ChangeKind::Edited { fields } => {
-                lines.push(Line::styled(
-                    fit(&format!("~ {title}"), width),
-                    THEME.changed,
-                ));
-                for field in fields.iter().filter(|f| !f.is_derived()) {
-                    let said = format!(
-                        "    {}: {} \u{2192} {}",
-                        field.field,
-                        clean_line(&field.before.show()),
-                        clean_line(&field.after.show())
-                    );
-                    for line in wrap(&said, width) {
-                        lines.push(Line::styled(line, THEME.text));
+        None => doc.para("The working copy, against HEAD", THEME.title),
+    }
+    doc.blank();
+    match history.selected_diff() {
+        None => doc.para("Reading this version…", THEME.dim),
+        Some(Err(why)) => doc.para(why, THEME.error_text),
+        Some(Ok(diff)) if diff.is_empty() => doc.para("No change in judgments.", THEME.dim),
+        Some(Ok(diff)) => {
+            if entry.previous.is_none() {
+                doc.para("The first version: everything in it is new.", THEME.dim);
+                doc.blank();
+            }
+            for line in report(diff) {
+                let mut runs: Vec<(String, ratatui::style::Style)> = Vec::new();
+                for (n, run) in line.runs.iter().enumerate() {
+                    runs.push((clean_line(&run.text), theme::tone(run.tone)));
+                    // Words struck out and the words put in their place, a space apart.
+                    let next = line.runs.get(n + 1).map(|r| r.tone);
+                    if run.tone == Tone::WordRemoved && next == Some(Tone::WordAdded) {
+                        runs.push((" ".to_owned(), THEME.text));
                     }
+                }
+                if runs.is_empty() {
+                    doc.blank();
+                } else {
+                    doc.runs(line.indent, 2, &runs);
                 }
             }
         }
     }
-    lines
+    if entry.blob.is_some() && history.selected_diff().is_some() {
+        doc.para(
+            &format!(
+                "c: every pane marks what changed since {} (c or Esc again: since the last reload)",
+                entry.short
+            ),
+            THEME.dim,
+        );
+    }
+    let cut = doc.is_cut();
+    let max_scroll = doc.lines.len().saturating_sub(height);
+    if !cut {
+        drawn.detail_max = Some(max_scroll);
+        if focused {
+            drawn.scroll_max = Some(max_scroll);
+        }
+    }
+    let needle = &app.search.needle;
+    let lines = doc
+        .lines
+        .into_iter()
+        .map(|line| super::text::mark_matches(line, needle, theme::search_match()))
+        .collect();
+    list::draw_detail(frame, regions.detail, title, lines, scroll, focused, cut);
 }

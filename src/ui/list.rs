@@ -256,7 +256,7 @@ pub fn draw_detail(
     }
 }
 
-fn draw_scrollbar(frame: &mut Frame, area: Rect, total: usize, viewport: usize, offset: usize) {
+pub fn draw_scrollbar(frame: &mut Frame, area: Rect, total: usize, viewport: usize, offset: usize) {
     let mut state = ScrollbarState::new(total.saturating_sub(viewport))
         .position(offset)
         .viewport_content_length(viewport);

@@ -168,7 +168,7 @@ fn draw_pane(
         return;
     }
     if pane == Pane::History {
-        history::draw(frame, regions.body, app);
+        history::draw(frame, regions, app, drawn);
         return;
     }
     let list_area = regions.list.unwrap_or_default();

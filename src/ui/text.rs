@@ -136,6 +136,54 @@ impl Doc {
     }
 }
 
+impl Doc {
+    /// Styled runs of text wrapped as one paragraph that starts `indent` columns in; its
+    /// later lines start `hang` columns further. Each run keeps its style across breaks.
+    pub fn runs(&mut self, indent: usize, hang: usize, runs: &[(String, Style)]) {
+        if self.is_cut() {
+            return;
+        }
+        let text: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+        let mut ends = Vec::with_capacity(runs.len());
+        let mut end = 0;
+        for (t, style) in runs {
+            end += t.len();
+            ends.push((end, *style));
+        }
+        let first = self.width.saturating_sub(indent).max(1);
+        let rest = self.width.saturating_sub(indent + hang).max(1);
+        let separator = if text.is_ascii() {
+            textwrap::WordSeparator::AsciiSpace
+        } else {
+            textwrap::WordSeparator::UnicodeBreakProperties
+        };
+        let words = textwrap::core::break_words(separator.find_words(&text), first.min(rest));
+        let offset = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
+        let lines = textwrap::wrap_algorithms::wrap_first_fit(&words, &[first as f64, rest as f64]);
+        for (n, line) in lines.iter().enumerate() {
+            let (Some(head), Some(last)) = (line.first(), line.last()) else {
+                continue;
+            };
+            let (start, stop) = (offset(head.word), offset(last.word) + last.word.len());
+            let lead = if n == 0 { indent } else { indent + hang };
+            let mut spans = vec![Span::raw(" ".repeat(lead))];
+            let mut at = start;
+            for &(run_end, style) in &ends {
+                if run_end <= at {
+                    continue;
+                }
+                let upto = run_end.min(stop);
+                spans.push(Span::styled(text[at..upto].to_owned(), style));
+                at = upto;
+                if at >= stop {
+                    break;
+                }
+            }
+            self.lines.push(Line::from(spans));
+        }
+    }
+}
+
 /// Draws lines that are already laid out, one per row from the top of `area`, cut at its
 /// edges. Cheaper than a `Paragraph`, which would lay them out again.
 pub fn draw_lines<'a, L: std::borrow::Borrow<Line<'a>>>(
@@ -426,6 +474,42 @@ pub fn columns(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styled_runs_wrap_as_one_paragraph_and_keep_their_styles() {
+        let plain = Style::new();
+        let gone = Style::new().add_modifier(ratatui::style::Modifier::CROSSED_OUT);
+        let runs = [
+            ("summary: Leadership ".to_owned(), plain),
+            ("recommends accepting".to_owned(), gone),
+            (" the offer of the port authority.".to_owned(), plain),
+        ];
+        let mut doc = Doc::new(24);
+        doc.runs(2, 2, &runs);
+        let texts: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            texts,
+            [
+                "  summary: Leadership",
+                "    recommends accepting",
+                "    the offer of the",
+                "    port authority."
+            ]
+        );
+        assert!(doc.lines.iter().all(|l| columns(&l.to_string()) <= 24));
+        let struck: Vec<&str> = doc
+            .lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .filter(|s| s.style == gone)
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(struck, ["recommends accepting"]);
+        let mut doc = Doc::new(10);
+        doc.runs(0, 0, &[("日本郵船日本郵船日本郵船".to_owned(), plain)]);
+        assert!(doc.lines.len() >= 3, "CJK breaks between characters");
+        assert!(doc.lines.iter().all(|l| columns(&l.to_string()) <= 10));
+    }
 
     #[test]
     fn fit_line_cuts_as_fit_does_on_the_text_made_one_line() {

@@ -2,6 +2,7 @@
 //! dark, light, high-contrast, and the one `NO_COLOR` asks for. Severity and position
 //! colours are defined once per theme so that they mean the same on every pane.
 
+use crate::briefing::report::Tone;
 use crate::briefing::{ActorKind, Position, Severity};
 use ratatui::style::{Color, Modifier, Style};
 
@@ -41,6 +42,14 @@ pub struct Theme {
     pub changed: Style,
     pub more: Style,
     pub overlay_border: Style,
+    /// A diff of judgments (the History pane and `brief diff`): items added and removed,
+    /// a word changed for another, a verbatim quote corrected, words of a word diff.
+    pub diff_added: Style,
+    pub diff_removed: Style,
+    pub diff_changed: Style,
+    pub correction: Style,
+    pub word_added: Style,
+    pub word_removed: Style,
     /// The whole screen's colours under everything else; nothing in the default theme,
     /// so the terminal's own foreground and background show.
     pub base: Style,
@@ -134,6 +143,15 @@ const fn themed(r: Roles) -> Theme {
         changed: Style::new().fg(r.warn).add_modifier(bold),
         more: Style::new().fg(r.accent),
         overlay_border: Style::new().fg(r.key),
+        diff_added: Style::new().fg(r.good),
+        diff_removed: Style::new().fg(r.bad),
+        diff_changed: Style::new().fg(r.warn),
+        correction: Style::new()
+            .fg(r.banner)
+            .add_modifier(reversed)
+            .add_modifier(bold),
+        word_added: Style::new().fg(r.good).add_modifier(Modifier::UNDERLINED),
+        word_removed: Style::new().fg(r.bad).add_modifier(Modifier::CROSSED_OUT),
         base: r.base,
         palette: r.palette,
     }
@@ -325,6 +343,12 @@ pub static NO_COLOR: Theme = {
         changed: bold,
         more: bold,
         overlay_border: bold,
+        diff_added: none,
+        diff_removed: none,
+        diff_changed: bold,
+        correction: reversed.add_modifier(Modifier::BOLD),
+        word_added: underlined.add_modifier(Modifier::BOLD),
+        word_removed: dim.add_modifier(Modifier::CROSSED_OUT),
         base: none,
         palette: Palette {
             supports: Color::Reset,
@@ -399,6 +423,74 @@ impl std::ops::Deref for Current {
     type Target = Theme;
     fn deref(&self) -> &Theme {
         CURRENT.with(std::cell::Cell::get)
+    }
+}
+
+/// The style of a run of a diff of judgments.
+pub fn tone(tone: Tone) -> Style {
+    let t = &*THEME;
+    match tone {
+        Tone::Plain => t.text,
+        Tone::Heading | Tone::Strong => t.title,
+        Tone::Label => t.dim,
+        Tone::Added => t.diff_added,
+        Tone::Removed => t.diff_removed,
+        Tone::Changed => t.diff_changed,
+        Tone::Correction => t.correction,
+        Tone::WordAdded => t.word_added,
+        Tone::WordRemoved => t.word_removed,
+    }
+}
+
+/// `text` in `style` as ANSI escapes, for the command line's coloured output: the same
+/// styles as the panes, so a colour means the same in `brief diff` as in the dashboard.
+pub fn ansi(style: Style, text: &str) -> String {
+    let mut codes: Vec<String> = Vec::new();
+    for (modifier, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::CROSSED_OUT, "9"),
+    ] {
+        if style.add_modifier.contains(modifier) {
+            codes.push(code.to_owned());
+        }
+    }
+    codes.extend(style.fg.and_then(|c| ansi_color(c, 30)));
+    codes.extend(style.bg.and_then(|c| ansi_color(c, 40)));
+    if codes.is_empty() || text.is_empty() {
+        return text.to_owned();
+    }
+    format!("\x1b[{}m{text}\x1b[0m", codes.join(";"))
+}
+
+/// A colour's SGR code, counted from `base` (30 for the foreground, 40 for the back).
+fn ansi_color(color: Color, base: u8) -> Option<String> {
+    let named = |n: u8| Some((base + n).to_string());
+    let bright = |n: u8| Some((base + 60 + n).to_string());
+    let extended = if base == 30 { "38" } else { "48" };
+    match color {
+        Color::Reset => None,
+        Color::Black => named(0),
+        Color::Red => named(1),
+        Color::Green => named(2),
+        Color::Yellow => named(3),
+        Color::Blue => named(4),
+        Color::Magenta => named(5),
+        Color::Cyan => named(6),
+        Color::Gray => named(7),
+        Color::DarkGray => bright(0),
+        Color::LightRed => bright(1),
+        Color::LightGreen => bright(2),
+        Color::LightYellow => bright(3),
+        Color::LightBlue => bright(4),
+        Color::LightMagenta => bright(5),
+        Color::LightCyan => bright(6),
+        Color::White => bright(7),
+        Color::Indexed(i) => Some(format!("{extended};5;{i}")),
+        Color::Rgb(r, g, b) => Some(format!("{extended};2;{r};{g};{b}")),
     }
 }
 
@@ -500,4 +592,23 @@ pub fn heat_filter() -> Style {
     Style::new()
         .add_modifier(Modifier::UNDERLINED)
         .add_modifier(Modifier::BOLD)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ansi_codes_for_modifiers_and_colours() {
+        let style = Style::new().fg(Color::Yellow);
+        assert_eq!(ansi(style, "mixed"), "\x1b[33mmixed\x1b[0m");
+        let style = Style::new()
+            .fg(Color::LightRed)
+            .add_modifier(Modifier::CROSSED_OUT);
+        assert_eq!(ansi(style, "gone"), "\x1b[9;91mgone\x1b[0m");
+        let style = Style::new().fg(Color::Rgb(1, 2, 3)).bg(Color::Indexed(9));
+        assert_eq!(ansi(style, "x"), "\x1b[38;2;1;2;3;48;5;9mx\x1b[0m");
+        assert_eq!(ansi(Style::new(), "plain"), "plain");
+        assert_eq!(ansi(Style::new().fg(Color::Red), ""), "");
+    }
 }

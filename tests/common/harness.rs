@@ -13,8 +13,13 @@ use ratatui::crossterm::event::{
 };
 use std::path::Path;
 
+type HistoryReader = brief::runtime::history::Reader<Box<dyn Fn(Action)>>;
+
 pub struct Harness {
     pub app: App,
+    /// The runtime's history reader, driven in step with the app once `read_history`
+    /// is called, and what it hands back.
+    history: Option<(HistoryReader, std::sync::mpsc::Receiver<Action>)>,
     terminal: Terminal<TestBackend>,
     cache: brief::ui::Cache,
     /// An event came since the last frame: the runtime draws after every event, so the
@@ -33,6 +38,7 @@ impl Harness {
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
         Self {
             app,
+            history: None,
             terminal,
             cache: Default::default(),
             stale: true,
@@ -81,7 +87,60 @@ impl Harness {
         {
             self.app.update(Action::Source(text));
         }
+        self.carry_out_history(effect.clone());
         effect
+    }
+
+    /// Reads the open briefing's history in git as the runtime's thread does, then
+    /// answers the app's requests for versions as they come.
+    pub fn read_history(&mut self) {
+        let Origin::File(path) = &self.app.origin else {
+            panic!("history is read for a briefing on disk");
+        };
+        let path = path.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let send: Box<dyn Fn(Action)> = Box::new(move |action| {
+            let _ = tx.send(action);
+        });
+        let mut reader = brief::runtime::history::Reader::new(send);
+        reader.handle(brief::runtime::history::Request::Refresh(path));
+        self.history = Some((reader, rx));
+        self.deliver_history();
+        self.stale = true;
+    }
+
+    fn carry_out_history(&mut self, effect: Effect) {
+        use brief::runtime::history::Request;
+        let Some((reader, _)) = &mut self.history else {
+            return;
+        };
+        match effect {
+            Effect::ReadVersion { blob, previous } => {
+                reader.handle(Request::Diff { blob, previous })
+            }
+            Effect::CompareVersion {
+                blob,
+                short,
+                seconds,
+            } => reader.handle(Request::Compare {
+                blob,
+                short,
+                seconds,
+            }),
+            _ => return,
+        }
+        self.deliver_history();
+    }
+
+    /// Hands the app what the reader sent, and carries out what the app asks next.
+    fn deliver_history(&mut self) {
+        loop {
+            let Some(action) = self.history.as_ref().and_then(|(_, rx)| rx.try_recv().ok()) else {
+                return;
+            };
+            let effect = self.app.update(action);
+            self.carry_out_history(effect);
+        }
     }
 
     /// A left click at a column and row, through the same path as keys.
