@@ -5,7 +5,7 @@
 mod common;
 use brief::briefing::{self, Budget, Loaded};
 use brief::export::{self, Positions};
-use common::{brief, golden};
+use common::{assert_markdown_sections, brief, golden};
 use serde_json::Value;
 use std::path::Path;
 
@@ -100,24 +100,7 @@ fn markdown_of_another_briefing_has_every_section_and_every_quote() {
     let text = String::from_utf8(out.stdout).unwrap();
     let title = format!("# {}\n", loaded.briefing.title);
     assert!(text.starts_with(&title));
-    let sections = [
-        "## Summary",
-        "### Key points",
-        "### Caveats",
-        "## Actors",
-        "## Stances",
-        "## Quotes",
-        "## Risks",
-        "## Questions",
-        "## Timeline",
-        "## Sources",
-    ];
-    let mut last = 0;
-    for section in sections {
-        let at = text.find(section).unwrap_or_else(|| panic!("no {section}"));
-        assert!(at > last, "{section} out of order");
-        last = at;
-    }
+    assert_markdown_sections(&text);
     for quote in &loaded.briefing.quotes {
         for line in quote.text.lines() {
             assert!(

@@ -75,8 +75,8 @@ impl Changes {
         changes
     }
 
-    /// Added wins over changed, for an id that is both (timeline events are known by
-    /// date and text, which two events may share).
+    /// Added wins over changed, for an id that is both (a timeline event without an `id`
+    /// is known by date and text, which two events may share).
     fn mark_as(&mut self, pane: Pane, id: &str, mark: Mark) {
         let marks = &mut self.marks[pane.index()];
         match mark {
@@ -148,4 +148,76 @@ fn fingerprints(pane: Pane, loaded: &Loaded) -> Vec<(Cow<'_, str>, u64)> {
         .into_iter()
         .map(|item| (pane.item_id(loaded, item), section[item]))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::diff::{BriefingDiff, ChangeKind};
+    use crate::briefing::parse;
+
+    /// A briefing whose timeline is `events`: `(id, date, event)` in order.
+    fn timeline(events: &[(Option<&str>, &str, &str)]) -> Loaded {
+        let mut text = String::from("title: Talks\ntimeline:\n");
+        for (id, date, event) in events {
+            text.push_str("  -");
+            if let Some(id) = id {
+                text.push_str(&format!(" id: {id}\n   "));
+            }
+            text.push_str(&format!(" date: {date}\n    event: {event}\n"));
+        }
+        parse(&text).unwrap_or_else(|e| panic!("{text}: {:?}", e.diagnostics))
+    }
+
+    const TALKS: (Option<&str>, &str, &str) = (Some("talks"), "2026-03-01", "Talks open in Minsk.");
+    const STRIKE: (Option<&str>, &str, &str) = (None, "2026-03-02", "The union calls a strike.");
+
+    #[test]
+    fn editing_an_event_with_an_id_marks_it_changed() {
+        let old = timeline(&[TALKS, STRIKE]);
+        for edited in [
+            (Some("talks"), "2026-03-01", "Talks open in Vilnius."),
+            (Some("talks"), "2026-03-03", "Talks open in Minsk."),
+        ] {
+            let new = timeline(&[edited, STRIKE]);
+            let changes = Changes::between(&old, &new);
+            assert_eq!(changes.describe(), "1 changed", "{edited:?}");
+            assert_eq!(changes.mark(Pane::Timeline, "talks"), Some(Mark::Changed));
+            // The diff of the two versions names the same event as edited.
+            let diff = BriefingDiff::between(&old.briefing, &new.briefing);
+            assert_eq!(diff.changes.len(), 1, "{diff:?}");
+            assert_eq!(diff.changes[0].key, "talks");
+            assert!(matches!(diff.changes[0].kind, ChangeKind::Edited { .. }));
+        }
+    }
+
+    #[test]
+    fn editing_the_text_of_an_event_without_an_id_is_a_removal_and_an_addition() {
+        let old = timeline(&[TALKS, STRIKE]);
+        let new = timeline(&[
+            TALKS,
+            (None, "2026-03-02", "The union calls off the strike."),
+        ]);
+        let changes = Changes::between(&old, &new);
+        assert_eq!(changes.describe(), "1 added, 1 removed");
+        assert_eq!(
+            changes.mark(Pane::Timeline, "2026-03-02/The union calls off the strike."),
+            Some(Mark::Added)
+        );
+        assert_eq!(changes.mark(Pane::Timeline, "talks"), None);
+    }
+
+    #[test]
+    fn moving_events_is_no_change() {
+        let third = (Some("ballot"), "2026-03-04", "The ballot opens.");
+        let old = timeline(&[TALKS, STRIKE, third]);
+        for order in [
+            [STRIKE, TALKS, third],
+            [third, STRIKE, TALKS],
+            [TALKS, third, STRIKE],
+        ] {
+            let changes = Changes::between(&old, &timeline(&order));
+            assert!(changes.is_empty(), "{order:?}: {}", changes.describe());
+        }
+    }
 }

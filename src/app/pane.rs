@@ -83,9 +83,7 @@ impl Pane {
             Pane::Risks => Cow::Borrowed(&b.risks[item].id),
             Pane::Questions => Cow::Borrowed(&b.questions[item].id),
             Pane::Stances => format!("{}/{}", b.stances[item].actor, b.stances[item].topic).into(),
-            Pane::Timeline => {
-                format!("{}/{}", b.timeline[item].date, b.timeline[item].event).into()
-            }
+            Pane::Timeline => b.timeline[item].key(),
         }
     }
 
@@ -184,6 +182,16 @@ mod tests {
         assert_eq!(Pane::Summary.cycle(1), Pane::Actors);
         assert_eq!(Pane::Summary.cycle(-1), Pane::History);
         assert_eq!(Pane::History.cycle(1), Pane::Summary);
+    }
+
+    #[test]
+    fn a_timeline_event_is_known_by_its_id_else_by_date_and_text() {
+        let loaded = crate::briefing::parse(
+            "title: Talks\ntimeline:\n  - id: talks\n    date: 2026-03-01\n    event: Talks open.\n  - date: 2026-03-02\n    event: A strike.\n",
+        )
+        .unwrap();
+        assert_eq!(Pane::Timeline.item_id(&loaded, 0), "talks");
+        assert_eq!(Pane::Timeline.item_id(&loaded, 1), "2026-03-02/A strike.");
     }
 
     #[test]

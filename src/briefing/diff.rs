@@ -351,10 +351,7 @@ impl BriefingDiff {
             Section::Timeline,
             &old.timeline,
             &new.timeline,
-            |e| match &e.id {
-                Some(id) => id.clone(),
-                None => format!("{}/{}", e.date, e.event),
-            },
+            |e| e.key().into_owned(),
             |e| match &e.id {
                 Some(id) => format!("event {id} ({})", e.date),
                 None => format!("event {}", e.date),

@@ -3,6 +3,7 @@
 
 use super::node::Pos;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Default, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Briefing {
@@ -145,6 +146,18 @@ pub struct TimelineEvent {
     pub source: Option<String>,
     #[serde(rename = "at")]
     pub pos: Pos,
+}
+
+impl TimelineEvent {
+    /// What the event is known by from one version of the briefing to the next: its `id`
+    /// where it has one, else `date/event`. A diff and the dashboard's change marks both
+    /// match events by it, so that they agree on what was edited, added or removed.
+    pub fn key(&self) -> Cow<'_, str> {
+        match &self.id {
+            Some(id) => Cow::Borrowed(id),
+            None => Cow::Owned(format!("{}/{}", self.date, self.event)),
+        }
+    }
 }
 
 /// A closed vocabulary of YAML words, so that parsing and error messages share one list.

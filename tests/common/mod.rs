@@ -39,3 +39,29 @@ pub fn golden(name: &str, actual: &str) {
         std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {path}"));
     assert_eq!(actual, expected, "output differs from {path}");
 }
+
+/// The section headings `brief export --format markdown` writes, in the order it writes
+/// them, for a briefing with something in every section.
+pub const MARKDOWN_SECTIONS: &[&str] = &[
+    "## Summary",
+    "### Key points",
+    "### Caveats",
+    "## Actors",
+    "## Stances",
+    "## Quotes",
+    "## Risks",
+    "## Questions",
+    "## Timeline",
+    "## Sources",
+];
+
+/// Asserts that `markdown` has each of `MARKDOWN_SECTIONS` as a line of its own, in order.
+pub fn assert_markdown_sections(markdown: &str) {
+    let mut lines = markdown.lines();
+    for section in MARKDOWN_SECTIONS {
+        assert!(
+            lines.any(|line| line == *section),
+            "no {section}, or out of order, in:\n{markdown}"
+        );
+    }
+}

@@ -6,7 +6,7 @@
 
 #![allow(dead_code)]
 
-use brief::briefing::Briefing;
+use brief::briefing::{Briefing, format};
 use serde_json::Value as Json;
 
 /// A YAML document to write: texts, lists and mappings with keys in order.
@@ -479,59 +479,16 @@ fn from_json(json: Json) -> Tree {
     }
 }
 
-/// The model's keys, so that a tree of a model borrows them rather than leaking one
-/// string per key (the fuzz target checks for leaks).
-const KEYS: &[&str] = &[
-    "title",
-    "as_of",
-    "sources",
-    "summary",
-    "actors",
-    "topics",
-    "stances",
-    "quotes",
-    "risks",
-    "questions",
-    "timeline",
-    "id",
-    "outlet",
-    "url",
-    "note",
-    "file",
-    "bluf",
-    "key_points",
-    "caveats",
-    "name",
-    "short",
-    "kind",
-    "role",
-    "stance",
-    "interests",
-    "leverage",
-    "people",
-    "description",
-    "actor",
-    "topic",
-    "position",
-    "speaker",
-    "text",
-    "context",
-    "source",
-    "likelihood",
-    "impact",
-    "indicators",
-    "question",
-    "why",
-    "watch",
-    "date",
-    "event",
-];
-
+/// The key as the format spells it, so that a tree of a model borrows its keys from the
+/// format's table rather than leaking one string per key (the fuzz target checks for
+/// leaks). A key the format does not define would be refused by the loader anyway.
 fn contract_key(key: String) -> &'static str {
-    KEYS.iter()
+    format::ITEMS
+        .iter()
+        .flat_map(|item| item.names)
         .copied()
-        .find(|k| *k == key)
-        .unwrap_or_else(|| Box::leak(key.into_boxed_str()))
+        .find(|name| *name == key)
+        .unwrap_or_else(|| panic!("the model writes `{key}`, which the format does not define"))
 }
 
 /// The model without the positions of its items: where an item is written is not part
