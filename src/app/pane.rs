@@ -82,7 +82,7 @@ impl Pane {
             Pane::Quotes => Cow::Borrowed(&b.quotes[item].id),
             Pane::Risks => Cow::Borrowed(&b.risks[item].id),
             Pane::Questions => Cow::Borrowed(&b.questions[item].id),
-            Pane::Stances => format!("{}/{}", b.stances[item].actor, b.stances[item].topic).into(),
+            Pane::Stances => b.stances[item].key().into(),
             Pane::Timeline => b.timeline[item].key(),
         }
     }

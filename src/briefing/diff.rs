@@ -272,7 +272,7 @@ impl BriefingDiff {
             Section::Stances,
             &old.stances,
             &new.stances,
-            |s| format!("{}/{}", s.actor, s.topic),
+            Stance::key,
             |s| names.stance(s),
             |s| s.position.word().to_owned(),
             |a, b| {

@@ -90,6 +90,14 @@ pub struct Stance {
     pub pos: Pos,
 }
 
+impl Stance {
+    /// What the stance is known by from one version to the next: `actor/topic`. A diff
+    /// and the dashboard's change marks both match stances by it.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.actor, self.topic)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Quote {
     pub id: String,
