@@ -4,8 +4,10 @@
 
 mod common;
 use common::golden;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::SystemTime;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/history");
 
@@ -22,19 +24,46 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(args)
+/// git in `dir`, with a fixed identity and none of this machine's configuration; `date`,
+/// when given, is the author's and the committer's.
+fn git_command(dir: &Path, date: Option<&str>) -> Command {
+    let mut command = Command::new("git");
+    command
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_AUTHOR_NAME", "Ana Analyst")
         .env("GIT_AUTHOR_EMAIL", "ana@example.invalid")
         .env("GIT_COMMITTER_NAME", "Ana Analyst")
-        .env("GIT_COMMITTER_EMAIL", "ana@example.invalid")
+        .env("GIT_COMMITTER_EMAIL", "ana@example.invalid");
+    if let Some(date) = date {
+        command
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date);
+    }
+    command
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    git_at(dir, None, args);
+}
+
+fn git_at(dir: &Path, date: Option<&str>, args: &[&str]) {
+    let status = git_command(dir, date)
+        .args(args)
         .status()
         .expect("running git");
     assert!(status.success(), "git {args:?} failed");
+}
+
+/// Commits everything staged and tracked, on a given day of October 2026 at noon UTC.
+fn commit_on(dir: &Path, day: u32, subject: &str) {
+    let date = format!("2026-10-{day:02} 12:00:00 +0000");
+    git_at(dir, Some(&date), &["commit", "-q", "-am", subject]);
+}
+
+fn fixture(version: u32) -> String {
+    std::fs::read_to_string(format!("{FIXTURES}/pay-v{version}.yaml")).unwrap()
 }
 
 /// A repository with three commits of the pay briefing, a day apart.
@@ -46,25 +75,10 @@ fn pay_repo() -> tempfile::TempDir {
         "Union wavers; strike risk up",
         "Rally quote; ratification question dropped",
     ];
-    for (i, subject) in subjects.iter().enumerate() {
-        let text = std::fs::read_to_string(format!("{FIXTURES}/pay-v{}.yaml", i + 1)).unwrap();
-        std::fs::write(dir.path().join("pay.yaml"), text).unwrap();
+    for (version, subject) in (1..).zip(subjects) {
+        std::fs::write(dir.path().join("pay.yaml"), fixture(version)).unwrap();
         git(dir.path(), &["add", "pay.yaml"]);
-        let date = format!("2026-10-0{} 12:00:00 +0000", i + 1);
-        let status = Command::new("git")
-            .args(["commit", "-q", "-m", subject])
-            .current_dir(dir.path())
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Ana Analyst")
-            .env("GIT_AUTHOR_EMAIL", "ana@example.invalid")
-            .env("GIT_COMMITTER_NAME", "Ana Analyst")
-            .env("GIT_COMMITTER_EMAIL", "ana@example.invalid")
-            .env("GIT_AUTHOR_DATE", &date)
-            .env("GIT_COMMITTER_DATE", &date)
-            .status()
-            .unwrap();
-        assert!(status.success());
+        commit_on(dir.path(), version, subject);
     }
     dir
 }
@@ -178,8 +192,7 @@ fn diff_of_two_revisions_names_the_moves() {
 #[test]
 fn diff_of_a_revision_against_the_working_copy() {
     let repo = pay_repo();
-    let v1 = std::fs::read_to_string(format!("{FIXTURES}/pay-v1.yaml")).unwrap();
-    std::fs::write(repo.path().join("pay.yaml"), v1).unwrap();
+    std::fs::write(repo.path().join("pay.yaml"), fixture(1)).unwrap();
     let out = brief_in(repo.path(), &["diff", "--exit-code", "HEAD~2", "pay.yaml"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "No change in judgments.\n");
@@ -318,4 +331,193 @@ fn listing_outside_a_repository_says_so() {
         error.to_string().contains("not in a git repository"),
         "{error}"
     );
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every file and directory under `root` with its modification time and, for a file, its
+/// bytes: a run that wrote, created or removed anything there (a lock file, a refreshed
+/// index, a cache) leaves a different snapshot.
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, (SystemTime, Vec<u8>)> {
+    let mut seen = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            let bytes = if meta.is_dir() {
+                pending.push(path.clone());
+                Vec::new()
+            } else if meta.is_file() {
+                std::fs::read(&path).unwrap()
+            } else {
+                Vec::new()
+            };
+            seen.insert(path, (meta.modified().unwrap(), bytes));
+        }
+    }
+    let meta = std::fs::metadata(root).unwrap();
+    seen.insert(root.to_path_buf(), (meta.modified().unwrap(), Vec::new()));
+    seen
+}
+
+/// `git status --porcelain`, read without the optional index refresh so that looking
+/// writes nothing itself.
+fn porcelain(dir: &Path) -> String {
+    let out = git_command(dir, None)
+        .args(["status", "--porcelain", "--untracked-files=all"])
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs `runs` and checks that they left the repository (and everything else under
+/// `root`) exactly as it was: the same `git status` in `work`, the same files, bytes and
+/// times.
+fn without_writes<T>(root: &Path, work: &Path, runs: impl FnOnce() -> T) -> T {
+    let status = porcelain(work);
+    let before = snapshot(root);
+    let result = runs();
+    let after = snapshot(root);
+    let changed: BTreeSet<_> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|path| before.get(*path) != after.get(*path))
+        .collect();
+    assert!(changed.is_empty(), "brief changed {changed:?}");
+    assert_eq!(porcelain(work), status);
+    result
+}
+
+#[test]
+fn diff_finds_a_renamed_file_at_its_old_path_in_the_revision() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    std::fs::create_dir(dir.join("briefings")).unwrap();
+    git(dir, &["mv", "pay.yaml", "briefings/port-pay.yaml"]);
+    let moved = dir.join("briefings/port-pay.yaml");
+    let opposes = fixture(3).replacen("position: mixed", "position: opposes", 1);
+    std::fs::write(&moved, opposes).unwrap();
+    commit_on(dir, 4, "Move into briefings/; the union now opposes");
+
+    let (against_working, between_revisions, across_both) = without_writes(dir, dir, || {
+        (
+            brief_in(dir, &["diff", "HEAD~1", "briefings/port-pay.yaml"]),
+            brief_in(dir, &["diff", "HEAD~1", "HEAD", "briefings/port-pay.yaml"]),
+            brief_in(
+                dir,
+                &["diff", "HEAD~3", "HEAD~1", "briefings/port-pay.yaml"],
+            ),
+        )
+    });
+    for out in [&against_working, &between_revisions] {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+        assert_eq!(
+            stdout(out),
+            "Stances\n  Union on pay: mixed \u{2192} opposes\n\n",
+            "{}",
+            stderr(out)
+        );
+    }
+    // Both revisions from before the move, two versions apart.
+    assert_eq!(
+        across_both.status.code(),
+        Some(0),
+        "{}",
+        stderr(&across_both)
+    );
+    let text = stdout(&across_both);
+    assert!(
+        text.contains("Union on pay: supports \u{2192} mixed"),
+        "{text}"
+    );
+    assert!(text.contains("+ quote q13 (Dana Reyes)"), "{text}");
+
+    // From inside the new directory, with the path relative to it.
+    let out = brief_in(&dir.join("briefings"), &["diff", "HEAD~1", "port-pay.yaml"]);
+    assert!(
+        stdout(&out).contains("mixed \u{2192} opposes"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn diff_follows_a_file_through_two_renames_and_a_pure_move() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    git(dir, &["mv", "pay.yaml", "port.yaml"]);
+    commit_on(dir, 4, "Rename to port.yaml");
+    git(dir, &["mv", "port.yaml", "port-pay.yaml"]);
+    commit_on(dir, 5, "Rename to port-pay.yaml");
+
+    let out = brief_in(dir, &["diff", "HEAD~1", "HEAD", "port-pay.yaml"]);
+    assert_eq!(
+        stdout(&out),
+        "No change in judgments.\n",
+        "{}",
+        stderr(&out)
+    );
+    let out = brief_in(dir, &["diff", "HEAD~4", "HEAD~1", "port-pay.yaml"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Union on pay: supports \u{2192} mixed"),
+        "{text}"
+    );
+    assert!(text.contains("\u{2212} question q7"), "{text}");
+    let out = brief_in(
+        dir,
+        &["diff", "--format", "json", "HEAD~3", "port-pay.yaml"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["gist"],
+        "+1 quote, \u{2212}1 question",
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn diff_says_where_the_history_begins_when_the_revision_predates_the_file() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    std::fs::write(dir.join("ports.yaml"), fixture(1)).unwrap();
+    git(dir, &["add", "ports.yaml"]);
+    commit_on(dir, 4, "Second briefing: the ports");
+    git(dir, &["mv", "ports.yaml", "harbours.yaml"]);
+    commit_on(dir, 5, "Ports become harbours");
+
+    let out = brief_in(dir, &["diff", "HEAD~2", "harbours.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "brief diff: harbours.yaml does not exist in HEAD~2 (its history begins in \
+             {} \u{201c}Second briefing: the ports\u{201d}, which added it)\n",
+            short_of(dir, "HEAD~1")
+        )
+    );
+    // The revision that added it, under its first name, is found.
+    let out = brief_in(dir, &["diff", "HEAD~1", "HEAD", "harbours.yaml"]);
+    assert_eq!(
+        stdout(&out),
+        "No change in judgments.\n",
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The abbreviated hash git gives a revision.
+fn short_of(dir: &Path, revision: &str) -> String {
+    let out = git_command(dir, None)
+        .args(["rev-parse", "--short", revision])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }

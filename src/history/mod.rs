@@ -19,10 +19,32 @@ pub enum HistoryError {
     NotARepository(PathBuf),
     /// A revision the user named does not resolve to a commit.
     UnknownRevision(String),
-    /// The file is not in the tree of that revision.
-    NotInRevision { revision: String, path: String },
+    /// The file is not in the tree of that revision, at its path there (renames followed
+    /// back from HEAD).
+    NotInRevision {
+        revision: String,
+        path: String,
+        why: Absence,
+    },
     /// Reading the repository failed.
     Git(String),
+}
+
+/// Why a file is not in a revision, as far as the walk from HEAD could tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Absence {
+    /// HEAD does not have the file at this path: it has not been committed (or was
+    /// deleted), so there is no history to follow back.
+    NotCommitted {
+        /// The revision is HEAD itself.
+        revision_is_head: bool,
+    },
+    /// Along first parents from HEAD, the file's history begins in this commit (short
+    /// hash and subject), and the revision was not met on the way.
+    BeginsIn { short: String, subject: String },
+    /// Along first parents from HEAD, the shallow clone ends at this commit before the
+    /// revision was met.
+    BoundaryAt { short: String },
 }
 
 impl std::fmt::Display for HistoryError {
@@ -36,8 +58,29 @@ impl std::fmt::Display for HistoryError {
             HistoryError::UnknownRevision(rev) => {
                 write!(f, "`{rev}` is not a commit in this repository")
             }
-            HistoryError::NotInRevision { revision, path } => {
-                write!(f, "{path} does not exist in {revision}")
+            HistoryError::NotInRevision {
+                revision,
+                path,
+                why,
+            } => {
+                write!(f, "{path} does not exist in {revision}")?;
+                match why {
+                    Absence::NotCommitted {
+                        revision_is_head: true,
+                    } => write!(f, ": it is not committed yet"),
+                    Absence::NotCommitted {
+                        revision_is_head: false,
+                    } => write!(f, ", nor in HEAD: it is not committed yet"),
+                    Absence::BeginsIn { short, subject } => write!(
+                        f,
+                        " (its history begins in {short} \u{201c}{subject}\u{201d}, which added it)"
+                    ),
+                    Absence::BoundaryAt { short } => write!(
+                        f,
+                        " (its history in this shallow clone ends at {short}; \
+                         `git fetch --unshallow` brings the rest)"
+                    ),
+                }
             }
             HistoryError::Git(message) => write!(f, "cannot read the repository: {message}"),
         }
@@ -104,16 +147,27 @@ impl Tracked {
         Ok(commit.id)
     }
 
-    /// The file's text at a revision.
-    pub fn text_at(&self, revision: &str) -> Result<String, HistoryError> {
-        let commit = self.commit(revision)?;
-        let blob = walk::blob_at(&self.repo, commit, &self.path)?.ok_or_else(|| {
-            HistoryError::NotInRevision {
+    /// The file's blob in a revision: at its path now if that revision has it there, else
+    /// at the path it had before being renamed, found along first parents from HEAD as
+    /// `versions` finds it.
+    fn blob_in(&self, revision: &str, commit: ObjectId) -> Result<ObjectId, HistoryError> {
+        if let Some(blob) = walk::blob_at(&self.repo, commit, &self.path)? {
+            return Ok(blob);
+        }
+        match walk::blob_following_renames(&self.repo, &self.path, commit)? {
+            Ok(blob) => Ok(blob),
+            Err(why) => Err(HistoryError::NotInRevision {
                 revision: revision.to_owned(),
                 path: self.path.clone(),
-            }
-        })?;
-        self.text(blob)
+                why,
+            }),
+        }
+    }
+
+    /// The file's text at a revision, following renames back from HEAD as `versions` does.
+    pub fn text_at(&self, revision: &str) -> Result<String, HistoryError> {
+        let commit = self.commit(revision)?;
+        self.text(self.blob_in(revision, commit)?)
     }
 
     /// A blob's text; bytes that are not UTF-8 are shown as U+FFFD rather than refused,

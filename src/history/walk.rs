@@ -1,6 +1,7 @@
-//! The first-parent walk that finds the commits which changed one file.
+//! The first-parent walk that finds the commits which changed one file, and the path the
+//! file had in one of them.
 
-use super::{HistoryError, git};
+use super::{Absence, HistoryError, git};
 use gix::ObjectId;
 
 /// One commit that changed the file.
@@ -55,55 +56,43 @@ pub struct Versions<'r> {
 
 impl<'r> Versions<'r> {
     pub(super) fn from_head(repo: &'r gix::Repository, path: &str) -> Result<Self, HistoryError> {
-        let head = repo.head().map_err(git)?;
-        let next = match head.id() {
+        let next = match head_commit(repo)? {
             None => None,
-            Some(id) => {
-                let id = id.detach();
-                blob_at(repo, id, path)?.map(|blob| (id, path.to_owned(), blob))
-            }
+            Some(id) => blob_at(repo, id, path)?.map(|blob| (id, path.to_owned(), blob)),
         };
-        let shallow = repo
-            .shallow_commits()
-            .map_err(git)?
-            .map(|commits| commits.iter().copied().collect())
-            .unwrap_or_default();
         Ok(Self {
             repo,
             next,
-            shallow,
+            shallow: shallow_commits(repo)?,
             ended_at_boundary: false,
         })
     }
 
     fn step(&mut self) -> Result<Option<Version>, HistoryError> {
         while let Some((id, path, blob)) = self.next.take() {
-            let commit = self.repo.find_commit(id).map_err(git)?;
-            let parent = commit.parent_ids().next().map(|p| p.detach());
-            let origin = match parent {
-                _ if self.shallow.contains(&id) => {
+            let origin = match back(self.repo, &self.shallow, id, &path, blob)? {
+                Back::Boundary => {
                     self.ended_at_boundary = true;
                     Origin::Boundary
                 }
-                None => Origin::Added,
-                Some(parent) => match blob_at(self.repo, parent, &path)? {
-                    Some(old) if old == blob => {
-                        self.next = Some((parent, path, blob));
-                        continue;
-                    }
-                    Some(old) => {
-                        self.next = Some((parent, path.clone(), old));
-                        Origin::Changed { blob: old }
-                    }
-                    None => match renamed_from(self.repo, id, parent, &path, blob)? {
-                        Some((from, old)) => {
-                            self.next = Some((parent, from.clone(), old));
-                            Origin::Renamed { from, blob: old }
+                Back::Added => Origin::Added,
+                Back::To(parent, old_path, old) => {
+                    let origin = if old_path != path {
+                        Origin::Renamed {
+                            from: old_path.clone(),
+                            blob: old,
                         }
-                        None => Origin::Added,
-                    },
-                },
+                    } else if old == blob {
+                        self.next = Some((parent, old_path, old));
+                        continue;
+                    } else {
+                        Origin::Changed { blob: old }
+                    };
+                    self.next = Some((parent, old_path, old));
+                    origin
+                }
             };
+            let commit = self.repo.find_commit(id).map_err(git)?;
             return describe(&commit, path, blob, origin).map(Some);
         }
         Ok(None)
@@ -124,6 +113,98 @@ impl Iterator for Versions<'_> {
     }
 }
 
+/// Where the file was in a commit's first parent.
+enum Back {
+    /// In this parent, at this path (the same or the one it was renamed from), with this
+    /// blob.
+    To(ObjectId, String, ObjectId),
+    /// The commit has no parent, or its first parent does not have the file.
+    Added,
+    /// The commit is at a shallow clone's boundary: its parents are not there.
+    Boundary,
+}
+
+/// One step back along first parents from the file at `path`, with `blob`, in `id`.
+fn back(
+    repo: &gix::Repository,
+    shallow: &[ObjectId],
+    id: ObjectId,
+    path: &str,
+    blob: ObjectId,
+) -> Result<Back, HistoryError> {
+    if shallow.contains(&id) {
+        return Ok(Back::Boundary);
+    }
+    let commit = repo.find_commit(id).map_err(git)?;
+    let Some(parent) = commit.parent_ids().next().map(|p| p.detach()) else {
+        return Ok(Back::Added);
+    };
+    if let Some(old) = blob_at(repo, parent, path)? {
+        return Ok(Back::To(parent, path.to_owned(), old));
+    }
+    Ok(match renamed_from(repo, id, parent, path, blob)? {
+        Some((from, old)) => Back::To(parent, from, old),
+        None => Back::Added,
+    })
+}
+
+/// The file's blob in `target`, found by walking first parents from HEAD (where it is at
+/// `path`) with the rename detection the log uses, so at the path it had there; or why
+/// it is not there.
+pub(super) fn blob_following_renames(
+    repo: &gix::Repository,
+    path: &str,
+    target: ObjectId,
+) -> Result<Result<ObjectId, Absence>, HistoryError> {
+    let head = head_commit(repo)?;
+    let start = match head {
+        Some(head) => blob_at(repo, head, path)?.map(|blob| (head, blob)),
+        None => None,
+    };
+    let Some((mut id, mut blob)) = start else {
+        return Ok(Err(Absence::NotCommitted {
+            revision_is_head: head == Some(target),
+        }));
+    };
+    let shallow = shallow_commits(repo)?;
+    let mut path = path.to_owned();
+    loop {
+        if id == target {
+            return Ok(Ok(blob));
+        }
+        match back(repo, &shallow, id, &path, blob)? {
+            Back::To(parent, old_path, old) => (id, path, blob) = (parent, old_path, old),
+            Back::Added => {
+                let commit = repo.find_commit(id).map_err(git)?;
+                let version = describe(&commit, path, blob, Origin::Added)?;
+                return Ok(Err(Absence::BeginsIn {
+                    short: version.short,
+                    subject: version.subject,
+                }));
+            }
+            Back::Boundary => {
+                return Ok(Err(Absence::BoundaryAt {
+                    short: short_hash(&repo.find_commit(id).map_err(git)?),
+                }));
+            }
+        }
+    }
+}
+
+/// The commit HEAD points to, or `None` before the first commit.
+pub(super) fn head_commit(repo: &gix::Repository) -> Result<Option<ObjectId>, HistoryError> {
+    Ok(repo.head().map_err(git)?.id().map(|id| id.detach()))
+}
+
+/// The commits at a shallow clone's boundary; none in a full clone.
+pub(super) fn shallow_commits(repo: &gix::Repository) -> Result<Vec<ObjectId>, HistoryError> {
+    Ok(repo
+        .shallow_commits()
+        .map_err(git)?
+        .map(|commits| commits.iter().copied().collect())
+        .unwrap_or_default())
+}
+
 fn describe(
     commit: &gix::Commit<'_>,
     path: String,
@@ -138,10 +219,7 @@ fn describe(
         .next()
         .map(|line| String::from_utf8_lossy(line).trim().to_owned())
         .unwrap_or_default();
-    let short = commit.id().shorten().map_or_else(
-        |_| commit.id.to_hex_with_len(7).to_string(),
-        |p| p.to_string(),
-    );
+    let short = short_hash(commit);
     Ok(Version {
         commit: commit.id,
         short,
@@ -153,6 +231,14 @@ fn describe(
         blob,
         origin,
     })
+}
+
+/// The abbreviated hash, as long as it must be to be unique (at least 7).
+pub(super) fn short_hash(commit: &gix::Commit<'_>) -> String {
+    commit.id().shorten().map_or_else(
+        |_| commit.id.to_hex_with_len(7).to_string(),
+        |p| p.to_string(),
+    )
 }
 
 /// The blob at `path` in a commit's tree, if it is a file there.
