@@ -393,6 +393,18 @@ fn without_writes<T>(root: &Path, work: &Path, runs: impl FnOnce() -> T) -> T {
     result
 }
 
+/// The subjects `brief log --format json` lists, newest first.
+fn logged_subjects(dir: &Path, file: &str) -> Vec<String> {
+    let out = brief_in(dir, &["log", "--format", "json", file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["subject"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
 fn diff_finds_a_renamed_file_at_its_old_path_in_the_revision() {
     let repo = pay_repo();
@@ -520,4 +532,275 @@ fn short_of(dir: &Path, revision: &str) -> String {
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+#[test]
+fn shallow_clone_lists_what_it_has_and_says_the_history_ends_at_its_boundary() {
+    let repo = pay_repo();
+    let parent = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", repo.path().display());
+    git(
+        parent.path(),
+        &["clone", "-q", "--depth", "2", &url, "shallow"],
+    );
+    let clone = parent.path().join("shallow");
+
+    let (log, json, within, beyond) = without_writes(&clone, &clone, || {
+        (
+            brief_in(&clone, &["log", "pay.yaml"]),
+            brief_in(&clone, &["log", "--format", "json", "pay.yaml"]),
+            brief_in(&clone, &["diff", "HEAD~1", "HEAD", "pay.yaml"]),
+            brief_in(&clone, &["diff", "HEAD~2", "pay.yaml"]),
+        )
+    });
+    assert!(log.status.success(), "{}", stderr(&log));
+    golden("log-pay-shallow.txt", &without_hashes(&stdout(&log)));
+    let text = stdout(&log);
+    assert!(!text.contains("First assessment"), "{text}");
+    assert!(
+        text.contains("history ends here (shallow clone): 2 stances, 1 risk, 1 quote"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("`git fetch --unshallow` brings the rest)\n"),
+        "{text}"
+    );
+
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let entries = json.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1]["subject"], "Union wavers; strike risk up");
+    assert!(
+        entries[1]["changes"]
+            .as_str()
+            .unwrap()
+            .starts_with("history ends here (shallow clone)"),
+        "{json}"
+    );
+
+    // Both sides inside the clone compare; one beyond its boundary is said to be so.
+    assert_eq!(within.status.code(), Some(0), "{}", stderr(&within));
+    assert!(stdout(&within).contains("+ quote q13 (Dana Reyes)"));
+    assert_eq!(beyond.status.code(), Some(2));
+    assert!(beyond.stdout.is_empty());
+    assert_eq!(
+        stderr(&beyond),
+        format!(
+            "brief diff: `HEAD~2` is not a commit in this shallow clone, whose history ends \
+             at {} (`git fetch --unshallow` brings the rest)\n",
+            short_of(&clone, "HEAD~1")
+        )
+    );
+}
+
+#[test]
+fn detached_head_log_and_diff_start_at_the_checked_out_commit() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    git(dir, &["checkout", "-q", "--detach", "HEAD~1"]);
+
+    let (subjects, log, against_working, between) = without_writes(dir, dir, || {
+        (
+            logged_subjects(dir, "pay.yaml"),
+            brief_in(dir, &["log", "-n", "1", "pay.yaml"]),
+            brief_in(dir, &["diff", "HEAD", "pay.yaml"]),
+            brief_in(dir, &["diff", "HEAD~1", "HEAD", "pay.yaml"]),
+        )
+    });
+    assert_eq!(
+        subjects,
+        [
+            "Union wavers; strike risk up",
+            "First assessment of the pay offer"
+        ]
+    );
+    assert_eq!(
+        without_hashes(&stdout(&log)),
+        "HASH 2026-10-02 Ana Analyst  Union wavers; strike risk up\n    \
+         1 stance moved, 1 risk raised"
+    );
+    assert_eq!(stdout(&against_working), "No change in judgments.\n");
+    let text = stdout(&between);
+    assert!(
+        text.contains("Union on pay: supports \u{2192} mixed"),
+        "{text}"
+    );
+    assert!(!text.contains("q13"), "{text}");
+}
+
+#[test]
+fn linked_worktree_reads_its_own_head_and_working_copy() {
+    let repo = pay_repo();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let tree = elsewhere.path().join("older");
+    git(
+        repo.path(),
+        &[
+            "worktree",
+            "add",
+            "-q",
+            "-b",
+            "older",
+            tree.to_str().unwrap(),
+            "HEAD~1",
+        ],
+    );
+    std::fs::create_dir(tree.join("notes")).unwrap();
+    std::fs::write(tree.join("pay.yaml"), fixture(3)).unwrap();
+
+    let (subjects, against_head, between, from_below) =
+        without_writes(elsewhere.path(), &tree, || {
+            without_writes(repo.path(), repo.path(), || {
+                (
+                    logged_subjects(&tree, "pay.yaml"),
+                    brief_in(&tree, &["diff", "HEAD", "pay.yaml"]),
+                    brief_in(&tree, &["diff", "HEAD~1", "HEAD", "pay.yaml"]),
+                    brief_in(&tree.join("notes"), &["log", "-n", "1", "../pay.yaml"]),
+                )
+            })
+        });
+    // The worktree's branch, one commit behind main's.
+    assert_eq!(
+        subjects,
+        [
+            "Union wavers; strike risk up",
+            "First assessment of the pay offer"
+        ]
+    );
+    // Its working copy, not the main checkout's.
+    assert_eq!(
+        stdout(&against_head),
+        "Quotes\n  + quote q13 (Dana Reyes): \"Our members will not sign a pay cut dressed up \
+         as a rise.\"\n\nQuestions\n  \u{2212} question q7: Will the members ratify the \
+         offer?\n\n",
+        "{}",
+        stderr(&against_head)
+    );
+    assert!(
+        stdout(&between).contains("Union on pay: supports \u{2192} mixed"),
+        "{}",
+        stderr(&between)
+    );
+    let text = stdout(&from_below);
+    assert!(text.contains("Union wavers; strike risk up"), "{text}");
+    assert!(!text.contains("Rally quote"), "{text}");
+}
+
+#[test]
+fn merge_is_listed_against_its_first_parent_and_the_merged_branch_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    std::fs::write(dir.join("pay.yaml"), fixture(1)).unwrap();
+    git(dir, &["add", "pay.yaml"]);
+    commit_on(dir, 1, "First assessment of the pay offer");
+    std::fs::write(dir.join("pay.yaml"), fixture(2)).unwrap();
+    commit_on(dir, 2, "Union wavers; strike risk up");
+    git(dir, &["checkout", "-q", "-b", "rally"]);
+    std::fs::write(dir.join("pay.yaml"), fixture(3)).unwrap();
+    commit_on(dir, 3, "Rally quote, on the side branch");
+    git(dir, &["checkout", "-q", "main"]);
+    std::fs::write(dir.join("sources.txt"), "Port Bulletin\n").unwrap();
+    git(dir, &["add", "sources.txt"]);
+    commit_on(dir, 4, "Sources list, on main");
+    git_at(
+        dir,
+        Some("2026-10-05 12:00:00 +0000"),
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            "-m",
+            "Merge the rally branch",
+            "rally",
+        ],
+    );
+
+    let (log, subjects, merge_diff) = without_writes(dir, dir, || {
+        (
+            brief_in(dir, &["log", "pay.yaml"]),
+            logged_subjects(dir, "pay.yaml"),
+            brief_in(dir, &["diff", "HEAD~1", "HEAD", "pay.yaml"]),
+        )
+    });
+    // git log --first-parent: the merge, not the side branch's commit; and not the
+    // commit on main that left the briefing alone.
+    assert_eq!(
+        subjects,
+        [
+            "Merge the rally branch",
+            "Union wavers; strike risk up",
+            "First assessment of the pay offer"
+        ]
+    );
+    let text = without_hashes(&stdout(&log));
+    assert!(
+        text.starts_with(
+            "HASH 2026-10-05 Ana Analyst  Merge the rally branch\n    +1 quote, \u{2212}1 question\n"
+        ),
+        "{text}"
+    );
+    let text = stdout(&merge_diff);
+    assert!(text.contains("+ quote q13 (Dana Reyes)"), "{text}");
+    assert!(text.contains("\u{2212} question q7"), "{text}");
+}
+
+#[test]
+fn a_file_not_yet_committed_has_no_history_and_no_revision_to_diff() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    std::fs::write(dir.join("draft.yaml"), fixture(1)).unwrap();
+    std::fs::write(dir.join("staged.yaml"), fixture(2)).unwrap();
+    git(dir, &["add", "staged.yaml"]);
+
+    for file in ["draft.yaml", "staged.yaml"] {
+        let (log, diff, older) = without_writes(dir, dir, || {
+            (
+                brief_in(dir, &["log", file]),
+                brief_in(dir, &["diff", "HEAD", file]),
+                brief_in(dir, &["diff", "HEAD~1", "HEAD", file]),
+            )
+        });
+        assert_eq!(log.status.code(), Some(0));
+        assert_eq!(
+            stdout(&log),
+            format!("{file}: no commits have this file yet\n")
+        );
+        assert_eq!(diff.status.code(), Some(2));
+        assert!(diff.stdout.is_empty());
+        assert_eq!(
+            stderr(&diff),
+            format!("brief diff: {file} does not exist in HEAD: it is not committed yet\n")
+        );
+        assert_eq!(older.status.code(), Some(2));
+        assert_eq!(
+            stderr(&older),
+            format!(
+                "brief diff: {file} does not exist in HEAD~1, nor in HEAD: it is not committed \
+                 yet\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_repository_without_commits_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    std::fs::write(dir.join("pay.yaml"), fixture(1)).unwrap();
+
+    let (log, diff) = without_writes(dir, dir, || {
+        (
+            brief_in(dir, &["log", "pay.yaml"]),
+            brief_in(dir, &["diff", "HEAD", "pay.yaml"]),
+        )
+    });
+    assert_eq!(log.status.code(), Some(0));
+    assert_eq!(stdout(&log), "pay.yaml: no commits have this file yet\n");
+    assert_eq!(diff.status.code(), Some(2));
+    assert_eq!(
+        stderr(&diff),
+        "brief diff: `HEAD` is not a commit: this repository has no commits yet\n"
+    );
 }

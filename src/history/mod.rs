@@ -19,6 +19,11 @@ pub enum HistoryError {
     NotARepository(PathBuf),
     /// A revision the user named does not resolve to a commit.
     UnknownRevision(String),
+    /// A revision named before the repository's first commit.
+    NoCommitsYet(String),
+    /// A revision that does not resolve in a shallow clone, whose history ends at these
+    /// commits (abbreviated): it may be one of those left out.
+    NotInShallowClone { revision: String, ends_at: String },
     /// The file is not in the tree of that revision, at its path there (renames followed
     /// back from HEAD).
     NotInRevision {
@@ -58,6 +63,15 @@ impl std::fmt::Display for HistoryError {
             HistoryError::UnknownRevision(rev) => {
                 write!(f, "`{rev}` is not a commit in this repository")
             }
+            HistoryError::NoCommitsYet(rev) => write!(
+                f,
+                "`{rev}` is not a commit: this repository has no commits yet"
+            ),
+            HistoryError::NotInShallowClone { revision, ends_at } => write!(
+                f,
+                "`{revision}` is not a commit in this shallow clone, whose history ends at \
+                 {ends_at} (`git fetch --unshallow` brings the rest)"
+            ),
             HistoryError::NotInRevision {
                 revision,
                 path,
@@ -134,17 +148,41 @@ impl Tracked {
 
     /// The commit a revision (`HEAD~2`, a hash, a branch) names.
     pub fn commit(&self, revision: &str) -> Result<ObjectId, HistoryError> {
-        let unknown = || HistoryError::UnknownRevision(revision.to_owned());
-        let id = self
+        let commit = self
             .repo
             .rev_parse_single(revision)
-            .map_err(|_| unknown())?;
-        let commit = id
-            .object()
-            .map_err(|_| unknown())?
-            .peel_to_commit()
-            .map_err(|_| unknown())?;
-        Ok(commit.id)
+            .ok()
+            .and_then(|id| id.object().ok())
+            .and_then(|object| object.peel_to_commit().ok());
+        match commit {
+            Some(commit) => Ok(commit.id),
+            None => Err(self.unresolved(revision)?),
+        }
+    }
+
+    /// Why a revision did not resolve, in the words that help most.
+    fn unresolved(&self, revision: &str) -> Result<HistoryError, HistoryError> {
+        if walk::head_commit(&self.repo)?.is_none() {
+            return Ok(HistoryError::NoCommitsYet(revision.to_owned()));
+        }
+        let shallow = walk::shallow_commits(&self.repo)?;
+        if shallow.is_empty() {
+            return Ok(HistoryError::UnknownRevision(revision.to_owned()));
+        }
+        let ends_at = shallow
+            .iter()
+            .map(|&id| {
+                self.repo.find_commit(id).map_or_else(
+                    |_| id.to_hex_with_len(7).to_string(),
+                    |c| walk::short_hash(&c),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        Ok(HistoryError::NotInShallowClone {
+            revision: revision.to_owned(),
+            ends_at,
+        })
     }
 
     /// The file's blob in a revision: at its path now if that revision has it there, else
