@@ -525,6 +525,88 @@ fn diff_says_where_the_history_begins_when_the_revision_predates_the_file() {
     );
 }
 
+#[test]
+fn diff_follows_a_rename_to_a_branch_that_still_has_the_old_name() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    git(dir, &["checkout", "-q", "-b", "colleague"]);
+    let opposes = fixture(3).replacen("position: mixed", "position: opposes", 1);
+    std::fs::write(dir.join("pay.yaml"), opposes).unwrap();
+    commit_on(dir, 4, "The union now opposes");
+    git(dir, &["checkout", "-q", "-b", "dropped", "main"]);
+    git(dir, &["rm", "-q", "pay.yaml"]);
+    commit_on(dir, 4, "Drop the pay briefing here");
+    git(dir, &["checkout", "-q", "main"]);
+    std::fs::create_dir(dir.join("briefings")).unwrap();
+    git(dir, &["mv", "pay.yaml", "briefings/port-pay.yaml"]);
+    commit_on(dir, 5, "Move into briefings/");
+    let file = "briefings/port-pay.yaml";
+
+    let (against_working, between, dropped) = without_writes(dir, dir, || {
+        (
+            brief_in(dir, &["diff", "colleague", file]),
+            brief_in(dir, &["diff", "HEAD", "colleague", file]),
+            brief_in(dir, &["diff", "dropped", file]),
+        )
+    });
+    assert_eq!(
+        stdout(&against_working),
+        "Stances\n  Union on pay: opposes \u{2192} mixed\n\n",
+        "{}",
+        stderr(&against_working)
+    );
+    assert_eq!(
+        stdout(&between),
+        "Stances\n  Union on pay: mixed \u{2192} opposes\n\n",
+        "{}",
+        stderr(&between)
+    );
+    assert_eq!(dropped.status.code(), Some(2));
+    assert_eq!(
+        stderr(&dropped),
+        format!(
+            "brief diff: {file} does not exist in dropped (it was removed on that branch, in \
+             {} \u{201c}Drop the pay briefing here\u{201d})\n",
+            short_of(dir, "dropped")
+        )
+    );
+
+    // Once merged, the branch's commit is a second parent, and still found.
+    git_at(
+        dir,
+        Some("2026-10-06 12:00:00 +0000"),
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            "-m",
+            "Merge the colleague's view",
+            "colleague",
+        ],
+    );
+    let out = brief_in(dir, &["diff", "HEAD^2", "HEAD", file]);
+    assert_eq!(
+        stdout(&out),
+        "No change in judgments.\n",
+        "{}",
+        stderr(&out)
+    );
+    let out = brief_in(dir, &["diff", "HEAD~1", "HEAD^2", file]);
+    assert!(
+        stdout(&out).contains("Union on pay: mixed \u{2192} opposes"),
+        "{}",
+        stderr(&out)
+    );
+    // An older commit checked out: a newer revision is followed forward to its name.
+    git(dir, &["checkout", "-q", "--detach", "HEAD~2"]);
+    let out = brief_in(dir, &["diff", "main", "pay.yaml"]);
+    assert!(
+        stdout(&out).contains("Union on pay: opposes \u{2192} mixed"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 /// The abbreviated hash git gives a revision.
 fn short_of(dir: &Path, revision: &str) -> String {
     let out = git_command(dir, None)
@@ -565,6 +647,21 @@ fn shallow_clone_lists_what_it_has_and_says_the_history_ends_at_its_boundary() {
         text.ends_with("`git fetch --unshallow` brings the rest)\n"),
         "{text}"
     );
+
+    // The History pane's rows say the same.
+    let tracked = brief::history::Tracked::open(&clone.join("pay.yaml")).unwrap();
+    let rows = without_writes(&clone, &clone, || {
+        brief::history::entries(&tracked, None, |_| {}).unwrap()
+    });
+    let summaries: Vec<_> = rows.iter().map(|row| row.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        [
+            "+1 quote, \u{2212}1 question",
+            "history ends here (shallow clone)"
+        ]
+    );
+    assert!(rows[1].previous.is_none());
 
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let entries = json.as_array().unwrap();
@@ -772,6 +869,14 @@ fn a_file_not_yet_committed_has_no_history_and_no_revision_to_diff() {
             stderr(&diff),
             format!("brief diff: {file} does not exist in HEAD: it is not committed yet\n")
         );
+        // The History pane lists the working copy alone, as not committed yet.
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let tracked = brief::history::Tracked::open(&dir.join(file)).unwrap();
+        let rows = brief::history::entries(&tracked, Some(&text), |_| {}).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].subject, "Not committed yet");
+        assert!(rows[0].blob.is_none() && rows[0].previous.is_none());
+        assert!(rows[0].summary.starts_with("first version: "), "{rows:?}");
         assert_eq!(older.status.code(), Some(2));
         assert_eq!(
             stderr(&older),

@@ -50,6 +50,9 @@ pub enum Absence {
     /// Along first parents from HEAD, the shallow clone ends at this commit before the
     /// revision was met.
     BoundaryAt { short: String },
+    /// The revision is off HEAD's first-parent line, on a branch that removed the file in
+    /// this commit.
+    RemovedIn { short: String, subject: String },
 }
 
 impl std::fmt::Display for HistoryError {
@@ -88,6 +91,10 @@ impl std::fmt::Display for HistoryError {
                     Absence::BeginsIn { short, subject } => write!(
                         f,
                         " (its history begins in {short} \u{201c}{subject}\u{201d}, which added it)"
+                    ),
+                    Absence::RemovedIn { short, subject } => write!(
+                        f,
+                        " (it was removed on that branch, in {short} \u{201c}{subject}\u{201d})"
                     ),
                     Absence::BoundaryAt { short } => write!(
                         f,
