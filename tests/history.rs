@@ -24,6 +24,10 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 /// git in `dir`, with a fixed identity and none of this machine's configuration; `date`,
 /// when given, is the author's and the committer's.
 fn git_command(dir: &Path, date: Option<&str>) -> Command {
@@ -331,10 +335,6 @@ fn listing_outside_a_repository_says_so() {
         error.to_string().contains("not in a git repository"),
         "{error}"
     );
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Every file and directory under `root` with its modification time and, for a file, its
@@ -686,6 +686,43 @@ fn shallow_clone_lists_what_it_has_and_says_the_history_ends_at_its_boundary() {
             "brief diff: `HEAD~2` is not a commit in this shallow clone, whose history ends \
              at {} (`git fetch --unshallow` brings the rest)\n",
             short_of(&clone, "HEAD~1")
+        )
+    );
+}
+
+#[test]
+fn shallow_clone_says_a_rename_is_not_followed_past_its_boundary() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    git(dir, &["branch", "colleague"]);
+    git(dir, &["mv", "pay.yaml", "port-pay.yaml"]);
+    commit_on(dir, 4, "Rename to port-pay.yaml");
+    let parent = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", dir.display());
+    git(
+        parent.path(),
+        &[
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--no-single-branch",
+            &url,
+            "shallow",
+        ],
+    );
+    let clone = parent.path().join("shallow");
+
+    let out = without_writes(&clone, &clone, || {
+        brief_in(&clone, &["diff", "origin/colleague", "port-pay.yaml"])
+    });
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "brief diff: port-pay.yaml does not exist in origin/colleague (its history in this \
+             shallow clone ends at {}; `git fetch --unshallow` brings the rest)\n",
+            short_of(&clone, "HEAD")
         )
     );
 }
