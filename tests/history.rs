@@ -4,8 +4,10 @@
 
 mod common;
 use common::golden;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::SystemTime;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/history");
 
@@ -22,19 +24,50 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(args)
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// git in `dir`, with a fixed identity and none of this machine's configuration; `date`,
+/// when given, is the author's and the committer's.
+fn git_command(dir: &Path, date: Option<&str>) -> Command {
+    let mut command = Command::new("git");
+    command
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_AUTHOR_NAME", "Ana Analyst")
         .env("GIT_AUTHOR_EMAIL", "ana@example.invalid")
         .env("GIT_COMMITTER_NAME", "Ana Analyst")
-        .env("GIT_COMMITTER_EMAIL", "ana@example.invalid")
+        .env("GIT_COMMITTER_EMAIL", "ana@example.invalid");
+    if let Some(date) = date {
+        command
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date);
+    }
+    command
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    git_at(dir, None, args);
+}
+
+fn git_at(dir: &Path, date: Option<&str>, args: &[&str]) {
+    let status = git_command(dir, date)
+        .args(args)
         .status()
         .expect("running git");
     assert!(status.success(), "git {args:?} failed");
+}
+
+/// Commits everything staged and tracked, on a given day of October 2026 at noon UTC.
+fn commit_on(dir: &Path, day: u32, subject: &str) {
+    let date = format!("2026-10-{day:02} 12:00:00 +0000");
+    git_at(dir, Some(&date), &["commit", "-q", "-am", subject]);
+}
+
+fn fixture(version: u32) -> String {
+    std::fs::read_to_string(format!("{FIXTURES}/pay-v{version}.yaml")).unwrap()
 }
 
 /// A repository with three commits of the pay briefing, a day apart.
@@ -46,25 +79,10 @@ fn pay_repo() -> tempfile::TempDir {
         "Union wavers; strike risk up",
         "Rally quote; ratification question dropped",
     ];
-    for (i, subject) in subjects.iter().enumerate() {
-        let text = std::fs::read_to_string(format!("{FIXTURES}/pay-v{}.yaml", i + 1)).unwrap();
-        std::fs::write(dir.path().join("pay.yaml"), text).unwrap();
+    for (version, subject) in (1..).zip(subjects) {
+        std::fs::write(dir.path().join("pay.yaml"), fixture(version)).unwrap();
         git(dir.path(), &["add", "pay.yaml"]);
-        let date = format!("2026-10-0{} 12:00:00 +0000", i + 1);
-        let status = Command::new("git")
-            .args(["commit", "-q", "-m", subject])
-            .current_dir(dir.path())
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Ana Analyst")
-            .env("GIT_AUTHOR_EMAIL", "ana@example.invalid")
-            .env("GIT_COMMITTER_NAME", "Ana Analyst")
-            .env("GIT_COMMITTER_EMAIL", "ana@example.invalid")
-            .env("GIT_AUTHOR_DATE", &date)
-            .env("GIT_COMMITTER_DATE", &date)
-            .status()
-            .unwrap();
-        assert!(status.success());
+        commit_on(dir.path(), version, subject);
     }
     dir
 }
@@ -178,8 +196,7 @@ fn diff_of_two_revisions_names_the_moves() {
 #[test]
 fn diff_of_a_revision_against_the_working_copy() {
     let repo = pay_repo();
-    let v1 = std::fs::read_to_string(format!("{FIXTURES}/pay-v1.yaml")).unwrap();
-    std::fs::write(repo.path().join("pay.yaml"), v1).unwrap();
+    std::fs::write(repo.path().join("pay.yaml"), fixture(1)).unwrap();
     let out = brief_in(repo.path(), &["diff", "--exit-code", "HEAD~2", "pay.yaml"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "No change in judgments.\n");
@@ -317,5 +334,615 @@ fn listing_outside_a_repository_says_so() {
     assert!(
         error.to_string().contains("not in a git repository"),
         "{error}"
+    );
+}
+
+/// Every file and directory under `root` with its modification time and, for a file, its
+/// bytes: a run that wrote, created or removed anything there (a lock file, a refreshed
+/// index, a cache) leaves a different snapshot.
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, (SystemTime, Vec<u8>)> {
+    let mut seen = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            let bytes = if meta.is_dir() {
+                pending.push(path.clone());
+                Vec::new()
+            } else if meta.is_file() {
+                std::fs::read(&path).unwrap()
+            } else {
+                Vec::new()
+            };
+            seen.insert(path, (meta.modified().unwrap(), bytes));
+        }
+    }
+    let meta = std::fs::metadata(root).unwrap();
+    seen.insert(root.to_path_buf(), (meta.modified().unwrap(), Vec::new()));
+    seen
+}
+
+/// `git status --porcelain`, read without the optional index refresh so that looking
+/// writes nothing itself.
+fn porcelain(dir: &Path) -> String {
+    let out = git_command(dir, None)
+        .args(["status", "--porcelain", "--untracked-files=all"])
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs `runs` and checks that they left the repository (and everything else under
+/// `root`) exactly as it was: the same `git status` in `work`, the same files, bytes and
+/// times.
+fn without_writes<T>(root: &Path, work: &Path, runs: impl FnOnce() -> T) -> T {
+    let status = porcelain(work);
+    let before = snapshot(root);
+    let result = runs();
+    let after = snapshot(root);
+    let changed: BTreeSet<_> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|path| before.get(*path) != after.get(*path))
+        .collect();
+    assert!(changed.is_empty(), "brief changed {changed:?}");
+    assert_eq!(porcelain(work), status);
+    result
+}
+
+/// The subjects `brief log --format json` lists, newest first.
+fn logged_subjects(dir: &Path, file: &str) -> Vec<String> {
+    let out = brief_in(dir, &["log", "--format", "json", file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["subject"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn diff_finds_a_renamed_file_at_its_old_path_in_the_revision() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    std::fs::create_dir(dir.join("briefings")).unwrap();
+    git(dir, &["mv", "pay.yaml", "briefings/port-pay.yaml"]);
+    let moved = dir.join("briefings/port-pay.yaml");
+    let opposes = fixture(3).replacen("position: mixed", "position: opposes", 1);
+    std::fs::write(&moved, opposes).unwrap();
+    commit_on(dir, 4, "Move into briefings/; the union now opposes");
+
+    let (against_working, between_revisions, across_both) = without_writes(dir, dir, || {
+        (
+            brief_in(dir, &["diff", "HEAD~1", "briefings/port-pay.yaml"]),
+            brief_in(dir, &["diff", "HEAD~1", "HEAD", "briefings/port-pay.yaml"]),
+            brief_in(
+                dir,
+                &["diff", "HEAD~3", "HEAD~1", "briefings/port-pay.yaml"],
+            ),
+        )
+    });
+    for out in [&against_working, &between_revisions] {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+        assert_eq!(
+            stdout(out),
+            "Stances\n  Union on pay: mixed \u{2192} opposes\n\n",
+            "{}",
+            stderr(out)
+        );
+    }
+    // Both revisions from before the move, two versions apart.
+    assert_eq!(
+        across_both.status.code(),
+        Some(0),
+        "{}",
+        stderr(&across_both)
+    );
+    let text = stdout(&across_both);
+    assert!(
+        text.contains("Union on pay: supports \u{2192} mixed"),
+        "{text}"
+    );
+    assert!(text.contains("+ quote q13 (Dana Reyes)"), "{text}");
+
+    // From inside the new directory, with the path relative to it.
+    let out = brief_in(&dir.join("briefings"), &["diff", "HEAD~1", "port-pay.yaml"]);
+    assert!(
+        stdout(&out).contains("mixed \u{2192} opposes"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn diff_follows_a_file_through_two_renames_and_a_pure_move() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    git(dir, &["mv", "pay.yaml", "port.yaml"]);
+    commit_on(dir, 4, "Rename to port.yaml");
+    git(dir, &["mv", "port.yaml", "port-pay.yaml"]);
+    commit_on(dir, 5, "Rename to port-pay.yaml");
+
+    let out = brief_in(dir, &["diff", "HEAD~1", "HEAD", "port-pay.yaml"]);
+    assert_eq!(
+        stdout(&out),
+        "No change in judgments.\n",
+        "{}",
+        stderr(&out)
+    );
+    let out = brief_in(dir, &["diff", "HEAD~4", "HEAD~1", "port-pay.yaml"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Union on pay: supports \u{2192} mixed"),
+        "{text}"
+    );
+    assert!(text.contains("\u{2212} question q7"), "{text}");
+    let out = brief_in(
+        dir,
+        &["diff", "--format", "json", "HEAD~3", "port-pay.yaml"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["gist"],
+        "+1 quote, \u{2212}1 question",
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn diff_says_where_the_history_begins_when_the_revision_predates_the_file() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    std::fs::write(dir.join("ports.yaml"), fixture(1)).unwrap();
+    git(dir, &["add", "ports.yaml"]);
+    commit_on(dir, 4, "Second briefing: the ports");
+    git(dir, &["mv", "ports.yaml", "harbours.yaml"]);
+    commit_on(dir, 5, "Ports become harbours");
+
+    let out = brief_in(dir, &["diff", "HEAD~2", "harbours.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "brief diff: harbours.yaml does not exist in HEAD~2 (its history begins in \
+             {} \u{201c}Second briefing: the ports\u{201d}, which added it)\n",
+            short_of(dir, "HEAD~1")
+        )
+    );
+    // The revision that added it, under its first name, is found.
+    let out = brief_in(dir, &["diff", "HEAD~1", "HEAD", "harbours.yaml"]);
+    assert_eq!(
+        stdout(&out),
+        "No change in judgments.\n",
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn diff_follows_a_rename_to_a_branch_that_still_has_the_old_name() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    git(dir, &["checkout", "-q", "-b", "colleague"]);
+    let opposes = fixture(3).replacen("position: mixed", "position: opposes", 1);
+    std::fs::write(dir.join("pay.yaml"), opposes).unwrap();
+    commit_on(dir, 4, "The union now opposes");
+    git(dir, &["checkout", "-q", "-b", "dropped", "main"]);
+    git(dir, &["rm", "-q", "pay.yaml"]);
+    commit_on(dir, 4, "Drop the pay briefing here");
+    git(dir, &["checkout", "-q", "main"]);
+    std::fs::create_dir(dir.join("briefings")).unwrap();
+    git(dir, &["mv", "pay.yaml", "briefings/port-pay.yaml"]);
+    commit_on(dir, 5, "Move into briefings/");
+    let file = "briefings/port-pay.yaml";
+
+    let (against_working, between, dropped) = without_writes(dir, dir, || {
+        (
+            brief_in(dir, &["diff", "colleague", file]),
+            brief_in(dir, &["diff", "HEAD", "colleague", file]),
+            brief_in(dir, &["diff", "dropped", file]),
+        )
+    });
+    assert_eq!(
+        stdout(&against_working),
+        "Stances\n  Union on pay: opposes \u{2192} mixed\n\n",
+        "{}",
+        stderr(&against_working)
+    );
+    assert_eq!(
+        stdout(&between),
+        "Stances\n  Union on pay: mixed \u{2192} opposes\n\n",
+        "{}",
+        stderr(&between)
+    );
+    assert_eq!(dropped.status.code(), Some(2));
+    assert_eq!(
+        stderr(&dropped),
+        format!(
+            "brief diff: {file} does not exist in dropped (it was removed on that branch, in \
+             {} \u{201c}Drop the pay briefing here\u{201d})\n",
+            short_of(dir, "dropped")
+        )
+    );
+
+    // Once merged, the branch's commit is a second parent, and still found.
+    git_at(
+        dir,
+        Some("2026-10-06 12:00:00 +0000"),
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            "-m",
+            "Merge the colleague's view",
+            "colleague",
+        ],
+    );
+    let out = brief_in(dir, &["diff", "HEAD^2", "HEAD", file]);
+    assert_eq!(
+        stdout(&out),
+        "No change in judgments.\n",
+        "{}",
+        stderr(&out)
+    );
+    let out = brief_in(dir, &["diff", "HEAD~1", "HEAD^2", file]);
+    assert!(
+        stdout(&out).contains("Union on pay: mixed \u{2192} opposes"),
+        "{}",
+        stderr(&out)
+    );
+    // An older commit checked out: a newer revision is followed forward to its name.
+    git(dir, &["checkout", "-q", "--detach", "HEAD~2"]);
+    let out = brief_in(dir, &["diff", "main", "pay.yaml"]);
+    assert!(
+        stdout(&out).contains("Union on pay: opposes \u{2192} mixed"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The abbreviated hash git gives a revision.
+fn short_of(dir: &Path, revision: &str) -> String {
+    let out = git_command(dir, None)
+        .args(["rev-parse", "--short", revision])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+#[test]
+fn shallow_clone_lists_what_it_has_and_says_the_history_ends_at_its_boundary() {
+    let repo = pay_repo();
+    let parent = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", repo.path().display());
+    git(
+        parent.path(),
+        &["clone", "-q", "--depth", "2", &url, "shallow"],
+    );
+    let clone = parent.path().join("shallow");
+
+    let (log, json, within, beyond) = without_writes(&clone, &clone, || {
+        (
+            brief_in(&clone, &["log", "pay.yaml"]),
+            brief_in(&clone, &["log", "--format", "json", "pay.yaml"]),
+            brief_in(&clone, &["diff", "HEAD~1", "HEAD", "pay.yaml"]),
+            brief_in(&clone, &["diff", "HEAD~2", "pay.yaml"]),
+        )
+    });
+    assert!(log.status.success(), "{}", stderr(&log));
+    golden("log-pay-shallow.txt", &without_hashes(&stdout(&log)));
+    let text = stdout(&log);
+    assert!(!text.contains("First assessment"), "{text}");
+    assert!(
+        text.contains("history ends here (shallow clone): 2 stances, 1 risk, 1 quote"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("`git fetch --unshallow` brings the rest)\n"),
+        "{text}"
+    );
+
+    // The History pane's rows say the same.
+    let tracked = brief::history::Tracked::open(&clone.join("pay.yaml")).unwrap();
+    let rows = without_writes(&clone, &clone, || {
+        brief::history::entries(&tracked, None, |_| {}).unwrap()
+    });
+    let summaries: Vec<_> = rows.iter().map(|row| row.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        [
+            "+1 quote, \u{2212}1 question",
+            "history ends here (shallow clone)"
+        ]
+    );
+    assert!(rows[1].previous.is_none());
+
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let entries = json.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1]["subject"], "Union wavers; strike risk up");
+    assert!(
+        entries[1]["changes"]
+            .as_str()
+            .unwrap()
+            .starts_with("history ends here (shallow clone)"),
+        "{json}"
+    );
+
+    // Both sides inside the clone compare; one beyond its boundary is said to be so.
+    assert_eq!(within.status.code(), Some(0), "{}", stderr(&within));
+    assert!(stdout(&within).contains("+ quote q13 (Dana Reyes)"));
+    assert_eq!(beyond.status.code(), Some(2));
+    assert!(beyond.stdout.is_empty());
+    assert_eq!(
+        stderr(&beyond),
+        format!(
+            "brief diff: `HEAD~2` is not a commit in this shallow clone, whose history ends \
+             at {} (`git fetch --unshallow` brings the rest)\n",
+            short_of(&clone, "HEAD~1")
+        )
+    );
+}
+
+#[test]
+fn shallow_clone_says_a_rename_is_not_followed_past_its_boundary() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    git(dir, &["branch", "colleague"]);
+    git(dir, &["mv", "pay.yaml", "port-pay.yaml"]);
+    commit_on(dir, 4, "Rename to port-pay.yaml");
+    let parent = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", dir.display());
+    git(
+        parent.path(),
+        &[
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--no-single-branch",
+            &url,
+            "shallow",
+        ],
+    );
+    let clone = parent.path().join("shallow");
+
+    let out = without_writes(&clone, &clone, || {
+        brief_in(&clone, &["diff", "origin/colleague", "port-pay.yaml"])
+    });
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "brief diff: port-pay.yaml does not exist in origin/colleague (its history in this \
+             shallow clone ends at {}; `git fetch --unshallow` brings the rest)\n",
+            short_of(&clone, "HEAD")
+        )
+    );
+}
+
+#[test]
+fn detached_head_log_and_diff_start_at_the_checked_out_commit() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    git(dir, &["checkout", "-q", "--detach", "HEAD~1"]);
+
+    let (subjects, log, against_working, between) = without_writes(dir, dir, || {
+        (
+            logged_subjects(dir, "pay.yaml"),
+            brief_in(dir, &["log", "-n", "1", "pay.yaml"]),
+            brief_in(dir, &["diff", "HEAD", "pay.yaml"]),
+            brief_in(dir, &["diff", "HEAD~1", "HEAD", "pay.yaml"]),
+        )
+    });
+    assert_eq!(
+        subjects,
+        [
+            "Union wavers; strike risk up",
+            "First assessment of the pay offer"
+        ]
+    );
+    assert_eq!(
+        without_hashes(&stdout(&log)),
+        "HASH 2026-10-02 Ana Analyst  Union wavers; strike risk up\n    \
+         1 stance moved, 1 risk raised"
+    );
+    assert_eq!(stdout(&against_working), "No change in judgments.\n");
+    let text = stdout(&between);
+    assert!(
+        text.contains("Union on pay: supports \u{2192} mixed"),
+        "{text}"
+    );
+    assert!(!text.contains("q13"), "{text}");
+}
+
+#[test]
+fn linked_worktree_reads_its_own_head_and_working_copy() {
+    let repo = pay_repo();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let tree = elsewhere.path().join("older");
+    git(
+        repo.path(),
+        &[
+            "worktree",
+            "add",
+            "-q",
+            "-b",
+            "older",
+            tree.to_str().unwrap(),
+            "HEAD~1",
+        ],
+    );
+    std::fs::create_dir(tree.join("notes")).unwrap();
+    std::fs::write(tree.join("pay.yaml"), fixture(3)).unwrap();
+
+    let (subjects, against_head, between, from_below) =
+        without_writes(elsewhere.path(), &tree, || {
+            without_writes(repo.path(), repo.path(), || {
+                (
+                    logged_subjects(&tree, "pay.yaml"),
+                    brief_in(&tree, &["diff", "HEAD", "pay.yaml"]),
+                    brief_in(&tree, &["diff", "HEAD~1", "HEAD", "pay.yaml"]),
+                    brief_in(&tree.join("notes"), &["log", "-n", "1", "../pay.yaml"]),
+                )
+            })
+        });
+    // The worktree's branch, one commit behind main's.
+    assert_eq!(
+        subjects,
+        [
+            "Union wavers; strike risk up",
+            "First assessment of the pay offer"
+        ]
+    );
+    // Its working copy, not the main checkout's.
+    assert_eq!(
+        stdout(&against_head),
+        "Quotes\n  + quote q13 (Dana Reyes): \"Our members will not sign a pay cut dressed up \
+         as a rise.\"\n\nQuestions\n  \u{2212} question q7: Will the members ratify the \
+         offer?\n\n",
+        "{}",
+        stderr(&against_head)
+    );
+    assert!(
+        stdout(&between).contains("Union on pay: supports \u{2192} mixed"),
+        "{}",
+        stderr(&between)
+    );
+    let text = stdout(&from_below);
+    assert!(text.contains("Union wavers; strike risk up"), "{text}");
+    assert!(!text.contains("Rally quote"), "{text}");
+}
+
+#[test]
+fn merge_is_listed_against_its_first_parent_and_the_merged_branch_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    std::fs::write(dir.join("pay.yaml"), fixture(1)).unwrap();
+    git(dir, &["add", "pay.yaml"]);
+    commit_on(dir, 1, "First assessment of the pay offer");
+    std::fs::write(dir.join("pay.yaml"), fixture(2)).unwrap();
+    commit_on(dir, 2, "Union wavers; strike risk up");
+    git(dir, &["checkout", "-q", "-b", "rally"]);
+    std::fs::write(dir.join("pay.yaml"), fixture(3)).unwrap();
+    commit_on(dir, 3, "Rally quote, on the side branch");
+    git(dir, &["checkout", "-q", "main"]);
+    std::fs::write(dir.join("sources.txt"), "Port Bulletin\n").unwrap();
+    git(dir, &["add", "sources.txt"]);
+    commit_on(dir, 4, "Sources list, on main");
+    git_at(
+        dir,
+        Some("2026-10-05 12:00:00 +0000"),
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            "-m",
+            "Merge the rally branch",
+            "rally",
+        ],
+    );
+
+    let (log, subjects, merge_diff) = without_writes(dir, dir, || {
+        (
+            brief_in(dir, &["log", "pay.yaml"]),
+            logged_subjects(dir, "pay.yaml"),
+            brief_in(dir, &["diff", "HEAD~1", "HEAD", "pay.yaml"]),
+        )
+    });
+    // git log --first-parent: the merge, not the side branch's commit; and not the
+    // commit on main that left the briefing alone.
+    assert_eq!(
+        subjects,
+        [
+            "Merge the rally branch",
+            "Union wavers; strike risk up",
+            "First assessment of the pay offer"
+        ]
+    );
+    let text = without_hashes(&stdout(&log));
+    assert!(
+        text.starts_with(
+            "HASH 2026-10-05 Ana Analyst  Merge the rally branch\n    +1 quote, \u{2212}1 question\n"
+        ),
+        "{text}"
+    );
+    let text = stdout(&merge_diff);
+    assert!(text.contains("+ quote q13 (Dana Reyes)"), "{text}");
+    assert!(text.contains("\u{2212} question q7"), "{text}");
+}
+
+#[test]
+fn a_file_not_yet_committed_has_no_history_and_no_revision_to_diff() {
+    let repo = pay_repo();
+    let dir = repo.path();
+    std::fs::write(dir.join("draft.yaml"), fixture(1)).unwrap();
+    std::fs::write(dir.join("staged.yaml"), fixture(2)).unwrap();
+    git(dir, &["add", "staged.yaml"]);
+
+    for file in ["draft.yaml", "staged.yaml"] {
+        let (log, diff, older) = without_writes(dir, dir, || {
+            (
+                brief_in(dir, &["log", file]),
+                brief_in(dir, &["diff", "HEAD", file]),
+                brief_in(dir, &["diff", "HEAD~1", "HEAD", file]),
+            )
+        });
+        assert_eq!(log.status.code(), Some(0));
+        assert_eq!(
+            stdout(&log),
+            format!("{file}: no commits have this file yet\n")
+        );
+        assert_eq!(diff.status.code(), Some(2));
+        assert!(diff.stdout.is_empty());
+        assert_eq!(
+            stderr(&diff),
+            format!("brief diff: {file} does not exist in HEAD: it is not committed yet\n")
+        );
+        // The History pane lists the working copy alone, as not committed yet.
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let tracked = brief::history::Tracked::open(&dir.join(file)).unwrap();
+        let rows = brief::history::entries(&tracked, Some(&text), |_| {}).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].subject, "Not committed yet");
+        assert!(rows[0].blob.is_none() && rows[0].previous.is_none());
+        assert!(rows[0].summary.starts_with("first version: "), "{rows:?}");
+        assert_eq!(older.status.code(), Some(2));
+        assert_eq!(
+            stderr(&older),
+            format!(
+                "brief diff: {file} does not exist in HEAD~1, nor in HEAD: it is not committed \
+                 yet\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_repository_without_commits_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    std::fs::write(dir.join("pay.yaml"), fixture(1)).unwrap();
+
+    let (log, diff) = without_writes(dir, dir, || {
+        (
+            brief_in(dir, &["log", "pay.yaml"]),
+            brief_in(dir, &["diff", "HEAD", "pay.yaml"]),
+        )
+    });
+    assert_eq!(log.status.code(), Some(0));
+    assert_eq!(stdout(&log), "pay.yaml: no commits have this file yet\n");
+    assert_eq!(diff.status.code(), Some(2));
+    assert_eq!(
+        stderr(&diff),
+        "brief diff: `HEAD` is not a commit: this repository has no commits yet\n"
     );
 }

@@ -19,10 +19,40 @@ pub enum HistoryError {
     NotARepository(PathBuf),
     /// A revision the user named does not resolve to a commit.
     UnknownRevision(String),
-    /// The file is not in the tree of that revision.
-    NotInRevision { revision: String, path: String },
+    /// A revision named before the repository's first commit.
+    NoCommitsYet(String),
+    /// A revision that does not resolve in a shallow clone, whose history ends at these
+    /// commits (abbreviated): it may be one of those left out.
+    NotInShallowClone { revision: String, ends_at: String },
+    /// The file is not in the tree of that revision, at its path there (renames followed
+    /// back from HEAD).
+    NotInRevision {
+        revision: String,
+        path: String,
+        why: Absence,
+    },
     /// Reading the repository failed.
     Git(String),
+}
+
+/// Why a file is not in a revision, as far as the walk from HEAD could tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Absence {
+    /// HEAD does not have the file at this path: it has not been committed (or was
+    /// deleted), so there is no history to follow back.
+    NotCommitted {
+        /// The revision is HEAD itself.
+        revision_is_head: bool,
+    },
+    /// Along first parents from HEAD, the file's history begins in this commit (short
+    /// hash and subject), and the revision was not met on the way.
+    BeginsIn { short: String, subject: String },
+    /// Along first parents from HEAD, the shallow clone ends at this commit before the
+    /// revision was met.
+    BoundaryAt { short: String },
+    /// The revision is off HEAD's first-parent line, on a branch that removed the file in
+    /// this commit.
+    RemovedIn { short: String, subject: String },
 }
 
 impl std::fmt::Display for HistoryError {
@@ -36,8 +66,42 @@ impl std::fmt::Display for HistoryError {
             HistoryError::UnknownRevision(rev) => {
                 write!(f, "`{rev}` is not a commit in this repository")
             }
-            HistoryError::NotInRevision { revision, path } => {
-                write!(f, "{path} does not exist in {revision}")
+            HistoryError::NoCommitsYet(rev) => write!(
+                f,
+                "`{rev}` is not a commit: this repository has no commits yet"
+            ),
+            HistoryError::NotInShallowClone { revision, ends_at } => write!(
+                f,
+                "`{revision}` is not a commit in this shallow clone, whose history ends at \
+                 {ends_at} (`git fetch --unshallow` brings the rest)"
+            ),
+            HistoryError::NotInRevision {
+                revision,
+                path,
+                why,
+            } => {
+                write!(f, "{path} does not exist in {revision}")?;
+                match why {
+                    Absence::NotCommitted {
+                        revision_is_head: true,
+                    } => write!(f, ": it is not committed yet"),
+                    Absence::NotCommitted {
+                        revision_is_head: false,
+                    } => write!(f, ", nor in HEAD: it is not committed yet"),
+                    Absence::BeginsIn { short, subject } => write!(
+                        f,
+                        " (its history begins in {short} \u{201c}{subject}\u{201d}, which added it)"
+                    ),
+                    Absence::RemovedIn { short, subject } => write!(
+                        f,
+                        " (it was removed on that branch, in {short} \u{201c}{subject}\u{201d})"
+                    ),
+                    Absence::BoundaryAt { short } => write!(
+                        f,
+                        " (its history in this shallow clone ends at {short}; \
+                         `git fetch --unshallow` brings the rest)"
+                    ),
+                }
             }
             HistoryError::Git(message) => write!(f, "cannot read the repository: {message}"),
         }
@@ -91,29 +155,64 @@ impl Tracked {
 
     /// The commit a revision (`HEAD~2`, a hash, a branch) names.
     pub fn commit(&self, revision: &str) -> Result<ObjectId, HistoryError> {
-        let unknown = || HistoryError::UnknownRevision(revision.to_owned());
-        let id = self
+        let commit = self
             .repo
             .rev_parse_single(revision)
-            .map_err(|_| unknown())?;
-        let commit = id
-            .object()
-            .map_err(|_| unknown())?
-            .peel_to_commit()
-            .map_err(|_| unknown())?;
-        Ok(commit.id)
+            .ok()
+            .and_then(|id| id.object().ok())
+            .and_then(|object| object.peel_to_commit().ok());
+        match commit {
+            Some(commit) => Ok(commit.id),
+            None => Err(self.unresolved(revision)?),
+        }
     }
 
-    /// The file's text at a revision.
-    pub fn text_at(&self, revision: &str) -> Result<String, HistoryError> {
-        let commit = self.commit(revision)?;
-        let blob = walk::blob_at(&self.repo, commit, &self.path)?.ok_or_else(|| {
-            HistoryError::NotInRevision {
+    /// Why a revision did not resolve, in the words that help most.
+    fn unresolved(&self, revision: &str) -> Result<HistoryError, HistoryError> {
+        if walk::head_commit(&self.repo)?.is_none() {
+            return Ok(HistoryError::NoCommitsYet(revision.to_owned()));
+        }
+        let shallow = walk::shallow_commits(&self.repo)?;
+        if shallow.is_empty() {
+            return Ok(HistoryError::UnknownRevision(revision.to_owned()));
+        }
+        let ends_at = shallow
+            .iter()
+            .map(|&id| {
+                self.repo.find_commit(id).map_or_else(
+                    |_| id.to_hex_with_len(7).to_string(),
+                    |c| walk::short_hash(&c),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        Ok(HistoryError::NotInShallowClone {
+            revision: revision.to_owned(),
+            ends_at,
+        })
+    }
+
+    /// The file's blob in a revision: at its path now if that revision has it there, else
+    /// at the path it had before being renamed, found along first parents from HEAD as
+    /// `versions` finds it.
+    fn blob_in(&self, revision: &str, commit: ObjectId) -> Result<ObjectId, HistoryError> {
+        if let Some(blob) = walk::blob_at(&self.repo, commit, &self.path)? {
+            return Ok(blob);
+        }
+        match walk::blob_following_renames(&self.repo, &self.path, commit)? {
+            Ok(blob) => Ok(blob),
+            Err(why) => Err(HistoryError::NotInRevision {
                 revision: revision.to_owned(),
                 path: self.path.clone(),
-            }
-        })?;
-        self.text(blob)
+                why,
+            }),
+        }
+    }
+
+    /// The file's text at a revision, following renames back from HEAD as `versions` does.
+    pub fn text_at(&self, revision: &str) -> Result<String, HistoryError> {
+        let commit = self.commit(revision)?;
+        self.text(self.blob_in(revision, commit)?)
     }
 
     /// A blob's text; bytes that are not UTF-8 are shown as U+FFFD rather than refused,

@@ -1,7 +1,9 @@
-//! The first-parent walk that finds the commits which changed one file.
+//! The first-parent walk that finds the commits which changed one file, and the path the
+//! file had in one of them.
 
-use super::{HistoryError, git};
+use super::{Absence, HistoryError, git};
 use gix::ObjectId;
+use std::collections::{HashMap, HashSet};
 
 /// One commit that changed the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,55 +57,43 @@ pub struct Versions<'r> {
 
 impl<'r> Versions<'r> {
     pub(super) fn from_head(repo: &'r gix::Repository, path: &str) -> Result<Self, HistoryError> {
-        let head = repo.head().map_err(git)?;
-        let next = match head.id() {
+        let next = match head_commit(repo)? {
             None => None,
-            Some(id) => {
-                let id = id.detach();
-                blob_at(repo, id, path)?.map(|blob| (id, path.to_owned(), blob))
-            }
+            Some(id) => blob_at(repo, id, path)?.map(|blob| (id, path.to_owned(), blob)),
         };
-        let shallow = repo
-            .shallow_commits()
-            .map_err(git)?
-            .map(|commits| commits.iter().copied().collect())
-            .unwrap_or_default();
         Ok(Self {
             repo,
             next,
-            shallow,
+            shallow: shallow_commits(repo)?,
             ended_at_boundary: false,
         })
     }
 
     fn step(&mut self) -> Result<Option<Version>, HistoryError> {
         while let Some((id, path, blob)) = self.next.take() {
-            let commit = self.repo.find_commit(id).map_err(git)?;
-            let parent = commit.parent_ids().next().map(|p| p.detach());
-            let origin = match parent {
-                _ if self.shallow.contains(&id) => {
+            let origin = match back(self.repo, &self.shallow, id, &path, blob)? {
+                Back::Boundary => {
                     self.ended_at_boundary = true;
                     Origin::Boundary
                 }
-                None => Origin::Added,
-                Some(parent) => match blob_at(self.repo, parent, &path)? {
-                    Some(old) if old == blob => {
-                        self.next = Some((parent, path, blob));
-                        continue;
-                    }
-                    Some(old) => {
-                        self.next = Some((parent, path.clone(), old));
-                        Origin::Changed { blob: old }
-                    }
-                    None => match renamed_from(self.repo, id, parent, &path, blob)? {
-                        Some((from, old)) => {
-                            self.next = Some((parent, from.clone(), old));
-                            Origin::Renamed { from, blob: old }
+                Back::Added => Origin::Added,
+                Back::To(parent, old_path, old) => {
+                    let origin = if old_path != path {
+                        Origin::Renamed {
+                            from: old_path.clone(),
+                            blob: old,
                         }
-                        None => Origin::Added,
-                    },
-                },
+                    } else if old == blob {
+                        self.next = Some((parent, old_path, old));
+                        continue;
+                    } else {
+                        Origin::Changed { blob: old }
+                    };
+                    self.next = Some((parent, old_path, old));
+                    origin
+                }
             };
+            let commit = self.repo.find_commit(id).map_err(git)?;
             return describe(&commit, path, blob, origin).map(Some);
         }
         Ok(None)
@@ -124,6 +114,128 @@ impl Iterator for Versions<'_> {
     }
 }
 
+/// Where the file was in a commit's first parent.
+enum Back {
+    /// In this parent, at this path (the same or the one it was renamed from), with this
+    /// blob.
+    To(ObjectId, String, ObjectId),
+    /// The commit has no parent, or its first parent does not have the file.
+    Added,
+    /// The commit is at a shallow clone's boundary: its parents are not there.
+    Boundary,
+}
+
+/// One step back along first parents from the file at `path`, with `blob`, in `id`.
+fn back(
+    repo: &gix::Repository,
+    shallow: &[ObjectId],
+    id: ObjectId,
+    path: &str,
+    blob: ObjectId,
+) -> Result<Back, HistoryError> {
+    if shallow.contains(&id) {
+        return Ok(Back::Boundary);
+    }
+    let commit = repo.find_commit(id).map_err(git)?;
+    let Some(parent) = commit.parent_ids().next().map(|p| p.detach()) else {
+        return Ok(Back::Added);
+    };
+    if let Some(old) = blob_at(repo, parent, path)? {
+        return Ok(Back::To(parent, path.to_owned(), old));
+    }
+    Ok(match renamed_from(repo, id, parent, path, blob)? {
+        Some((from, old)) => Back::To(parent, from, old),
+        None => Back::Added,
+    })
+}
+
+/// The file's blob in `target`, at the path it had there, with the rename detection the
+/// log uses; or why it is not there. The file is followed back from HEAD (where it is
+/// at `path`) along first parents; a revision off that line, on a branch, is reached
+/// forward from where its own first parents meet the line.
+pub(super) fn blob_following_renames(
+    repo: &gix::Repository,
+    path: &str,
+    target: ObjectId,
+) -> Result<Result<ObjectId, Absence>, HistoryError> {
+    let head = head_commit(repo)?;
+    let start = match head {
+        Some(head) => blob_at(repo, head, path)?.map(|blob| (head, blob)),
+        None => None,
+    };
+    let Some((mut id, mut blob)) = start else {
+        return Ok(Err(Absence::NotCommitted {
+            revision_is_head: head == Some(target),
+        }));
+    };
+    let shallow = shallow_commits(repo)?;
+    let mut path = path.to_owned();
+    let mut line = HashMap::new();
+    let end = loop {
+        if id == target {
+            return Ok(Ok(blob));
+        }
+        line.insert(id, (path.clone(), blob));
+        match back(repo, &shallow, id, &path, blob)? {
+            Back::To(parent, old_path, old) => (id, path, blob) = (parent, old_path, old),
+            Back::Added => {
+                let (short, subject) = commit_line(repo, id)?;
+                break Absence::BeginsIn { short, subject };
+            }
+            Back::Boundary => {
+                let (short, _) = commit_line(repo, id)?;
+                break Absence::BoundaryAt { short };
+            }
+        }
+    };
+    // The revision's own first parents, newest first, back to the commit of the line
+    // they meet; then forward from there to the revision.
+    let mut branch = Vec::new();
+    let mut id = target;
+    let (mut parent, (mut path, mut blob)) = loop {
+        if let Some(found) = line.get(&id) {
+            break (id, found.clone());
+        }
+        branch.push(id);
+        let first_parent = if shallow.contains(&id) {
+            None
+        } else {
+            repo.find_commit(id).map_err(git)?.parent_ids().next()
+        };
+        match first_parent {
+            Some(first_parent) => id = first_parent.detach(),
+            None => return Ok(Err(end)),
+        }
+    };
+    for &child in branch.iter().rev() {
+        let found = match blob_at(repo, child, &path)? {
+            Some(now) => Some((path.clone(), now)),
+            None => renamed_to(repo, parent, child, &path, blob)?,
+        };
+        let Some(found) = found else {
+            let (short, subject) = commit_line(repo, child)?;
+            return Ok(Err(Absence::RemovedIn { short, subject }));
+        };
+        (path, blob) = found;
+        parent = child;
+    }
+    Ok(Ok(blob))
+}
+
+/// The commit HEAD points to, or `None` before the first commit.
+pub(super) fn head_commit(repo: &gix::Repository) -> Result<Option<ObjectId>, HistoryError> {
+    Ok(repo.head().map_err(git)?.id().map(|id| id.detach()))
+}
+
+/// The commits at a shallow clone's boundary; none in a full clone.
+pub(super) fn shallow_commits(repo: &gix::Repository) -> Result<Vec<ObjectId>, HistoryError> {
+    Ok(repo
+        .shallow_commits()
+        .map_err(git)?
+        .map(|commits| commits.iter().copied().collect())
+        .unwrap_or_default())
+}
+
 fn describe(
     commit: &gix::Commit<'_>,
     path: String,
@@ -132,27 +244,39 @@ fn describe(
 ) -> Result<Version, HistoryError> {
     let time = commit.time().map_err(git)?;
     let author = commit.author().map_err(git)?;
-    let message = commit.message_raw_sloppy();
-    let subject = message
-        .split(|&b| b == b'\n')
-        .next()
-        .map(|line| String::from_utf8_lossy(line).trim().to_owned())
-        .unwrap_or_default();
-    let short = commit.id().shorten().map_or_else(
-        |_| commit.id.to_hex_with_len(7).to_string(),
-        |p| p.to_string(),
-    );
+    let short = short_hash(commit);
     Ok(Version {
         commit: commit.id,
         short,
         seconds: time.seconds,
         offset: time.offset,
         author: crate::briefing::sanitize::clean_line(&author.name.to_string()),
-        subject: crate::briefing::sanitize::clean_line(&subject),
+        subject: subject(commit),
         path,
         blob,
         origin,
     })
+}
+
+/// A commit's abbreviated hash and subject, to name it in a message.
+fn commit_line(repo: &gix::Repository, id: ObjectId) -> Result<(String, String), HistoryError> {
+    let commit = repo.find_commit(id).map_err(git)?;
+    Ok((short_hash(&commit), subject(&commit)))
+}
+
+/// A commit message's first line, made safe to print.
+fn subject(commit: &gix::Commit<'_>) -> String {
+    let message = commit.message_raw_sloppy();
+    let first = message.split(|&b| b == b'\n').next().unwrap_or_default();
+    crate::briefing::sanitize::clean_line(String::from_utf8_lossy(first).trim())
+}
+
+/// The abbreviated hash, as long as it must be to be unique (at least 7).
+pub(super) fn short_hash(commit: &gix::Commit<'_>) -> String {
+    commit.id().shorten().map_or_else(
+        |_| commit.id.to_hex_with_len(7).to_string(),
+        |p| p.to_string(),
+    )
 }
 
 /// The blob at `path` in a commit's tree, if it is a file there.
@@ -177,41 +301,68 @@ fn renamed_from(
     path: &str,
     blob: ObjectId,
 ) -> Result<Option<(String, ObjectId)>, HistoryError> {
-    let files = |id: ObjectId| -> Result<Vec<(String, ObjectId)>, HistoryError> {
-        let tree = repo.find_commit(id).map_err(git)?.tree().map_err(git)?;
-        Ok(tree
-            .traverse()
-            .breadthfirst
-            .files()
-            .map_err(git)?
-            .into_iter()
-            .filter(|e| e.mode.is_blob())
-            .map(|e| (e.filepath.to_string(), e.oid))
-            .collect())
-    };
-    let now: std::collections::HashSet<String> =
-        files(commit)?.into_iter().map(|(p, _)| p).collect();
-    let gone: Vec<(String, ObjectId)> = files(parent)?
+    let now: HashSet<String> = files(repo, commit)?.into_iter().map(|(p, _)| p).collect();
+    let gone = files(repo, parent)?
         .into_iter()
-        .filter(|(p, _)| !now.contains(p) && p != path)
-        .collect();
-    if let Some(found) = gone.iter().find(|(_, oid)| *oid == blob) {
+        .filter(|(p, _)| !now.contains(p) && p != path);
+    likeliest(repo, gone, blob)
+}
+
+/// Where the file at `path` in `parent` went in `commit`, when it is not at `path` there:
+/// the same pairing as `renamed_from`, looked at from the other side.
+fn renamed_to(
+    repo: &gix::Repository,
+    parent: ObjectId,
+    commit: ObjectId,
+    path: &str,
+    blob: ObjectId,
+) -> Result<Option<(String, ObjectId)>, HistoryError> {
+    let before: HashSet<String> = files(repo, parent)?.into_iter().map(|(p, _)| p).collect();
+    let new = files(repo, commit)?
+        .into_iter()
+        .filter(|(p, _)| !before.contains(p) && p != path);
+    likeliest(repo, new, blob)
+}
+
+/// Every file in a commit's tree, with its blob.
+fn files(repo: &gix::Repository, id: ObjectId) -> Result<Vec<(String, ObjectId)>, HistoryError> {
+    let tree = repo.find_commit(id).map_err(git)?.tree().map_err(git)?;
+    Ok(tree
+        .traverse()
+        .breadthfirst
+        .files()
+        .map_err(git)?
+        .into_iter()
+        .filter(|e| e.mode.is_blob())
+        .map(|e| (e.filepath.to_string(), e.oid))
+        .collect())
+}
+
+/// Among `candidates`, the file that is `blob` moved: one with the same blob, or else the
+/// briefing most like it, if at least half of their lines are the same.
+fn likeliest(
+    repo: &gix::Repository,
+    candidates: impl Iterator<Item = (String, ObjectId)>,
+    blob: ObjectId,
+) -> Result<Option<(String, ObjectId)>, HistoryError> {
+    let candidates: Vec<_> = candidates.collect();
+    if let Some(found) = candidates.iter().find(|(_, oid)| *oid == blob) {
         return Ok(Some(found.clone()));
     }
     let text = |oid: ObjectId| -> Result<String, HistoryError> {
         let blob = repo.find_blob(oid).map_err(git)?;
         Ok(String::from_utf8_lossy(&blob.data).into_owned())
     };
-    let new_text = text(blob)?;
+    let known = text(blob)?;
     let mut best: Option<(f32, (String, ObjectId))> = None;
-    for (old_path, oid) in gone {
-        if !(old_path.ends_with(".yaml") || old_path.ends_with(".yml")) {
+    for (path, oid) in candidates {
+        if !(path.ends_with(".yaml") || path.ends_with(".yml")) {
             continue;
         }
-        let old_text = text(oid)?;
-        let ratio = similar::TextDiff::from_lines(&old_text, &new_text).ratio();
+        let other = text(oid)?;
+        let ratio = similar::TextDiff::from_lines(&other, &known).ratio();
         if ratio >= 0.5 && best.as_ref().is_none_or(|(r, _)| ratio > *r) {
-            best = Some((ratio, (old_path, oid)));
+            best = Some((ratio, (path, oid)));
         }
     }
     Ok(best.map(|(_, found)| found))
