@@ -14,6 +14,10 @@ Runs the real release binary in a 120x40 pseudo-terminal and measures:
   * reload latency: from the end of a write that changes the title to a unique marker
     until the marker is on screen; on the 3 MB briefing also for writes that alternate
     with another 3 MB briefing, so that every item changes;
+  * in a git repository with 300 commits of the bundled briefing: the first frame
+    beside the same file outside any repository, alternating; how long until the
+    History pane (8, pressed once the first frame is there) lists every version; peak
+    memory once it has; CPU while idle with the repository watched;
   * a key's latency: `j` on every list pane, from writing the key to reading the new
     position from the screen, with the bundled and the 3 MB briefing open side by side
     and the keys alternating between them; both walk as many items as the bundled list
@@ -26,6 +30,7 @@ Builds nothing. First:
 then, from the repository root:
 
     python3 scripts/measure-startup.py [--runs 30] [--reloads 20] [--idle 10]
+    python3 scripts/measure-startup.py --history-only [--runs 30]
 
 The binaries are looked for in $CARGO_TARGET_DIR (else ./target)/release; --brief and
 --gen give other paths. The CPU cost of a key comes from `cargo bench --bench brief`:
@@ -625,6 +630,116 @@ def measure_growth(brief, gen, tmp, runs):
     return rows
 
 
+def git_env():
+    env = dict(os.environ)
+    env.update(
+        GIT_CONFIG_GLOBAL="/dev/null",
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_AUTHOR_NAME="Ana Analyst",
+        GIT_AUTHOR_EMAIL="ana@example.invalid",
+        GIT_COMMITTER_NAME="Ana Analyst",
+        GIT_COMMITTER_EMAIL="ana@example.invalid",
+    )
+    return env
+
+
+def history_repo(tmp, commits):
+    """A repository with `commits` commits of the bundled briefing, each editing one
+    judgment (a risk's likelihood or a stance's position, in turn), as analysts do."""
+    repo = os.path.join(tmp, "repo")
+    os.makedirs(repo)
+    env = git_env()
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, stdout=subprocess.DEVNULL)
+
+    git("init", "-q", "-b", "main")
+    path = os.path.join(repo, "briefing.yaml")
+    with open(BUNDLED) as f:
+        text = f.read()
+    levels, positions = ["low", "medium", "high"], ["supports", "opposes", "mixed", "neutral", "unclear"]
+    for i in range(commits):
+        if i:
+            if i % 2:
+                text = re.sub(r"(?m)^(\s+likelihood: ).*$", lambda m: m.group(1) + levels[i % 3], text, count=1)
+            else:
+                text = re.sub(r"(?m)^(\s+position: ).*$", lambda m: m.group(1) + positions[i % 5], text, count=1)
+        with open(path, "w") as f:
+            f.write(text)
+        git("add", "briefing.yaml")
+        git("commit", "-q", "--allow-empty", "-m", f"Edit {i}")
+    return path
+
+
+def measure_history(brief, tmp, runs, idle_seconds):
+    """First frame in a 300-commit repository against the same file outside one; the
+    time until the History pane lists every version; memory and idle CPU there."""
+    inside = history_repo(tmp, 300)
+    outside_dir = os.path.join(tmp, "outside")
+    os.makedirs(outside_dir)
+    outside = os.path.join(outside_dir, "briefing.yaml")
+    shutil.copy(inside, outside)
+    in_t, out_t = [], []
+    first_frame([brief, inside], brief_frame_done)
+    first_frame([brief, outside], brief_frame_done)
+    for _ in range(runs):
+        in_t.append(first_frame([brief, inside], brief_frame_done)[0])
+        out_t.append(first_frame([brief, outside], brief_frame_done)[0])
+    listed, hwm_in, hwm_out = [], [], []
+    for _ in range(max(3, runs // 5)):
+        for path, hwms in ((inside, hwm_in), (outside, hwm_out)):
+            p = Pty([brief, path])
+            try:
+                p.wait_for(brief_frame_done)
+                p.send(b"8")
+                if path == inside:
+                    when = p.wait_for(lambda p: "History 1/" in p.screen.text(), timeout=30)
+                    listed.append(when - p.start)
+                else:
+                    p.wait_for(lambda p: "Not in a git repository" in p.screen.text())
+                p.drain(0.2)
+                hwms.append(vm_hwm_kib(p))
+            finally:
+                p.quit()
+    # Idle once the history is read: nothing but the watchers is left, and they sleep.
+    p = Pty([brief, inside])
+    try:
+        p.wait_for(brief_frame_done)
+        p.send(b"8")
+        p.wait_for(lambda p: "History 1/" in p.screen.text(), timeout=30)
+        p.drain(0.5)
+        ticks0, ns0, cs0 = cpu_ticks(p), thread_runtime_ns(p), context_switches(p)
+        p.drain(idle_seconds)
+        idle = (
+            (cpu_ticks(p) - ticks0) * 1000.0 / CLK_TCK,
+            (thread_runtime_ns(p) - ns0) / 1e6,
+            context_switches(p) - cs0,
+        )
+    finally:
+        p.quit()
+    return in_t, out_t, listed, hwm_in, hwm_out, idle
+
+
+def print_history(result):
+    in_t, out_t, listed, hwm_in, hwm_out, idle = result
+    i_med, i_p90, _, _ = summary(in_t)
+    o_med, o_p90, _, _ = summary(out_t)
+    print(f"  first frame in the repository: median {ms(i_med):.2f} ms, p90 {ms(i_p90):.2f}")
+    print(f"  first frame outside:           median {ms(o_med):.2f} ms, p90 {ms(o_p90):.2f}")
+    print(f"  ratio inside/outside (medians): {i_med / o_med:.2f}; (p90s): {i_p90 / o_p90:.2f}")
+    print(f"  History lists every version, from spawn: median {ms(statistics.median(listed)):.0f} ms, max {ms(max(listed)):.0f} ({len(listed)} runs)")
+    print(f"  VmHWM with the history read: {statistics.median(hwm_in) / 1024:.1f} MiB; outside a repository: {statistics.median(hwm_out) / 1024:.1f} MiB")
+    print(f"  idle in the repository: utime+stime {idle[0]:.0f} ms; thread run time {idle[1]:.3f} ms; context switches {idle[2]}", flush=True)
+    return [
+        ("First frame in a 300-commit repository vs outside one (bundled briefing)", "as fast",
+         f"{ms(i_med):.1f} ms / {ms(o_med):.1f} ms = {i_med / o_med:.2f}× (medians; p90 {ms(i_p90):.1f} / {ms(o_p90):.1f})",
+         "pass" if i_med <= o_med * 1.05 else "**FAIL**"),
+        ("CPU while idle, 10 s, in the repository (file and repository watched)", "0 ms",
+         f"{idle[0]:.0f} ms (utime+stime); {idle[1]:.3f} ms run time; {idle[2]} wakeups",
+         "pass" if idle[0] == 0 else "**FAIL**"),
+    ]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=30, help="startup runs of each program")
@@ -635,9 +750,21 @@ def main():
     ap.add_argument("--brief", help="the brief binary (default: target/release/brief)")
     ap.add_argument("--gen", help="the gen example (default: target/release/examples/gen)")
     ap.add_argument("--criterion", help="criterion's results (default: the target dir's criterion/)")
+    ap.add_argument("--history-only", action="store_true", help="only the git-history measurements")
     args = ap.parse_args()
 
     brief, gen, target = find_binaries(args)
+    if args.history_only:
+        tmp = tempfile.mkdtemp(prefix="brief-measure-")
+        try:
+            print(f"history: a 300-commit repository, {args.runs} first frames each, alternating ...", flush=True)
+            rows = print_history(measure_history(brief, tmp, args.runs, args.idle))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        print("\n| Target | Goal | Measured | Result |\n| --- | --- | --- | --- |")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        return
     less = find_less()
     os.chdir(ROOT)
     tmp = tempfile.mkdtemp(prefix="brief-measure-")
@@ -708,6 +835,9 @@ def main():
 
         print(f"growth: --scale 1, 10, 100; {args.big_runs} startups each ...", flush=True)
         growth = measure_growth(brief, gen, tmp, args.big_runs)
+
+        print(f"history: a 300-commit repository, {args.runs} first frames each, alternating ...", flush=True)
+        history_rows = print_history(measure_history(brief, tmp, args.runs, args.idle))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -741,6 +871,7 @@ def main():
         ("Reload, 3 MB: write of another 3 MB briefing → new frame", "≤ 250 ms",
          f"{ms(rw[0]):.1f} ms median, {ms(rw[1]):.1f} ms p90", mark(rw[1] <= 0.250)),
     ]
+    rows += history_rows
     for title, (small, large) in keys.items():
         r = statistics.median(large) / statistics.median(small)
         rows.append((f"Key j → screen, {title}, 3 MB vs bundled, same walk (whole process, alternating)",
