@@ -308,7 +308,7 @@ fn history_a_corrected_quote_is_flagged_in_the_correction_style() {
         brief::ui::theme::DEFAULT.correction.add_modifier,
         "drawn in the correction style"
     );
-    let (x, y) = find(&buffer, "start.").expect("the words struck out");
+    let (x, y) = find(&buffer, "start first step").expect("the words struck out");
     assert!(
         buffer[(x, y)]
             .modifier

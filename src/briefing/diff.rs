@@ -176,9 +176,11 @@ pub enum Words<'a> {
     Added(&'a str),
 }
 
-/// The words of `before` and `after`, as kept, removed and added runs.
+/// The words of `before` and `after`, as kept, removed and added runs. Words are
+/// Unicode's (UAX #29), not runs between spaces: Japanese and Chinese have no spaces,
+/// and a changed character there is a changed word, not a changed paragraph.
 pub fn word_diff<'a>(before: &'a str, after: &'a str) -> Vec<Words<'a>> {
-    similar::utils::diff_words(Algorithm::Patience, before, after)
+    similar::utils::diff_unicode_words(Algorithm::Patience, before, after)
         .into_iter()
         .map(|(tag, run)| match tag {
             ChangeTag::Equal => Words::Same(run),
@@ -666,6 +668,25 @@ mod tests {
         assert_eq!(before, "the union supports the offer");
         assert!(runs.contains(&Words::Removed("supports")));
         assert!(runs.contains(&Words::Added("rejects")));
+    }
+
+    #[test]
+    fn word_diff_of_text_without_spaces_names_only_what_changed() {
+        let runs = word_diff(
+            "試験航海は技術的には成功しました",
+            "試験航海は技術的には概ね成功しました",
+        );
+        let changed: Vec<&Words> = runs
+            .iter()
+            .filter(|r| !matches!(r, Words::Same(_)))
+            .collect();
+        assert_eq!(changed, [&Words::Added("概ね")], "{runs:?}");
+        let runs = word_diff("Лукашенко помиловал 123", "Лукашенко помиловал 52");
+        assert!(runs.contains(&Words::Removed("123")), "{runs:?}");
+        assert!(
+            runs.contains(&Words::Same("Лукашенко помиловал ")),
+            "{runs:?}"
+        );
     }
 }
 

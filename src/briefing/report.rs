@@ -269,9 +269,9 @@ mod tests {
             .iter()
             .map(|r| (r.tone, r.text.as_str()))
             .collect();
-        assert!(tones.contains(&(Tone::WordRemoved, "start.")), "{tones:?}");
+        assert!(tones.contains(&(Tone::WordRemoved, "start")), "{tones:?}");
         assert!(
-            tones.contains(&(Tone::WordAdded, "first step.")),
+            tones.contains(&(Tone::WordAdded, "first step")),
             "{tones:?}"
         );
     }
