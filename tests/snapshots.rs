@@ -6,7 +6,7 @@
 
 mod common;
 use common::git::{PAY_SUBJECTS, commit_pay_version, git, pay_repo};
-use common::harness::Harness;
+use common::harness::{Harness, find};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
@@ -363,17 +363,4 @@ fn history_a_commit_made_while_open_shows_after_a_refresh() {
         "the version selected before stays selected:\n{screen}"
     );
     assert!(screen.contains("Rally quote"), "{screen}");
-}
-
-/// Where `text` starts on screen.
-fn find(buffer: &ratatui::buffer::Buffer, text: &str) -> Option<(u16, u16)> {
-    let area = buffer.area;
-    for y in 0..area.height {
-        let row: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
-        if let Some(at) = row.find(text) {
-            let x = row[..at].chars().count() as u16;
-            return Some((x, y));
-        }
-    }
-    None
 }

@@ -8,9 +8,8 @@
 use brief::app::{Focus, Pane};
 mod common;
 use brief::ui::layout::Regions;
-use common::harness::Harness;
+use common::harness::{Harness, find, row_text};
 use insta::assert_snapshot;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use std::path::Path;
@@ -20,32 +19,6 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 50)];
 
 fn mekong(width: u16, height: u16) -> Harness {
     Harness::open(Path::new(MEKONG), width, height)
-}
-
-fn row_text(buffer: &Buffer, y: u16) -> String {
-    let mut out = String::new();
-    let mut skip = 0;
-    for x in 0..buffer.area.width {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let symbol = buffer[(x, y)].symbol();
-        skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        out.push_str(symbol);
-    }
-    out
-}
-
-/// Where `text` is on screen: its first cell.
-fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
-    (0..buffer.area.height).find_map(|y| {
-        let row = row_text(buffer, y);
-        row.find(text).map(|byte| {
-            let before = &row[..byte];
-            (unicode_width::UnicodeWidthStr::width(before) as u16, y)
-        })
-    })
 }
 
 // The stance matrix.

@@ -218,24 +218,37 @@ impl Harness {
     /// The screen as text, one line per row, trailing spaces kept.
     pub fn screen(&mut self) -> String {
         let buffer = self.draw();
-
-        let area = buffer.area;
-        let mut out = String::new();
-        for y in 0..area.height {
-            let mut skip = 0;
-            for x in 0..area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buffer[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-                out.push_str(symbol);
-            }
-            out.push('\n');
-        }
-        out
+        (0..buffer.area.height)
+            .map(|y| row_text(&buffer, y) + "\n")
+            .collect()
     }
+}
+
+/// Row `y` of a frame as text; the hidden second cell of a wide character is skipped.
+pub fn row_text(buffer: &Buffer, y: u16) -> String {
+    let mut out = String::new();
+    let mut skip = 0;
+    for x in 0..buffer.area.width {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let symbol = buffer[(x, y)].symbol();
+        skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        out.push_str(symbol);
+    }
+    out
+}
+
+/// Where `text` is on screen: the column and row of its first cell.
+pub fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    (0..buffer.area.height).find_map(|y| {
+        let row = row_text(buffer, y);
+        row.find(text).map(|byte| {
+            let before = &row[..byte];
+            (unicode_width::UnicodeWidthStr::width(before) as u16, y)
+        })
+    })
 }
 
 fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
