@@ -177,6 +177,56 @@ proptest! {
     }
 }
 
+/// A repository of the pay briefing whose last commit has escape sequences and bidi
+/// controls in its author and subject, built once for all cases.
+fn hostile_history() -> &'static Path {
+    static REPO: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    REPO.get_or_init(|| {
+        let repo = common::git::pay_repo(2);
+        let path = repo.path().join("pay.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("likelihood: high", "likelihood: low")).unwrap();
+        common::git::git(repo.path(), &["add", "pay.yaml"]);
+        common::git::git(
+            repo.path(),
+            &[
+                "-c",
+                "user.name=Eve \u{1b}[2J\u{202e}",
+                "commit",
+                "-q",
+                "--author",
+                "Eve \u{1b}]0;pwned\u{7} <eve@example.invalid>",
+                "-m",
+                "Risk down \u{1b}[31mred\u{1b}[0m \u{9b}2J \u{202e}reversed",
+            ],
+        );
+        repo
+    })
+    .path()
+}
+
+proptest! {
+    #![proptest_config(config(32))]
+
+    #[test]
+    fn any_keys_at_any_size_on_the_history_pane(
+        start in size(),
+        steps in prop::collection::vec(step(), 0..40),
+    ) {
+        let mut harness = Harness::open(&hostile_history().join("pay.yaml"), start.0, start.1);
+        harness.read_history();
+        harness.keys("8");
+        let screen = harness.screen();
+        let listed = start.0 < 40 || start.1 < 10 || screen.contains("History 1/3");
+        prop_assert!(listed, "{}", screen);
+        if start.0 >= 80 && start.1 >= 24 {
+            prop_assert!(screen.contains("Risk down"), "the hostile commit is listed:\n{}", screen);
+        }
+        draw_checked(&mut harness, start, is_bidi, "the History pane");
+        drive(harness, start, &steps);
+    }
+}
+
 // Arbitrary briefing text.
 
 const ESCAPES: &[&str] = &[
