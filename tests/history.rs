@@ -76,6 +76,13 @@ fn log_limits_and_json() {
     assert_eq!(entries[0]["author"], "Ana Analyst");
     let since = brief_in(repo.path(), &["log", "--since", "2026-10-02", "pay.yaml"]);
     assert_eq!(stdout(&since).matches("Ana Analyst").count(), 2);
+    // Limits that leave every commit out say so, and are not an error.
+    let after = brief_in(repo.path(), &["log", "--since", "2026-11-01", "pay.yaml"]);
+    assert_eq!(after.status.code(), Some(0));
+    assert_stdout(&after, "pay.yaml: no commit since 2026-11-01 changed it\n");
+    let none = brief_in(repo.path(), &["log", "-n", "0", "pay.yaml"]);
+    assert_eq!(none.status.code(), Some(0));
+    assert_stdout(&none, "");
 }
 
 #[test]
@@ -727,7 +734,9 @@ fn a_file_not_yet_committed_has_no_history_and_no_revision_to_diff() {
         assert_eq!(log.status.code(), Some(0));
         assert_eq!(
             stdout(&log),
-            format!("{file}: no commits have this file yet\n")
+            format!(
+                "{file} has not been committed yet: its history starts with its first commit\n"
+            )
         );
         assert_eq!(diff.status.code(), Some(2));
         assert!(diff.stdout.is_empty());
@@ -755,6 +764,69 @@ fn a_file_not_yet_committed_has_no_history_and_no_revision_to_diff() {
 }
 
 #[test]
+fn log_of_a_path_neither_on_disk_nor_at_head_says_there_is_no_such_file() {
+    let repo = pay_repo(3);
+    let dir = repo.path();
+    let outside = tempfile::tempdir().unwrap();
+    // A mistyped name, a mistyped directory, and a name outside any repository.
+    for (cwd, typo) in [
+        (dir, "pay.yml"),
+        (dir, "briefngs/pay.yaml"),
+        (outside.path(), "pay.yaml"),
+    ] {
+        let (text, json) = without_writes(dir, dir, || {
+            (
+                brief_in(cwd, &["log", typo]),
+                brief_in(cwd, &["log", "--format", "json", typo]),
+            )
+        });
+        for out in [&text, &json] {
+            assert_eq!(out.status.code(), Some(1), "{typo}");
+            assert!(out.stdout.is_empty(), "{typo}: {}", stdout(out));
+            assert_eq!(stderr(out), format!("brief log: no such file: {typo}\n"));
+        }
+    }
+}
+
+#[test]
+fn log_of_a_directory_asks_for_a_briefing_in_it() {
+    let repo = pay_repo(3);
+    let dir = repo.path();
+    std::fs::create_dir(dir.join("briefings")).unwrap();
+    for path in ["briefings", "."] {
+        let out = brief_in(dir, &["log", path]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(out.stdout.is_empty(), "{}", stdout(&out));
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "brief log: {path} is a directory: name the briefing in it whose history you \
+                 want\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn log_of_a_file_deleted_from_the_working_tree_lists_its_history() {
+    let repo = pay_repo(3);
+    let dir = repo.path();
+    std::fs::remove_file(dir.join("pay.yaml")).unwrap();
+    let deleted = brief_in(dir, &["log", "pay.yaml"]);
+    // Staged for removal, not yet committed: HEAD still has it.
+    git(dir, &["rm", "-q", "pay.yaml"]);
+    let staged = brief_in(dir, &["log", "pay.yaml"]);
+    for out in [&deleted, &staged] {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+        golden("log-pay.txt", &without_hashes(&stdout(out)));
+    }
+    assert_eq!(
+        logged_subjects(dir, "pay.yaml"),
+        [PAY_SUBJECTS[2], PAY_SUBJECTS[1], PAY_SUBJECTS[0]]
+    );
+}
+
+#[test]
 fn a_repository_without_commits_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
@@ -768,7 +840,10 @@ fn a_repository_without_commits_says_so() {
         )
     });
     assert_eq!(log.status.code(), Some(0));
-    assert_eq!(stdout(&log), "pay.yaml: no commits have this file yet\n");
+    assert_eq!(
+        stdout(&log),
+        "pay.yaml has not been committed yet: its history starts with its first commit\n"
+    );
     assert_eq!(diff.status.code(), Some(2));
     assert_eq!(
         stderr(&diff),
