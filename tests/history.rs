@@ -3,13 +3,15 @@
 //! in tests/golden/ (BRIEF_UPDATE_GOLDEN=1 rewrites them; review the diff).
 
 mod common;
+use common::git::{
+    FIXTURES, PAY_SUBJECTS, commit_on, git, git_command, git_output, merge_on, pay_repo,
+    pay_version, shallow_clone, short_hash,
+};
 use common::golden;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::SystemTime;
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/history");
 
 fn brief_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_brief"))
@@ -28,63 +30,9 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// git in `dir`, with a fixed identity and none of this machine's configuration; `date`,
-/// when given, is the author's and the committer's.
-fn git_command(dir: &Path, date: Option<&str>) -> Command {
-    let mut command = Command::new("git");
-    command
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Ana Analyst")
-        .env("GIT_AUTHOR_EMAIL", "ana@example.invalid")
-        .env("GIT_COMMITTER_NAME", "Ana Analyst")
-        .env("GIT_COMMITTER_EMAIL", "ana@example.invalid");
-    if let Some(date) = date {
-        command
-            .env("GIT_AUTHOR_DATE", date)
-            .env("GIT_COMMITTER_DATE", date);
-    }
-    command
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    git_at(dir, None, args);
-}
-
-fn git_at(dir: &Path, date: Option<&str>, args: &[&str]) {
-    let status = git_command(dir, date)
-        .args(args)
-        .status()
-        .expect("running git");
-    assert!(status.success(), "git {args:?} failed");
-}
-
-/// Commits everything staged and tracked, on a given day of October 2026 at noon UTC.
-fn commit_on(dir: &Path, day: u32, subject: &str) {
-    let date = format!("2026-10-{day:02} 12:00:00 +0000");
-    git_at(dir, Some(&date), &["commit", "-q", "-am", subject]);
-}
-
-fn fixture(version: u32) -> String {
-    std::fs::read_to_string(format!("{FIXTURES}/pay-v{version}.yaml")).unwrap()
-}
-
-/// A repository with three commits of the pay briefing, a day apart.
-fn pay_repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    git(dir.path(), &["init", "-q", "-b", "main"]);
-    let subjects = [
-        "First assessment of the pay offer",
-        "Union wavers; strike risk up",
-        "Rally quote; ratification question dropped",
-    ];
-    for (version, subject) in (1..).zip(subjects) {
-        std::fs::write(dir.path().join("pay.yaml"), fixture(version)).unwrap();
-        git(dir.path(), &["add", "pay.yaml"]);
-        commit_on(dir.path(), version, subject);
-    }
-    dir
+/// Asserts that a run printed exactly `expected`, showing what it said on stderr if not.
+fn assert_stdout(out: &Output, expected: &str) {
+    assert_eq!(stdout(out), expected, "{}", stderr(out));
 }
 
 /// The log with hashes blanked, which differ with git's version and the clock.
@@ -104,13 +52,9 @@ fn without_hashes(text: &str) -> String {
 
 #[test]
 fn log_lists_each_commit_with_what_it_changed() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let out = brief_in(repo.path(), &["log", "pay.yaml"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     golden("log-pay.txt", &without_hashes(&stdout(&out)));
     let text = stdout(&out);
     assert!(text.contains("1 stance moved, 1 risk raised"), "{text}");
@@ -119,7 +63,7 @@ fn log_lists_each_commit_with_what_it_changed() {
 
 #[test]
 fn log_limits_and_json() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let out = brief_in(
         repo.path(),
         &["log", "-n", "1", "--format", "json", "pay.yaml"],
@@ -127,19 +71,23 @@ fn log_limits_and_json() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let entries = json.as_array().unwrap();
     assert_eq!(entries.len(), 1);
-    assert_eq!(
-        entries[0]["subject"],
-        "Rally quote; ratification question dropped"
-    );
+    assert_eq!(entries[0]["subject"], PAY_SUBJECTS[2]);
     assert_eq!(entries[0]["date"], "2026-10-03");
     assert_eq!(entries[0]["author"], "Ana Analyst");
     let since = brief_in(repo.path(), &["log", "--since", "2026-10-02", "pay.yaml"]);
     assert_eq!(stdout(&since).matches("Ana Analyst").count(), 2);
+    // Limits that leave every commit out say so, and are not an error.
+    let after = brief_in(repo.path(), &["log", "--since", "2026-11-01", "pay.yaml"]);
+    assert_eq!(after.status.code(), Some(0));
+    assert_stdout(&after, "pay.yaml: no commit since 2026-11-01 changed it\n");
+    let none = brief_in(repo.path(), &["log", "-n", "0", "pay.yaml"]);
+    assert_eq!(none.status.code(), Some(0));
+    assert_stdout(&none, "");
 }
 
 #[test]
 fn log_says_when_a_version_does_not_parse() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     std::fs::write(repo.path().join("pay.yaml"), "title: [unclosed\n").unwrap();
     git(repo.path(), &["commit", "-q", "-am", "Broken save"]);
     let out = brief_in(repo.path(), &["log", "-n", "1", "pay.yaml"]);
@@ -150,7 +98,7 @@ fn log_says_when_a_version_does_not_parse() {
 
 #[test]
 fn log_follows_a_rename() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     std::fs::create_dir(repo.path().join("briefings")).unwrap();
     git(repo.path(), &["mv", "pay.yaml", "briefings/pay.yaml"]);
     git(repo.path(), &["commit", "-q", "-m", "Move into briefings/"]);
@@ -167,20 +115,16 @@ fn log_follows_a_rename() {
 #[test]
 fn log_outside_a_repository_says_so_and_fails() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        format!("{FIXTURES}/pay-v1.yaml"),
-        dir.path().join("pay.yaml"),
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("pay.yaml"), pay_version(1)).unwrap();
     let out = brief_in(dir.path(), &["log", "pay.yaml"]);
     assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(err.contains("not in a git repository"), "{err}");
 }
 
 #[test]
 fn diff_of_two_revisions_names_the_moves() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let out = brief_in(repo.path(), &["diff", "HEAD~2", "HEAD~1", "pay.yaml"]);
     let text = stdout(&out);
     assert!(
@@ -195,8 +139,8 @@ fn diff_of_two_revisions_names_the_moves() {
 
 #[test]
 fn diff_of_a_revision_against_the_working_copy() {
-    let repo = pay_repo();
-    std::fs::write(repo.path().join("pay.yaml"), fixture(1)).unwrap();
+    let repo = pay_repo(3);
+    std::fs::write(repo.path().join("pay.yaml"), pay_version(1)).unwrap();
     let out = brief_in(repo.path(), &["diff", "--exit-code", "HEAD~2", "pay.yaml"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "No change in judgments.\n");
@@ -250,17 +194,17 @@ fn diff_refuses_an_invalid_side_with_its_diagnostics() {
     let out = brief_in(dir.path(), &["diff", &good, "bad.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(err.contains("bad.yaml:"), "{err}");
     assert!(err.contains("not a valid briefing"), "{err}");
 }
 
 #[test]
 fn git_diff_with_the_driver_shows_judgments() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     std::fs::write(repo.path().join(".gitattributes"), "*.yaml diff=brief\n").unwrap();
     let driver = format!("{} diff --git", env!("CARGO_BIN_EXE_brief"));
-    let out = Command::new("git")
+    let out = git_command(repo.path(), None)
         .args([
             "-c",
             &format!("diff.brief.command={driver}"),
@@ -270,17 +214,10 @@ fn git_diff_with_the_driver_shows_judgments() {
             "--",
             "pay.yaml",
         ])
-        .current_dir(repo.path())
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_PAGER", "cat")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("brief diff a/pay.yaml b/pay.yaml"), "{text}");
     assert!(text.contains("+ quote q13 (Dana Reyes)"), "{text}");
@@ -289,7 +226,7 @@ fn git_diff_with_the_driver_shows_judgments() {
 
 #[test]
 fn listing_for_the_history_pane_has_the_working_copy_then_each_commit() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let file = repo.path().join("pay.yaml");
     let tracked = brief::history::Tracked::open(&file).unwrap();
     let mut seen = Vec::new();
@@ -298,11 +235,7 @@ fn listing_for_the_history_pane_has_the_working_copy_then_each_commit() {
     let subjects: Vec<_> = committed.iter().map(|e| e.subject.as_str()).collect();
     assert_eq!(
         subjects,
-        [
-            "Rally quote; ratification question dropped",
-            "Union wavers; strike risk up",
-            "First assessment of the pay offer",
-        ]
+        [PAY_SUBJECTS[2], PAY_SUBJECTS[1], PAY_SUBJECTS[0]]
     );
     assert_eq!(committed[1].summary, "1 stance moved, 1 risk raised");
     assert_eq!(committed[1].date, "2026-10-02");
@@ -314,7 +247,7 @@ fn listing_for_the_history_pane_has_the_working_copy_then_each_commit() {
     let head = std::fs::read_to_string(&file).unwrap();
     let same = brief::history::entries(&tracked, Some(&head), |_| {}).unwrap();
     assert_eq!(same.len(), 3);
-    let edited = std::fs::read_to_string(format!("{FIXTURES}/pay-v2.yaml")).unwrap();
+    let edited = pay_version(2);
     let with_working = brief::history::entries(&tracked, Some(&edited), |_| {}).unwrap();
     assert_eq!(with_working.len(), 4);
     assert!(with_working[0].blob.is_none());
@@ -366,13 +299,15 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, (SystemTime, Vec<u8>)> {
 /// `git status --porcelain`, read without the optional index refresh so that looking
 /// writes nothing itself.
 fn porcelain(dir: &Path) -> String {
-    let out = git_command(dir, None)
-        .args(["status", "--porcelain", "--untracked-files=all"])
-        .env("GIT_OPTIONAL_LOCKS", "0")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    git_output(
+        dir,
+        &[
+            "--no-optional-locks",
+            "status",
+            "--porcelain",
+            "--untracked-files=all",
+        ],
+    )
 }
 
 /// Runs `runs` and checks that they left the repository (and everything else under
@@ -407,12 +342,12 @@ fn logged_subjects(dir: &Path, file: &str) -> Vec<String> {
 
 #[test]
 fn diff_finds_a_renamed_file_at_its_old_path_in_the_revision() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let dir = repo.path();
     std::fs::create_dir(dir.join("briefings")).unwrap();
     git(dir, &["mv", "pay.yaml", "briefings/port-pay.yaml"]);
     let moved = dir.join("briefings/port-pay.yaml");
-    let opposes = fixture(3).replacen("position: mixed", "position: opposes", 1);
+    let opposes = pay_version(3).replacen("position: mixed", "position: opposes", 1);
     std::fs::write(&moved, opposes).unwrap();
     commit_on(dir, 4, "Move into briefings/; the union now opposes");
 
@@ -428,12 +363,7 @@ fn diff_finds_a_renamed_file_at_its_old_path_in_the_revision() {
     });
     for out in [&against_working, &between_revisions] {
         assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
-        assert_eq!(
-            stdout(out),
-            "Stances\n  Union on pay: mixed \u{2192} opposes\n\n",
-            "{}",
-            stderr(out)
-        );
+        assert_stdout(out, "Stances\n  Union on pay: mixed \u{2192} opposes\n\n");
     }
     // Both revisions from before the move, two versions apart.
     assert_eq!(
@@ -460,7 +390,7 @@ fn diff_finds_a_renamed_file_at_its_old_path_in_the_revision() {
 
 #[test]
 fn diff_follows_a_file_through_two_renames_and_a_pure_move() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let dir = repo.path();
     git(dir, &["mv", "pay.yaml", "port.yaml"]);
     commit_on(dir, 4, "Rename to port.yaml");
@@ -468,12 +398,7 @@ fn diff_follows_a_file_through_two_renames_and_a_pure_move() {
     commit_on(dir, 5, "Rename to port-pay.yaml");
 
     let out = brief_in(dir, &["diff", "HEAD~1", "HEAD", "port-pay.yaml"]);
-    assert_eq!(
-        stdout(&out),
-        "No change in judgments.\n",
-        "{}",
-        stderr(&out)
-    );
+    assert_stdout(&out, "No change in judgments.\n");
     let out = brief_in(dir, &["diff", "HEAD~4", "HEAD~1", "port-pay.yaml"]);
     let text = stdout(&out);
     assert!(
@@ -496,9 +421,9 @@ fn diff_follows_a_file_through_two_renames_and_a_pure_move() {
 
 #[test]
 fn diff_says_where_the_history_begins_when_the_revision_predates_the_file() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let dir = repo.path();
-    std::fs::write(dir.join("ports.yaml"), fixture(1)).unwrap();
+    std::fs::write(dir.join("ports.yaml"), pay_version(1)).unwrap();
     git(dir, &["add", "ports.yaml"]);
     commit_on(dir, 4, "Second briefing: the ports");
     git(dir, &["mv", "ports.yaml", "harbours.yaml"]);
@@ -512,25 +437,20 @@ fn diff_says_where_the_history_begins_when_the_revision_predates_the_file() {
         format!(
             "brief diff: harbours.yaml does not exist in HEAD~2 (its history begins in \
              {} \u{201c}Second briefing: the ports\u{201d}, which added it)\n",
-            short_of(dir, "HEAD~1")
+            short_hash(dir, "HEAD~1")
         )
     );
     // The revision that added it, under its first name, is found.
     let out = brief_in(dir, &["diff", "HEAD~1", "HEAD", "harbours.yaml"]);
-    assert_eq!(
-        stdout(&out),
-        "No change in judgments.\n",
-        "{}",
-        stderr(&out)
-    );
+    assert_stdout(&out, "No change in judgments.\n");
 }
 
 #[test]
 fn diff_follows_a_rename_to_a_branch_that_still_has_the_old_name() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let dir = repo.path();
     git(dir, &["checkout", "-q", "-b", "colleague"]);
-    let opposes = fixture(3).replacen("position: mixed", "position: opposes", 1);
+    let opposes = pay_version(3).replacen("position: mixed", "position: opposes", 1);
     std::fs::write(dir.join("pay.yaml"), opposes).unwrap();
     commit_on(dir, 4, "The union now opposes");
     git(dir, &["checkout", "-q", "-b", "dropped", "main"]);
@@ -549,17 +469,13 @@ fn diff_follows_a_rename_to_a_branch_that_still_has_the_old_name() {
             brief_in(dir, &["diff", "dropped", file]),
         )
     });
-    assert_eq!(
-        stdout(&against_working),
+    assert_stdout(
+        &against_working,
         "Stances\n  Union on pay: opposes \u{2192} mixed\n\n",
-        "{}",
-        stderr(&against_working)
     );
-    assert_eq!(
-        stdout(&between),
+    assert_stdout(
+        &between,
         "Stances\n  Union on pay: mixed \u{2192} opposes\n\n",
-        "{}",
-        stderr(&between)
     );
     assert_eq!(dropped.status.code(), Some(2));
     assert_eq!(
@@ -567,30 +483,14 @@ fn diff_follows_a_rename_to_a_branch_that_still_has_the_old_name() {
         format!(
             "brief diff: {file} does not exist in dropped (it was removed on that branch, in \
              {} \u{201c}Drop the pay briefing here\u{201d})\n",
-            short_of(dir, "dropped")
+            short_hash(dir, "dropped")
         )
     );
 
     // Once merged, the branch's commit is a second parent, and still found.
-    git_at(
-        dir,
-        Some("2026-10-06 12:00:00 +0000"),
-        &[
-            "merge",
-            "-q",
-            "--no-ff",
-            "-m",
-            "Merge the colleague's view",
-            "colleague",
-        ],
-    );
+    merge_on(dir, 6, "colleague", "Merge the colleague's view");
     let out = brief_in(dir, &["diff", "HEAD^2", "HEAD", file]);
-    assert_eq!(
-        stdout(&out),
-        "No change in judgments.\n",
-        "{}",
-        stderr(&out)
-    );
+    assert_stdout(&out, "No change in judgments.\n");
     let out = brief_in(dir, &["diff", "HEAD~1", "HEAD^2", file]);
     assert!(
         stdout(&out).contains("Union on pay: mixed \u{2192} opposes"),
@@ -607,25 +507,10 @@ fn diff_follows_a_rename_to_a_branch_that_still_has_the_old_name() {
     );
 }
 
-/// The abbreviated hash git gives a revision.
-fn short_of(dir: &Path, revision: &str) -> String {
-    let out = git_command(dir, None)
-        .args(["rev-parse", "--short", revision])
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
-
 #[test]
 fn shallow_clone_lists_what_it_has_and_says_the_history_ends_at_its_boundary() {
-    let repo = pay_repo();
-    let parent = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", repo.path().display());
-    git(
-        parent.path(),
-        &["clone", "-q", "--depth", "2", &url, "shallow"],
-    );
-    let clone = parent.path().join("shallow");
+    let repo = pay_repo(3);
+    let (_parent, clone) = shallow_clone(repo.path(), 2, &[]);
 
     let (log, json, within, beyond) = without_writes(&clone, &clone, || {
         (
@@ -666,7 +551,7 @@ fn shallow_clone_lists_what_it_has_and_says_the_history_ends_at_its_boundary() {
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let entries = json.as_array().unwrap();
     assert_eq!(entries.len(), 2);
-    assert_eq!(entries[1]["subject"], "Union wavers; strike risk up");
+    assert_eq!(entries[1]["subject"], PAY_SUBJECTS[1]);
     assert!(
         entries[1]["changes"]
             .as_str()
@@ -685,33 +570,19 @@ fn shallow_clone_lists_what_it_has_and_says_the_history_ends_at_its_boundary() {
         format!(
             "brief diff: `HEAD~2` is not a commit in this shallow clone, whose history ends \
              at {} (`git fetch --unshallow` brings the rest)\n",
-            short_of(&clone, "HEAD~1")
+            short_hash(&clone, "HEAD~1")
         )
     );
 }
 
 #[test]
 fn shallow_clone_says_a_rename_is_not_followed_past_its_boundary() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let dir = repo.path();
     git(dir, &["branch", "colleague"]);
     git(dir, &["mv", "pay.yaml", "port-pay.yaml"]);
     commit_on(dir, 4, "Rename to port-pay.yaml");
-    let parent = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", dir.display());
-    git(
-        parent.path(),
-        &[
-            "clone",
-            "-q",
-            "--depth",
-            "1",
-            "--no-single-branch",
-            &url,
-            "shallow",
-        ],
-    );
-    let clone = parent.path().join("shallow");
+    let (_parent, clone) = shallow_clone(dir, 1, &["--no-single-branch"]);
 
     let out = without_writes(&clone, &clone, || {
         brief_in(&clone, &["diff", "origin/colleague", "port-pay.yaml"])
@@ -722,14 +593,14 @@ fn shallow_clone_says_a_rename_is_not_followed_past_its_boundary() {
         format!(
             "brief diff: port-pay.yaml does not exist in origin/colleague (its history in this \
              shallow clone ends at {}; `git fetch --unshallow` brings the rest)\n",
-            short_of(&clone, "HEAD")
+            short_hash(&clone, "HEAD")
         )
     );
 }
 
 #[test]
 fn detached_head_log_and_diff_start_at_the_checked_out_commit() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let dir = repo.path();
     git(dir, &["checkout", "-q", "--detach", "HEAD~1"]);
 
@@ -741,13 +612,7 @@ fn detached_head_log_and_diff_start_at_the_checked_out_commit() {
             brief_in(dir, &["diff", "HEAD~1", "HEAD", "pay.yaml"]),
         )
     });
-    assert_eq!(
-        subjects,
-        [
-            "Union wavers; strike risk up",
-            "First assessment of the pay offer"
-        ]
-    );
+    assert_eq!(subjects, [PAY_SUBJECTS[1], PAY_SUBJECTS[0]]);
     assert_eq!(
         without_hashes(&stdout(&log)),
         "HASH 2026-10-02 Ana Analyst  Union wavers; strike risk up\n    \
@@ -764,7 +629,7 @@ fn detached_head_log_and_diff_start_at_the_checked_out_commit() {
 
 #[test]
 fn linked_worktree_reads_its_own_head_and_working_copy() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let elsewhere = tempfile::tempdir().unwrap();
     let tree = elsewhere.path().join("older");
     git(
@@ -780,7 +645,7 @@ fn linked_worktree_reads_its_own_head_and_working_copy() {
         ],
     );
     std::fs::create_dir(tree.join("notes")).unwrap();
-    std::fs::write(tree.join("pay.yaml"), fixture(3)).unwrap();
+    std::fs::write(tree.join("pay.yaml"), pay_version(3)).unwrap();
 
     let (subjects, against_head, between, from_below) =
         without_writes(elsewhere.path(), &tree, || {
@@ -794,21 +659,13 @@ fn linked_worktree_reads_its_own_head_and_working_copy() {
             })
         });
     // The worktree's branch, one commit behind main's.
-    assert_eq!(
-        subjects,
-        [
-            "Union wavers; strike risk up",
-            "First assessment of the pay offer"
-        ]
-    );
+    assert_eq!(subjects, [PAY_SUBJECTS[1], PAY_SUBJECTS[0]]);
     // Its working copy, not the main checkout's.
-    assert_eq!(
-        stdout(&against_head),
+    assert_stdout(
+        &against_head,
         "Quotes\n  + quote q13 (Dana Reyes): \"Our members will not sign a pay cut dressed up \
          as a rise.\"\n\nQuestions\n  \u{2212} question q7: Will the members ratify the \
          offer?\n\n",
-        "{}",
-        stderr(&against_head)
     );
     assert!(
         stdout(&between).contains("Union on pay: supports \u{2192} mixed"),
@@ -816,39 +673,22 @@ fn linked_worktree_reads_its_own_head_and_working_copy() {
         stderr(&between)
     );
     let text = stdout(&from_below);
-    assert!(text.contains("Union wavers; strike risk up"), "{text}");
+    assert!(text.contains(PAY_SUBJECTS[1]), "{text}");
     assert!(!text.contains("Rally quote"), "{text}");
 }
 
 #[test]
 fn merge_is_listed_against_its_first_parent_and_the_merged_branch_is_not() {
-    let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path();
-    git(dir, &["init", "-q", "-b", "main"]);
-    std::fs::write(dir.join("pay.yaml"), fixture(1)).unwrap();
-    git(dir, &["add", "pay.yaml"]);
-    commit_on(dir, 1, "First assessment of the pay offer");
-    std::fs::write(dir.join("pay.yaml"), fixture(2)).unwrap();
-    commit_on(dir, 2, "Union wavers; strike risk up");
+    let repo = pay_repo(2);
+    let dir = repo.path();
     git(dir, &["checkout", "-q", "-b", "rally"]);
-    std::fs::write(dir.join("pay.yaml"), fixture(3)).unwrap();
+    std::fs::write(dir.join("pay.yaml"), pay_version(3)).unwrap();
     commit_on(dir, 3, "Rally quote, on the side branch");
     git(dir, &["checkout", "-q", "main"]);
     std::fs::write(dir.join("sources.txt"), "Port Bulletin\n").unwrap();
     git(dir, &["add", "sources.txt"]);
     commit_on(dir, 4, "Sources list, on main");
-    git_at(
-        dir,
-        Some("2026-10-05 12:00:00 +0000"),
-        &[
-            "merge",
-            "-q",
-            "--no-ff",
-            "-m",
-            "Merge the rally branch",
-            "rally",
-        ],
-    );
+    merge_on(dir, 5, "rally", "Merge the rally branch");
 
     let (log, subjects, merge_diff) = without_writes(dir, dir, || {
         (
@@ -861,11 +701,7 @@ fn merge_is_listed_against_its_first_parent_and_the_merged_branch_is_not() {
     // commit on main that left the briefing alone.
     assert_eq!(
         subjects,
-        [
-            "Merge the rally branch",
-            "Union wavers; strike risk up",
-            "First assessment of the pay offer"
-        ]
+        ["Merge the rally branch", PAY_SUBJECTS[1], PAY_SUBJECTS[0]]
     );
     let text = without_hashes(&stdout(&log));
     assert!(
@@ -881,10 +717,10 @@ fn merge_is_listed_against_its_first_parent_and_the_merged_branch_is_not() {
 
 #[test]
 fn a_file_not_yet_committed_has_no_history_and_no_revision_to_diff() {
-    let repo = pay_repo();
+    let repo = pay_repo(3);
     let dir = repo.path();
-    std::fs::write(dir.join("draft.yaml"), fixture(1)).unwrap();
-    std::fs::write(dir.join("staged.yaml"), fixture(2)).unwrap();
+    std::fs::write(dir.join("draft.yaml"), pay_version(1)).unwrap();
+    std::fs::write(dir.join("staged.yaml"), pay_version(2)).unwrap();
     git(dir, &["add", "staged.yaml"]);
 
     for file in ["draft.yaml", "staged.yaml"] {
@@ -898,7 +734,9 @@ fn a_file_not_yet_committed_has_no_history_and_no_revision_to_diff() {
         assert_eq!(log.status.code(), Some(0));
         assert_eq!(
             stdout(&log),
-            format!("{file}: no commits have this file yet\n")
+            format!(
+                "{file} has not been committed yet: its history starts with its first commit\n"
+            )
         );
         assert_eq!(diff.status.code(), Some(2));
         assert!(diff.stdout.is_empty());
@@ -926,11 +764,74 @@ fn a_file_not_yet_committed_has_no_history_and_no_revision_to_diff() {
 }
 
 #[test]
+fn log_of_a_path_neither_on_disk_nor_at_head_says_there_is_no_such_file() {
+    let repo = pay_repo(3);
+    let dir = repo.path();
+    let outside = tempfile::tempdir().unwrap();
+    // A mistyped name, a mistyped directory, and a name outside any repository.
+    for (cwd, typo) in [
+        (dir, "pay.yml"),
+        (dir, "briefngs/pay.yaml"),
+        (outside.path(), "pay.yaml"),
+    ] {
+        let (text, json) = without_writes(dir, dir, || {
+            (
+                brief_in(cwd, &["log", typo]),
+                brief_in(cwd, &["log", "--format", "json", typo]),
+            )
+        });
+        for out in [&text, &json] {
+            assert_eq!(out.status.code(), Some(1), "{typo}");
+            assert!(out.stdout.is_empty(), "{typo}: {}", stdout(out));
+            assert_eq!(stderr(out), format!("brief log: no such file: {typo}\n"));
+        }
+    }
+}
+
+#[test]
+fn log_of_a_directory_asks_for_a_briefing_in_it() {
+    let repo = pay_repo(3);
+    let dir = repo.path();
+    std::fs::create_dir(dir.join("briefings")).unwrap();
+    for path in ["briefings", "."] {
+        let out = brief_in(dir, &["log", path]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(out.stdout.is_empty(), "{}", stdout(&out));
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "brief log: {path} is a directory: name the briefing in it whose history you \
+                 want\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn log_of_a_file_deleted_from_the_working_tree_lists_its_history() {
+    let repo = pay_repo(3);
+    let dir = repo.path();
+    std::fs::remove_file(dir.join("pay.yaml")).unwrap();
+    let deleted = brief_in(dir, &["log", "pay.yaml"]);
+    // Staged for removal, not yet committed: HEAD still has it.
+    git(dir, &["rm", "-q", "pay.yaml"]);
+    let staged = brief_in(dir, &["log", "pay.yaml"]);
+    for out in [&deleted, &staged] {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+        golden("log-pay.txt", &without_hashes(&stdout(out)));
+    }
+    assert_eq!(
+        logged_subjects(dir, "pay.yaml"),
+        [PAY_SUBJECTS[2], PAY_SUBJECTS[1], PAY_SUBJECTS[0]]
+    );
+}
+
+#[test]
 fn a_repository_without_commits_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     git(dir, &["init", "-q", "-b", "main"]);
-    std::fs::write(dir.join("pay.yaml"), fixture(1)).unwrap();
+    std::fs::write(dir.join("pay.yaml"), pay_version(1)).unwrap();
 
     let (log, diff) = without_writes(dir, dir, || {
         (
@@ -939,7 +840,10 @@ fn a_repository_without_commits_says_so() {
         )
     });
     assert_eq!(log.status.code(), Some(0));
-    assert_eq!(stdout(&log), "pay.yaml: no commits have this file yet\n");
+    assert_eq!(
+        stdout(&log),
+        "pay.yaml has not been committed yet: its history starts with its first commit\n"
+    );
     assert_eq!(diff.status.code(), Some(2));
     assert_eq!(
         stderr(&diff),

@@ -323,17 +323,42 @@ fn gist(
 }
 
 pub fn log(options: LogOptions) -> i32 {
+    if options.file.is_dir() {
+        errln(&format!(
+            "brief log: {} is a directory: name the briefing in it whose history you want",
+            options.file.display()
+        ));
+        return 1;
+    }
+    // A path that is neither on disk nor at HEAD is most likely mistyped: saying it has
+    // no commits yet would send the user looking for a problem in git.
+    let on_disk = options.file.exists();
+    let no_such_file = || {
+        errln(&format!(
+            "brief log: no such file: {}",
+            options.file.display()
+        ));
+        1
+    };
     let repo = match Tracked::open(&options.file) {
         Ok(repo) => repo,
-        Err(e @ HistoryError::NotARepository(_)) => {
-            errln(&format!("brief log: {e}"));
-            return 1;
-        }
+        // Outside any repository, or in a directory that does not exist either.
+        Err(HistoryError::NotARepository(_)) if !on_disk => return no_such_file(),
         Err(e) => {
             errln(&format!("brief log: {e}"));
             return 1;
         }
     };
+    let committed = match repo.head_blob() {
+        Ok(blob) => blob.is_some(),
+        Err(e) => {
+            errln(&format!("brief log: {e}"));
+            return 1;
+        }
+    };
+    if !on_disk && !committed {
+        return no_such_file();
+    }
     let since = match options
         .since
         .as_deref()
@@ -451,8 +476,22 @@ pub fn log(options: LogOptions) -> i32 {
             let text = serde_json::to_string_pretty(&json).unwrap_or_default();
             let _ = writeln!(stdout, "{text}");
         }
+        DiffFormat::Text if !committed => {
+            let _ = writeln!(
+                stdout,
+                "{} has not been committed yet: its history starts with its first commit",
+                repo.path()
+            );
+        }
         DiffFormat::Text if shown == 0 => {
-            let _ = writeln!(stdout, "{}: no commits have this file yet", repo.path());
+            // `-n 0` asked for nothing; `--since` may have left out every commit.
+            if let Some(since) = &options.since {
+                let _ = writeln!(
+                    stdout,
+                    "{}: no commit since {since} changed it",
+                    repo.path()
+                );
+            }
         }
         DiffFormat::Text if versions.ended_at_boundary => {
             let _ = writeln!(

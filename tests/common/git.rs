@@ -2,21 +2,16 @@
 //! need), with a fixed author and dates so that what they show does not depend on the
 //! machine or the clock.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/history");
 
-/// Runs git in `dir` without the user's or the system's configuration.
-pub fn git(dir: &Path, args: &[&str]) {
-    git_dated(dir, args, None);
-}
-
-/// `git` with the author and committer dates set (`2026-10-01 12:00:00 +0000`).
-pub fn git_dated(dir: &Path, args: &[&str], date: Option<&str>) {
+/// git in `dir`, with a fixed identity and none of the user's or the system's
+/// configuration; `date`, when given, is the author's and the committer's.
+pub fn git_command(dir: &Path, date: Option<&str>) -> Command {
     let mut command = Command::new("git");
     command
-        .args(args)
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -29,18 +24,76 @@ pub fn git_dated(dir: &Path, args: &[&str], date: Option<&str>) {
             .env("GIT_AUTHOR_DATE", date)
             .env("GIT_COMMITTER_DATE", date);
     }
-    let status = command.status().expect("running git");
+    command
+}
+
+/// Runs git in `dir` without the user's or the system's configuration.
+pub fn git(dir: &Path, args: &[&str]) {
+    git_dated(dir, args, None);
+}
+
+/// `git` with the author and committer dates set (`2026-10-01 12:00:00 +0000`).
+pub fn git_dated(dir: &Path, args: &[&str], date: Option<&str>) {
+    let status = git_command(dir, date)
+        .args(args)
+        .status()
+        .expect("running git");
     assert!(status.success(), "git {args:?} failed");
 }
 
-/// Writes version `n` of the pay briefing (tests/fixtures/history/pay-vN.yaml) as
-/// `pay.yaml` and commits it with `subject`, on day `n` of October 2026.
+/// What git prints for `args` in `dir`, for a test that reads git's own view (a hash, a
+/// status) to compare brief's with.
+pub fn git_output(dir: &Path, args: &[&str]) -> String {
+    let out = git_command(dir, None)
+        .args(args)
+        .output()
+        .expect("running git");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The abbreviated hash git gives `revision`.
+pub fn short_hash(dir: &Path, revision: &str) -> String {
+    git_output(dir, &["rev-parse", "--short", revision])
+        .trim()
+        .to_owned()
+}
+
+/// Noon UTC on `day` of October 2026, the month the tests' commits are made in.
+pub fn october(day: usize) -> String {
+    format!("2026-10-{day:02} 12:00:00 +0000")
+}
+
+/// Commits everything staged and every change to a tracked file, on `day` of October 2026.
+pub fn commit_on(dir: &Path, day: usize, subject: &str) {
+    git_dated(dir, &["commit", "-q", "-am", subject], Some(&october(day)));
+}
+
+/// Merges `branch` into the checked-out branch with a merge commit (even where a
+/// fast-forward would do), on `day` of October 2026.
+pub fn merge_on(dir: &Path, day: usize, branch: &str, subject: &str) {
+    git_dated(
+        dir,
+        &["merge", "-q", "--no-ff", "-m", subject, branch],
+        Some(&october(day)),
+    );
+}
+
+/// Version `n` of the pay briefing (tests/fixtures/history/pay-vN.yaml).
+pub fn pay_version(n: usize) -> String {
+    std::fs::read_to_string(format!("{FIXTURES}/pay-v{n}.yaml")).unwrap()
+}
+
+/// Writes version `n` of the pay briefing as `pay.yaml` and commits it (alone) with
+/// `subject`, on day `n` of October 2026.
 pub fn commit_pay_version(dir: &Path, n: usize, subject: &str) {
-    let text = std::fs::read_to_string(format!("{FIXTURES}/pay-v{n}.yaml")).unwrap();
-    std::fs::write(dir.join("pay.yaml"), text).unwrap();
+    std::fs::write(dir.join("pay.yaml"), pay_version(n)).unwrap();
     git(dir, &["add", "pay.yaml"]);
-    let date = format!("2026-10-{n:02} 12:00:00 +0000");
-    git_dated(dir, &["commit", "-q", "-m", subject], Some(&date));
+    git_dated(dir, &["commit", "-q", "-m", subject], Some(&october(n)));
 }
 
 /// The subjects `pay_repo` commits its three versions with.
@@ -58,4 +111,19 @@ pub fn pay_repo(versions: usize) -> tempfile::TempDir {
         commit_pay_version(dir.path(), i + 1, subject);
     }
     dir
+}
+
+/// A shallow clone of `repo` with the last `depth` commits, made with `options` (such as
+/// `--no-single-branch`), in a directory of its own: the directory (removed when dropped)
+/// and the clone's work tree inside it.
+pub fn shallow_clone(repo: &Path, depth: usize, options: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let parent = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", repo.display());
+    let depth = depth.to_string();
+    let mut args = vec!["clone", "-q", "--depth", &depth];
+    args.extend_from_slice(options);
+    args.extend([url.as_str(), "shallow"]);
+    git(parent.path(), &args);
+    let clone = parent.path().join("shallow");
+    (parent, clone)
 }
