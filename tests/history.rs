@@ -827,6 +827,22 @@ fn log_of_a_file_deleted_from_the_working_tree_lists_its_history() {
 }
 
 #[test]
+fn log_of_a_file_whose_directory_is_gone_from_the_working_tree_lists_its_history() {
+    let repo = pay_repo(3);
+    let dir = repo.path();
+    std::fs::create_dir(dir.join("desk")).unwrap();
+    git(dir, &["mv", "pay.yaml", "desk/pay.yaml"]);
+    git(dir, &["commit", "-q", "-m", "Move to the desk"]);
+    std::fs::remove_dir_all(dir.join("desk")).unwrap();
+    let out = brief_in(dir, &["log", "desk/pay.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed = stdout(&out);
+    assert!(listed.contains("Move to the desk"), "{listed}");
+    assert!(listed.contains("renamed from pay.yaml"), "{listed}");
+    assert!(listed.contains(PAY_SUBJECTS[0]), "{listed}");
+}
+
+#[test]
 fn a_repository_without_commits_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();

@@ -477,11 +477,7 @@ pub fn log(options: LogOptions) -> i32 {
             let _ = writeln!(stdout, "{text}");
         }
         DiffFormat::Text if !committed => {
-            let _ = writeln!(
-                stdout,
-                "{} has not been committed yet: its history starts with its first commit",
-                repo.path()
-            );
+            let _ = writeln!(stdout, "{}", repo.not_committed_yet());
         }
         DiffFormat::Text if shown == 0 => {
             // `-n 0` asked for nothing; `--since` may have left out every commit.

@@ -127,12 +127,30 @@ impl Tracked {
     pub fn open(file: &Path) -> Result<Self, HistoryError> {
         let not_a_repo = || HistoryError::NotARepository(file.to_path_buf());
         let name = file.file_name().ok_or_else(not_a_repo)?;
-        let dir = match file.parent() {
+        let parent = |path: &Path| match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let dir = dir.canonicalize().map_err(|_| not_a_repo())?;
-        let repo = gix::discover(&dir).map_err(|_| not_a_repo())?;
+        // The file's directory may be gone from the work tree (removed, not committed
+        // yet): the nearest one that is there finds the repository, and the rest of the
+        // path is kept as written.
+        let mut dir = parent(file);
+        let mut gone: Vec<std::ffi::OsString> = Vec::new();
+        let found = loop {
+            if let Ok(found) = dir.canonicalize() {
+                break found;
+            }
+            let missing = dir.file_name().ok_or_else(not_a_repo)?.to_owned();
+            gone.push(missing);
+            dir = parent(&dir);
+        };
+        let dir = gone.iter().rev().fold(found, |dir, part| dir.join(part));
+        let repo = gix::discover(
+            dir.ancestors()
+                .find(|d| d.is_dir())
+                .ok_or_else(not_a_repo)?,
+        )
+        .map_err(|_| not_a_repo())?;
         let workdir = repo
             .workdir()
             .ok_or_else(not_a_repo)?
@@ -151,6 +169,14 @@ impl Tracked {
     /// The file's path in the repository.
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// What to say of a file that no commit has yet.
+    pub fn not_committed_yet(&self) -> String {
+        format!(
+            "{} has not been committed yet: its history starts with its first commit",
+            self.path
+        )
     }
 
     /// The commit a revision (`HEAD~2`, a hash, a branch) names.

@@ -174,10 +174,7 @@ impl<F: Fn(Action)> Reader<F> {
                 (self.send)(Action::HistoryRead(Versions::Reading(n)));
             }
         }) {
-            Ok(entries) if entries.is_empty() => Versions::Unavailable(format!(
-                "{} has not been committed yet: its history starts with its first commit",
-                tracked.path()
-            )),
+            Ok(entries) if entries.is_empty() => Versions::Unavailable(tracked.not_committed_yet()),
             Ok(entries) => Versions::Read(entries),
             Err(e) => Versions::Unavailable(e.to_string()),
         };
