@@ -329,6 +329,11 @@ mod tests {
             "j scrolls the changes, not the list"
         );
         assert_eq!(app.states[Pane::History.index()].detail_scroll, 1);
+        assert_eq!(
+            app.mode(),
+            crate::app::Mode::Browse,
+            "no links to follow: Tab changes pane"
+        );
         app.update(Action::Back);
         assert_eq!(app.focus, Focus::List);
         app.update(Action::Down);

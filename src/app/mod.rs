@@ -292,6 +292,8 @@ impl App {
             return Mode::Browse;
         }
         match (self.focus, self.pane) {
+            // A version's changes have no links to go through: Tab changes pane.
+            (Focus::Detail, Pane::History) => Mode::Browse,
             (Focus::Detail, _) => Mode::Detail,
             (Focus::Grid, Pane::Risks) => Mode::Grid,
             (Focus::List, Pane::Stances) => Mode::Matrix,
