@@ -843,6 +843,31 @@ fn log_of_a_file_whose_directory_is_gone_from_the_working_tree_lists_its_history
 }
 
 #[test]
+fn log_of_a_file_deleted_in_a_commit_lists_the_deletion_then_its_history() {
+    let repo = pay_repo(3);
+    let dir = repo.path();
+    git(dir, &["rm", "-q", "pay.yaml"]);
+    git(dir, &["commit", "-q", "-m", "Drop the pay briefing"]);
+    let out = brief_in(dir, &["log", "pay.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed = stdout(&out);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert!(lines[0].ends_with("Drop the pay briefing"), "{listed}");
+    assert_eq!(lines[1], "    deleted", "{listed}");
+    assert!(lines[2].ends_with(PAY_SUBJECTS[2]), "{listed}");
+    assert!(listed.contains(PAY_SUBJECTS[0]), "{listed}");
+    assert!(!listed.contains("not been committed"), "{listed}");
+    let one = stdout(&brief_in(dir, &["log", "-n", "1", "pay.yaml"]));
+    assert_eq!(one.lines().count(), 2, "-n 1 is the deletion alone:\n{one}");
+    let typo = brief_in(dir, &["log", "pya.yaml"]);
+    assert_eq!(
+        typo.status.code(),
+        Some(1),
+        "a name no commit had is still a typo"
+    );
+}
+
+#[test]
 fn a_repository_without_commits_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();

@@ -356,9 +356,19 @@ pub fn log(options: LogOptions) -> i32 {
             return 1;
         }
     };
-    if !on_disk && !committed {
-        return no_such_file();
-    }
+    // Deleted in a commit: its history up to the deletion, as `git log -- FILE` has it.
+    let deleted = if !on_disk && !committed {
+        match repo.versions_before_deletion() {
+            Ok(Some(found)) => Some(found),
+            Ok(None) => return no_such_file(),
+            Err(e) => {
+                errln(&format!("brief log: {e}"));
+                return 1;
+            }
+        }
+    } else {
+        None
+    };
     let since = match options
         .since
         .as_deref()
@@ -373,12 +383,15 @@ pub fn log(options: LogOptions) -> i32 {
             return 1;
         }
     };
-    let mut versions = match repo.versions() {
-        Ok(versions) => versions,
-        Err(e) => {
-            errln(&format!("brief log: {e}"));
-            return 1;
-        }
+    let (deletion, mut versions) = match deleted {
+        Some((deletion, versions)) => (Some(deletion), versions),
+        None => match repo.versions() {
+            Ok(versions) => (None, versions),
+            Err(e) => {
+                errln(&format!("brief log: {e}"));
+                return 1;
+            }
+        },
     };
     let mut json = Vec::new();
     let mut stdout = std::io::stdout().lock();
@@ -386,9 +399,15 @@ pub fn log(options: LogOptions) -> i32 {
         std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     );
+    // The deleting commit comes first and counts against `-n`, as in `git log`.
+    let deletion =
+        deletion.filter(|d| options.max != Some(0) && since.is_none_or(|since| d.seconds >= since));
+    let max = options
+        .max
+        .map(|max| max.saturating_sub(usize::from(deletion.is_some())));
     let mut listed = Vec::new();
     for version in versions.by_ref() {
-        if options.max.is_some_and(|max| listed.len() >= max) {
+        if max.is_some_and(|max| listed.len() >= max) {
             break;
         }
         let version = match version {
@@ -435,7 +454,8 @@ pub fn log(options: LogOptions) -> i32 {
             .flat_map(|w| w.join().unwrap_or_default())
             .collect()
     });
-    for (version, (said, error)) in listed.iter().zip(gists) {
+    let deleted = deletion.iter().map(|d| (d, ("deleted".to_owned(), None)));
+    for (version, (said, error)) in deleted.chain(listed.iter().zip(gists)) {
         let date = history::date(version.seconds, version.offset);
         match options.format {
             DiffFormat::Json => json.push(serde_json::json!({
@@ -476,7 +496,7 @@ pub fn log(options: LogOptions) -> i32 {
             let text = serde_json::to_string_pretty(&json).unwrap_or_default();
             let _ = writeln!(stdout, "{text}");
         }
-        DiffFormat::Text if !committed => {
+        DiffFormat::Text if !committed && deletion.is_none() => {
             let _ = writeln!(stdout, "{}", repo.not_committed_yet());
         }
         DiffFormat::Text if shown == 0 => {

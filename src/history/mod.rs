@@ -254,6 +254,14 @@ impl Tracked {
         Versions::from_head(&self.repo, &self.path)
     }
 
+    /// For a file HEAD no longer has: the commit that deleted it, and the versions
+    /// before that, as `git log -- FILE` shows them. `None` if no commit ever had it.
+    pub fn versions_before_deletion(
+        &self,
+    ) -> Result<Option<(Version, Versions<'_>)>, HistoryError> {
+        Versions::before_deletion(&self.repo, &self.path)
+    }
+
     /// The blob of the file at HEAD, if HEAD has it.
     pub fn head_blob(&self) -> Result<Option<ObjectId>, HistoryError> {
         let head = self.repo.head().map_err(git)?;

@@ -69,6 +69,39 @@ impl<'r> Versions<'r> {
         })
     }
 
+    /// For a file HEAD no longer has: the commit that deleted it (along first parents
+    /// from HEAD), and the versions from the one before. `None` if no commit has it.
+    pub(super) fn before_deletion(
+        repo: &'r gix::Repository,
+        path: &str,
+    ) -> Result<Option<(Version, Self)>, HistoryError> {
+        let shallow = shallow_commits(repo)?;
+        let Some(mut child) = head_commit(repo)? else {
+            return Ok(None);
+        };
+        loop {
+            if shallow.contains(&child) {
+                return Ok(None);
+            }
+            let commit = repo.find_commit(child).map_err(git)?;
+            let Some(parent) = commit.parent_ids().next().map(|p| p.detach()) else {
+                return Ok(None);
+            };
+            if let Some(blob) = blob_at(repo, parent, path)? {
+                // The deleting commit, described with the blob it removed.
+                let deleted = describe(&commit, path.to_owned(), blob, Origin::Changed { blob })?;
+                let versions = Self {
+                    repo,
+                    next: Some((parent, path.to_owned(), blob)),
+                    shallow,
+                    ended_at_boundary: false,
+                };
+                return Ok(Some((deleted, versions)));
+            }
+            child = parent;
+        }
+    }
+
     fn step(&mut self) -> Result<Option<Version>, HistoryError> {
         while let Some((id, path, blob)) = self.next.take() {
             let origin = match back(self.repo, &self.shallow, id, &path, blob)? {
