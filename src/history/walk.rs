@@ -176,7 +176,7 @@ fn back(
     if let Some(old) = blob_at(repo, parent, path)? {
         return Ok(Back::To(parent, path.to_owned(), old));
     }
-    Ok(match renamed_from(repo, id, parent, path, blob)? {
+    Ok(match counterpart(repo, id, parent, path, blob)? {
         Some((from, old)) => Back::To(parent, from, old),
         None => Back::Added,
     })
@@ -243,7 +243,7 @@ pub(super) fn blob_following_renames(
     for &child in branch.iter().rev() {
         let found = match blob_at(repo, child, &path)? {
             Some(now) => Some((path.clone(), now)),
-            None => renamed_to(repo, parent, child, &path, blob)?,
+            None => counterpart(repo, parent, child, &path, blob)?,
         };
         let Some(found) = found else {
             let (short, subject) = commit_line(repo, child)?;
@@ -323,38 +323,23 @@ pub(super) fn blob_at(
     Ok(entry.filter(|e| e.mode().is_blob()).map(|e| e.object_id()))
 }
 
-/// Where the file at `path` in `commit` was in `parent`, when it was not at `path`: a
-/// file of the parent that is gone from the commit, with the same blob (a pure move) or
-/// else a briefing (`.yaml`, `.yml`) at least half of whose lines are the same, as git's
-/// rename detection would pair them.
-fn renamed_from(
+/// The same file under another name in `there`, for the file at `path` with `blob` in
+/// `here` (`there` a commit's parent, to find where the file came from, or a child, to
+/// find where it went): a file of `there` missing from `here`, with the same blob (a pure
+/// move) or else a briefing (`.yaml`, `.yml`) at least half of whose lines are the same,
+/// as git's rename detection would pair them.
+fn counterpart(
     repo: &gix::Repository,
-    commit: ObjectId,
-    parent: ObjectId,
+    here: ObjectId,
+    there: ObjectId,
     path: &str,
     blob: ObjectId,
 ) -> Result<Option<(String, ObjectId)>, HistoryError> {
-    let now: HashSet<String> = files(repo, commit)?.into_iter().map(|(p, _)| p).collect();
-    let gone = files(repo, parent)?
+    let present: HashSet<String> = files(repo, here)?.into_iter().map(|(p, _)| p).collect();
+    let candidates = files(repo, there)?
         .into_iter()
-        .filter(|(p, _)| !now.contains(p) && p != path);
-    likeliest(repo, gone, blob)
-}
-
-/// Where the file at `path` in `parent` went in `commit`, when it is not at `path` there:
-/// the same pairing as `renamed_from`, looked at from the other side.
-fn renamed_to(
-    repo: &gix::Repository,
-    parent: ObjectId,
-    commit: ObjectId,
-    path: &str,
-    blob: ObjectId,
-) -> Result<Option<(String, ObjectId)>, HistoryError> {
-    let before: HashSet<String> = files(repo, parent)?.into_iter().map(|(p, _)| p).collect();
-    let new = files(repo, commit)?
-        .into_iter()
-        .filter(|(p, _)| !before.contains(p) && p != path);
-    likeliest(repo, new, blob)
+        .filter(|(p, _)| !present.contains(p) && p != path);
+    likeliest(repo, candidates, blob)
 }
 
 /// Every file in a commit's tree, with its blob.
