@@ -24,6 +24,8 @@ for i in $(seq 1 299); do
     position=${positions[$(( i % 5 ))]}
     awk -v p="$position" 'BEGIN{done=0} /^    position: / && !done {sub(/position: .*/, "position: " p); done=1} {print}' briefing.yaml > b.tmp
   fi
+  # A line of its own makes every version's text new, as in a real history.
+  echo "# edit $i" >> b.tmp
   mv b.tmp briefing.yaml
   git commit -qam "Edit $i" --allow-empty
 done

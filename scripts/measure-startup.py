@@ -645,7 +645,8 @@ def git_env():
 
 def history_repo(tmp, commits):
     """A repository with `commits` commits of the bundled briefing, each editing one
-    judgment (a risk's likelihood or a stance's position, in turn), as analysts do."""
+    judgment (a risk's likelihood or a stance's position, in turn), as analysts do, and
+    each text different from every other."""
     repo = os.path.join(tmp, "repo")
     os.makedirs(repo)
     env = git_env()
@@ -665,7 +666,9 @@ def history_repo(tmp, commits):
             else:
                 text = re.sub(r"(?m)^(\s+position: ).*$", lambda m: m.group(1) + positions[i % 5], text, count=1)
         with open(path, "w") as f:
-            f.write(text)
+            # A line of its own makes every version's text new, as in a real history
+            # (the judgments alone take only 15 different texts).
+            f.write(f"{text}# edit {i}\n")
         git("add", "briefing.yaml")
         git("commit", "-q", "--allow-empty", "-m", f"Edit {i}")
     return path
@@ -685,7 +688,9 @@ def measure_history(brief, tmp, runs, idle_seconds):
     for _ in range(runs):
         in_t.append(first_frame([brief, inside], brief_frame_done)[0])
         out_t.append(first_frame([brief, outside], brief_frame_done)[0])
-    listed, hwm_in, hwm_out = [], [], []
+    listed, refreshed, hwm_in, hwm_out = [], [], [], []
+    with open(inside) as f:
+        committed = f.read()
     for _ in range(max(3, runs // 5)):
         for path, hwms in ((inside, hwm_in), (outside, hwm_out)):
             p = Pty([brief, path])
@@ -695,6 +700,16 @@ def measure_history(brief, tmp, runs, idle_seconds):
                 if path == inside:
                     when = p.wait_for(lambda p: "History 1/" in p.screen.text(), timeout=30)
                     listed.append(when - p.start)
+                    # A save: the list is read again, and gains the working copy's row.
+                    p.drain(0.2)
+                    with open(inside, "w") as f:
+                        f.write(committed + "\n# a draft note\n")
+                    saved = time.perf_counter()
+                    when = p.wait_for(lambda p: "working copy" in p.screen.text())
+                    refreshed.append(when - saved)
+                    with open(inside, "w") as f:
+                        f.write(committed)
+                    p.wait_for(lambda p: "working copy" not in p.screen.text())
                 else:
                     p.wait_for(lambda p: "Not in a git repository" in p.screen.text())
                 p.drain(0.2)
@@ -717,17 +732,18 @@ def measure_history(brief, tmp, runs, idle_seconds):
         )
     finally:
         p.quit()
-    return in_t, out_t, listed, hwm_in, hwm_out, idle
+    return in_t, out_t, listed, refreshed, hwm_in, hwm_out, idle
 
 
 def print_history(result):
-    in_t, out_t, listed, hwm_in, hwm_out, idle = result
+    in_t, out_t, listed, refreshed, hwm_in, hwm_out, idle = result
     i_med, i_p90, _, _ = summary(in_t)
     o_med, o_p90, _, _ = summary(out_t)
     print(f"  first frame in the repository: median {ms(i_med):.2f} ms, p90 {ms(i_p90):.2f}")
     print(f"  first frame outside:           median {ms(o_med):.2f} ms, p90 {ms(o_p90):.2f}")
     print(f"  ratio inside/outside (medians): {i_med / o_med:.2f}; (p90s): {i_p90 / o_p90:.2f}")
     print(f"  History lists every version, from spawn: median {ms(statistics.median(listed)):.0f} ms, max {ms(max(listed)):.0f} ({len(listed)} runs)")
+    print(f"  a save -> the working copy's row in the list: median {ms(statistics.median(refreshed)):.1f} ms, max {ms(max(refreshed)):.1f}")
     print(f"  VmHWM with the history read: {statistics.median(hwm_in) / 1024:.1f} MiB; outside a repository: {statistics.median(hwm_out) / 1024:.1f} MiB")
     print(f"  idle in the repository: utime+stime {idle[0]:.0f} ms; thread run time {idle[1]:.3f} ms; context switches {idle[2]}", flush=True)
     return [

@@ -4,8 +4,8 @@
 
 mod common;
 use common::git::{
-    FIXTURES, PAY_SUBJECTS, commit_on, git, git_command, git_output, merge_on, pay_repo,
-    pay_version, shallow_clone, short_hash,
+    FIXTURES, PAY_SUBJECTS, commit_on, commit_pay_version, git, git_command, git_output, merge_on,
+    pay_repo, pay_version, shallow_clone, short_hash,
 };
 use common::golden;
 use std::collections::{BTreeMap, BTreeSet};
@@ -256,6 +256,32 @@ fn listing_for_the_history_pane_has_the_working_copy_then_each_commit() {
     // A version's briefing is read from git when it is wanted.
     let first = brief::history::parse_blob(&tracked, committed[2].blob.unwrap()).unwrap();
     assert!(!first.briefing.stances.is_empty());
+}
+
+#[test]
+fn reading_the_list_again_with_what_was_read_before_gives_the_same_list() {
+    let repo = pay_repo(2);
+    let file = repo.path().join("pay.yaml");
+    let mut summaries = brief::history::Summaries::default();
+    let read = |summaries: &mut brief::history::Summaries, working: Option<&str>| {
+        let tracked = brief::history::Tracked::open(&file).unwrap();
+        brief::history::entries_with(&tracked, working, summaries, |_| {}).unwrap()
+    };
+    let first = read(&mut summaries, None);
+    assert_eq!(
+        read(&mut summaries, None),
+        first,
+        "from what was read before"
+    );
+    // A new commit and an edited working copy: only they are new.
+    commit_pay_version(repo.path(), 3, PAY_SUBJECTS[2]);
+    let edited = pay_version(3).replace("likelihood: high", "likelihood: low");
+    let again = read(&mut summaries, Some(&edited));
+    let tracked = brief::history::Tracked::open(&file).unwrap();
+    let fresh = brief::history::entries(&tracked, Some(&edited), |_| {}).unwrap();
+    assert_eq!(again, fresh, "the same as a reading from nothing");
+    assert_eq!(again.len(), 4);
+    assert_eq!(again[2..], first[..], "the older versions as they were");
 }
 
 #[test]

@@ -6,6 +6,7 @@ use super::{HistoryError, Origin, Tracked};
 use crate::briefing::diff::BriefingDiff;
 use crate::briefing::{self, Loaded};
 use gix::ObjectId;
+use std::collections::HashMap;
 
 /// One row of the History pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,11 +24,28 @@ pub struct Entry {
     pub summary: String,
 }
 
+/// What each committed version changed, by its blob and the blob before it: a commit's
+/// summary never changes, so reading the list again after a save or a new commit parses
+/// only what is new.
+#[derive(Debug, Default)]
+pub struct Summaries(HashMap<(ObjectId, Option<ObjectId>), String>);
+
 /// The working copy (when its text differs from HEAD's), then every commit that changed
 /// the file, newest first. `progress` is told how many commits have been read so far.
 pub fn entries(
     tracked: &Tracked,
     working_copy: Option<&str>,
+    progress: impl FnMut(usize),
+) -> Result<Vec<Entry>, HistoryError> {
+    entries_with(tracked, working_copy, &mut Summaries::default(), progress)
+}
+
+/// `entries`, taking the summaries of versions read before from `summaries` and adding
+/// those it reads.
+pub fn entries_with(
+    tracked: &Tracked,
+    working_copy: Option<&str>,
+    summaries: &mut Summaries,
     mut progress: impl FnMut(usize),
 ) -> Result<Vec<Entry>, HistoryError> {
     let head = tracked.head_blob()?;
@@ -52,21 +70,33 @@ pub fn entries(
     let mut previous_model: Option<(ObjectId, Option<Loaded>)> = None;
     for version in tracked.versions()? {
         let version = version?;
-        // Walking newest first, the version before one is the next one read: each blob is
-        // parsed once, and only two models are held at a time.
-        let this = match previous_model.take() {
-            Some((blob, model)) if blob == version.blob => model,
-            _ => parse_blob(tracked, version.blob).ok(),
+        let key = (version.blob, version.origin.previous());
+        let mut said = match summaries.0.get(&key) {
+            Some(said) => {
+                previous_model = None;
+                said.clone()
+            }
+            None => {
+                // Walking newest first, the version before one is the next one read: each
+                // blob is parsed once, and only two models are held at a time.
+                let this = match previous_model.take() {
+                    Some((blob, model)) if blob == version.blob => model,
+                    _ => parse_blob(tracked, version.blob).ok(),
+                };
+                let before = version
+                    .origin
+                    .previous()
+                    .map(|b| (b, parse_blob(tracked, b).ok()));
+                let said = summary(
+                    this.as_ref(),
+                    before.as_ref().and_then(|(_, m)| m.as_ref()),
+                    before.is_some(),
+                );
+                summaries.0.insert(key, said.clone());
+                previous_model = before;
+                said
+            }
         };
-        let before = version
-            .origin
-            .previous()
-            .map(|b| (b, parse_blob(tracked, b).ok()));
-        let mut said = summary(
-            this.as_ref(),
-            before.as_ref().and_then(|(_, m)| m.as_ref()),
-            before.is_some(),
-        );
         match &version.origin {
             Origin::Renamed { from, .. } => said = format!("renamed from {from}; {said}"),
             Origin::Boundary => said = "history ends here (shallow clone)".to_owned(),
@@ -82,7 +112,6 @@ pub fn entries(
             subject: version.subject.clone(),
             summary: said,
         });
-        previous_model = before;
         progress(entries.len());
     }
     Ok(entries)

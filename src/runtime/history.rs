@@ -55,6 +55,8 @@ pub struct Reader<F> {
     tracked: Option<Tracked>,
     /// Kept alive while it follows the repository of `file`.
     watcher: Option<notify::RecommendedWatcher>,
+    /// What each version of `file` changed, kept from one reading of the list to the next.
+    summaries: history::Summaries,
 }
 
 impl<F: Fn(Action)> Reader<F> {
@@ -65,6 +67,7 @@ impl<F: Fn(Action)> Reader<F> {
             file: None,
             tracked: None,
             watcher: None,
+            summaries: history::Summaries::default(),
         }
     }
 
@@ -141,6 +144,7 @@ impl<F: Fn(Action)> Reader<F> {
     fn refresh(&mut self, file: PathBuf) {
         if self.file.as_ref() != Some(&file) {
             self.watcher = None;
+            self.summaries = history::Summaries::default();
         }
         self.file = Some(file.clone());
         // Opened afresh each time: a new commit or a checkout is seen as it is now.
@@ -169,7 +173,8 @@ impl<F: Fn(Action)> Reader<F> {
             self.watcher = watch_repository(tracked, notify.clone());
         }
         let working = std::fs::read_to_string(&file).ok();
-        let versions = match history::entries(tracked, working.as_deref(), |n| {
+        let summaries = &mut self.summaries;
+        let versions = match history::entries_with(tracked, working.as_deref(), summaries, |n| {
             if n % 10 == 0 {
                 (self.send)(Action::HistoryRead(Versions::Reading(n)));
             }
