@@ -405,6 +405,22 @@ fn diff_finds_a_renamed_file_at_its_old_path_in_the_revision() {
     );
     assert!(text.contains("+ quote q13 (Dana Reyes)"), "{text}");
 
+    // Each side is labelled as git names the file in that revision.
+    let json = brief_in(
+        dir,
+        &[
+            "diff",
+            "--format",
+            "json",
+            "HEAD~1",
+            "HEAD",
+            "briefings/port-pay.yaml",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["old"], "HEAD~1:pay.yaml", "{json}");
+    assert_eq!(json["new"], "HEAD:briefings/port-pay.yaml", "{json}");
+
     // From inside the new directory, with the path relative to it.
     let out = brief_in(&dir.join("briefings"), &["diff", "HEAD~1", "port-pay.yaml"]);
     assert!(

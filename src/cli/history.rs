@@ -142,10 +142,11 @@ fn sides(args: &[String], budget: Budget) -> Result<(Side, Side), String> {
             .map_err(|e| format!("{path}: {}", e.first_error().message))
     };
     let at = |repo: &Tracked, rev: &str| -> Result<Side, String> {
-        repo.text_at(rev)
+        // Labelled as git names a file in a revision, at the path it had there.
+        repo.at(rev)
             .map_err(|e| e.to_string())
-            .map(|text| Side {
-                label: format!("{rev}:{}", repo.path()),
+            .map(|(path, text)| Side {
+                label: format!("{rev}:{path}"),
                 text,
             })
     };

@@ -221,12 +221,16 @@ impl Tracked {
     /// The file's blob in a revision: at its path now if that revision has it there, else
     /// at the path it had before being renamed, found along first parents from HEAD as
     /// `versions` finds it.
-    fn blob_in(&self, revision: &str, commit: ObjectId) -> Result<ObjectId, HistoryError> {
+    fn blob_in(
+        &self,
+        revision: &str,
+        commit: ObjectId,
+    ) -> Result<(String, ObjectId), HistoryError> {
         if let Some(blob) = walk::blob_at(&self.repo, commit, &self.path)? {
-            return Ok(blob);
+            return Ok((self.path.clone(), blob));
         }
         match walk::blob_following_renames(&self.repo, &self.path, commit)? {
-            Ok(blob) => Ok(blob),
+            Ok(found) => Ok(found),
             Err(why) => Err(HistoryError::NotInRevision {
                 revision: revision.to_owned(),
                 path: self.path.clone(),
@@ -235,10 +239,12 @@ impl Tracked {
         }
     }
 
-    /// The file's text at a revision, following renames back from HEAD as `versions` does.
-    pub fn text_at(&self, revision: &str) -> Result<String, HistoryError> {
+    /// The path the file had at a revision (its path now, or the one it had before a
+    /// rename, found back from HEAD as `versions` finds it), and its text there.
+    pub fn at(&self, revision: &str) -> Result<(String, String), HistoryError> {
         let commit = self.commit(revision)?;
-        self.text(self.blob_in(revision, commit)?)
+        let (path, blob) = self.blob_in(revision, commit)?;
+        Ok((path, self.text(blob)?))
     }
 
     /// A blob's text; bytes that are not UTF-8 are shown as U+FFFD rather than refused,

@@ -190,7 +190,7 @@ pub(super) fn blob_following_renames(
     repo: &gix::Repository,
     path: &str,
     target: ObjectId,
-) -> Result<Result<ObjectId, Absence>, HistoryError> {
+) -> Result<Result<(String, ObjectId), Absence>, HistoryError> {
     let head = head_commit(repo)?;
     let start = match head {
         Some(head) => blob_at(repo, head, path)?.map(|blob| (head, blob)),
@@ -206,7 +206,7 @@ pub(super) fn blob_following_renames(
     let mut line = HashMap::new();
     let end = loop {
         if id == target {
-            return Ok(Ok(blob));
+            return Ok(Ok((path, blob)));
         }
         line.insert(id, (path.clone(), blob));
         match back(repo, &shallow, id, &path, blob)? {
@@ -252,7 +252,7 @@ pub(super) fn blob_following_renames(
         (path, blob) = found;
         parent = child;
     }
-    Ok(Ok(blob))
+    Ok(Ok((path, blob)))
 }
 
 /// The commit HEAD points to, or `None` before the first commit.
