@@ -585,7 +585,7 @@ fn shallow_clone_lists_what_it_has_and_says_the_history_ends_at_its_boundary() {
         summaries,
         [
             "+1 quote, \u{2212}1 question",
-            "history ends here (shallow clone)"
+            "history ends here (shallow clone): 2 stances, 1 risk, 1 quote, 1 question"
         ]
     );
     assert!(rows[1].previous.is_none());

@@ -255,7 +255,8 @@ pub struct LogOptions {
     pub format: DiffFormat,
 }
 
-/// One line of a version's judgments against the one before.
+/// One line of a version's judgments against the one before, and its first error if it
+/// does not parse.
 fn gist(
     texts: &HashMap<gix::ObjectId, Result<String, String>>,
     version: &history::Version,
@@ -271,56 +272,20 @@ fn gist(
             .get(&blob)
             .cloned()
             .unwrap_or_else(|| Err("blob not read".to_owned()));
-        let result = text.and_then(|text| {
-            briefing::parse(&text).map(|l| l.briefing).map_err(|e| {
-                let d = e.first_error();
-                match d.pos {
-                    Some(pos) => format!("{}:{}: {}", pos.line, pos.col, d.message),
-                    None => d.message.clone(),
-                }
-            })
-        });
+        let result = text.and_then(|text| history::parse_text(&text).map(|l| l.briefing));
         *parsed = Some((blob, result.clone()));
         result
     };
     let this = parse(version.blob);
     let previous = version.origin.previous().map(&mut parse);
-    let renamed = match &version.origin {
-        history::Origin::Renamed { from, .. } => format!("renamed from {from}; "),
-        _ => String::new(),
-    };
-    match (this, previous) {
-        (Err(e), _) => (format!("does not parse: {e}"), Some(e)),
-        (Ok(b), None) => {
-            let first = match version.origin {
-                history::Origin::Boundary => "history ends here (shallow clone)",
-                _ => "first version",
-            };
-            (
-                format!(
-                    "{first}: {}, {}, {}, {}",
-                    crate::app::plural(b.stances.len(), "stance"),
-                    crate::app::plural(b.risks.len(), "risk"),
-                    crate::app::plural(b.quotes.len(), "quote"),
-                    crate::app::plural(b.questions.len(), "question")
-                ),
-                None,
-            )
-        }
-        (Ok(_), Some(Err(_))) => (
-            format!("{renamed}the version before does not parse; judgments not compared"),
-            None,
-        ),
-        (Ok(b), Some(Ok(a))) => {
-            let diff = BriefingDiff::between(&a, &b);
-            let said = if diff.is_empty() {
-                "no change in judgments".to_owned()
-            } else {
-                diff.gist()
-            };
-            (format!("{renamed}{said}"), None)
-        }
-    }
+    let said = history::summary(
+        this.as_ref().map_err(String::as_str),
+        previous
+            .as_ref()
+            .map(|p| p.as_ref().map_err(String::as_str)),
+        &version.origin,
+    );
+    (said, this.err())
 }
 
 pub fn log(options: LogOptions) -> i32 {

@@ -4,7 +4,8 @@
 
 use super::{HistoryError, Origin, Tracked};
 use crate::briefing::diff::BriefingDiff;
-use crate::briefing::{self, Loaded};
+use crate::briefing::{self, Briefing, Loaded};
+use crate::words::plural;
 use gix::ObjectId;
 use std::collections::HashMap;
 
@@ -53,8 +54,8 @@ pub fn entries_with(
     if let Some(text) = working_copy {
         let blob = tracked.blob_id_of(text.as_bytes())?;
         if head != Some(blob) {
-            let before = head.and_then(|b| parse_blob(tracked, b).ok());
-            let after = briefing::parse(text).ok();
+            let before = head.map(|b| parse_blob(tracked, b));
+            let after = parse_text(text);
             entries.push(Entry {
                 blob: None,
                 previous: head,
@@ -63,15 +64,19 @@ pub fn entries_with(
                 date: String::new(),
                 author: String::new(),
                 subject: "Not committed yet".to_owned(),
-                summary: summary(after.as_ref(), before.as_ref(), head.is_some()),
+                summary: summary(
+                    briefing_of(&after),
+                    before.as_ref().map(briefing_of),
+                    &Origin::Added,
+                ),
             });
         }
     }
-    let mut previous_model: Option<(ObjectId, Option<Loaded>)> = None;
+    let mut previous_model: Option<(ObjectId, Result<Loaded, String>)> = None;
     for version in tracked.versions()? {
         let version = version?;
         let key = (version.blob, version.origin.previous());
-        let mut said = match summaries.0.get(&key) {
+        let said = match summaries.0.get(&key) {
             Some(said) => {
                 previous_model = None;
                 said.clone()
@@ -81,27 +86,22 @@ pub fn entries_with(
                 // blob is parsed once, and only two models are held at a time.
                 let this = match previous_model.take() {
                     Some((blob, model)) if blob == version.blob => model,
-                    _ => parse_blob(tracked, version.blob).ok(),
+                    _ => parse_blob(tracked, version.blob),
                 };
                 let before = version
                     .origin
                     .previous()
-                    .map(|b| (b, parse_blob(tracked, b).ok()));
+                    .map(|b| (b, parse_blob(tracked, b)));
                 let said = summary(
-                    this.as_ref(),
-                    before.as_ref().and_then(|(_, m)| m.as_ref()),
-                    before.is_some(),
+                    briefing_of(&this),
+                    before.as_ref().map(|(_, m)| briefing_of(m)),
+                    &version.origin,
                 );
                 summaries.0.insert(key, said.clone());
                 previous_model = before;
                 said
             }
         };
-        match &version.origin {
-            Origin::Renamed { from, .. } => said = format!("renamed from {from}; {said}"),
-            Origin::Boundary => said = "history ends here (shallow clone)".to_owned(),
-            _ => {}
-        }
         entries.push(Entry {
             blob: Some(version.blob),
             previous: version.origin.previous(),
@@ -117,34 +117,64 @@ pub fn entries_with(
     Ok(entries)
 }
 
-/// A blob parsed as a briefing.
+/// A blob parsed as a briefing, or its first error (see `parse_text`).
 pub fn parse_blob(tracked: &Tracked, blob: ObjectId) -> Result<Loaded, String> {
-    let text = tracked.text(blob).map_err(|e| e.to_string())?;
-    briefing::parse(&text).map_err(|e| e.first_error().message.clone())
+    parse_text(&tracked.text(blob).map_err(|e| e.to_string())?)
 }
 
-fn summary(this: Option<&Loaded>, before: Option<&Loaded>, has_before: bool) -> String {
-    match (this, before) {
-        (None, _) => "does not parse".to_owned(),
-        (Some(_), None) if has_before => {
-            "the version before does not parse; judgments not compared".to_owned()
+/// A version's text parsed as a briefing, or its first error as `line:col: message`.
+pub fn parse_text(text: &str) -> Result<Loaded, String> {
+    briefing::parse(text).map_err(|e| {
+        let first = e.first_error();
+        match first.pos {
+            Some(pos) => format!("{}:{}: {}", pos.line, pos.col, first.message),
+            None => first.message.clone(),
         }
-        (Some(this), None) => {
-            let b = &this.briefing;
+    })
+}
+
+fn briefing_of(parsed: &Result<Loaded, String>) -> Result<&Briefing, &str> {
+    parsed.as_ref().map(|l| &l.briefing).map_err(String::as_str)
+}
+
+/// What a version changed in judgments, in one line, as `brief log` and the History
+/// pane say it: `this` is the version (or its first error), `before` the version before
+/// it if there is one, `origin` how it came from that one.
+pub fn summary(
+    this: Result<&Briefing, &str>,
+    before: Option<Result<&Briefing, &str>>,
+    origin: &Origin,
+) -> String {
+    let renamed = match origin {
+        Origin::Renamed { from, .. } => format!("renamed from {from}; "),
+        _ => String::new(),
+    };
+    match (this, before) {
+        (Err(e), _) => format!("does not parse: {e}"),
+        (Ok(b), None) => {
+            let first = match origin {
+                Origin::Boundary => "history ends here (shallow clone)",
+                _ => "first version",
+            };
             format!(
-                "first version: {}, {}, {}",
-                crate::words::plural(b.stances.len(), "stance"),
-                crate::words::plural(b.risks.len(), "risk"),
-                crate::words::plural(b.quotes.len(), "quote"),
+                "{first}: {}, {}, {}, {}",
+                plural(b.stances.len(), "stance"),
+                plural(b.risks.len(), "risk"),
+                plural(b.quotes.len(), "quote"),
+                plural(b.questions.len(), "question")
             )
         }
-        (Some(this), Some(before)) => {
-            let diff = BriefingDiff::between(&before.briefing, &this.briefing);
-            if diff.is_empty() {
+        (Ok(_), Some(Err(_))) => {
+            format!("{renamed}the version before does not parse; judgments not compared")
+        }
+        (Ok(this), Some(Ok(before))) => {
+            let diff = BriefingDiff::between(before, this);
+            let said = if diff.is_empty() {
                 "no change in judgments".to_owned()
             } else {
                 diff.gist()
-            }
+            };
+            format!("{renamed}{said}")
         }
     }
 }

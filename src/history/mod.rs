@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 mod listing;
 mod walk;
 
-pub use listing::{Entry, Summaries, entries, entries_with, parse_blob};
+pub use listing::{Entry, Summaries, entries, entries_with, parse_blob, parse_text, summary};
 
 pub use walk::{Origin, Version, Versions};
 
