@@ -116,27 +116,14 @@ impl<F: Fn(Action)> Reader<F> {
                         };
                         continue;
                     }
-                    Request::Diff { blob, previous } => diff = Some((blob, previous)),
-                    Request::Compare {
-                        blob,
-                        short,
-                        seconds,
-                    } => compares.push((blob, short, seconds)),
+                    wanted @ Request::Diff { .. } => diff = Some(wanted),
+                    compare @ Request::Compare { .. } => compares.push(compare),
                 }
                 pending = requests.try_recv().ok();
             }
-            if let Some(file) = refresh {
-                self.handle(Request::Refresh(file));
-            }
-            if let Some((blob, previous)) = diff {
-                self.handle(Request::Diff { blob, previous });
-            }
-            for (blob, short, seconds) in compares {
-                self.handle(Request::Compare {
-                    blob,
-                    short,
-                    seconds,
-                });
+            let refresh = refresh.map(Request::Refresh);
+            for request in refresh.into_iter().chain(diff).chain(compares) {
+                self.handle(request);
             }
         }
     }
