@@ -175,6 +175,16 @@ impl App {
         }
     }
 
+    /// Whether the change markers count from this version (the header's label names it
+    /// by its hash).
+    pub fn is_compared_with(&self, entry: &Entry) -> bool {
+        entry.blob.is_some()
+            && self
+                .baseline
+                .as_ref()
+                .is_some_and(|b| b.label.starts_with(&format!("{} ", entry.short)))
+    }
+
     /// `c`: compare with the selected version (the same again ends the comparison).
     pub(super) fn compare_selected(&mut self) -> Effect {
         if self.pane != Pane::History {
@@ -184,12 +194,7 @@ impl App {
             return Effect::None;
         }
         match self.history.selected_entry() {
-            Some(entry)
-                if self
-                    .baseline
-                    .as_ref()
-                    .is_some_and(|b| b.label.starts_with(&format!("{} ", entry.short))) =>
-            {
+            Some(entry) if self.is_compared_with(entry) => {
                 self.stop_comparing();
                 Effect::None
             }

@@ -97,11 +97,7 @@ fn draw_versions(frame: &mut Frame, area: Rect, app: &App) {
 /// A version's two lines: its commit (the version compared with is marked), then what
 /// it changed in judgments.
 fn rows(app: &App, entry: &Entry, width: usize) -> [Line<'static>; 2] {
-    let compared = app
-        .baseline
-        .as_ref()
-        .is_some_and(|b| entry.blob.is_some() && b.label.starts_with(&format!("{} ", entry.short)));
-    let sign = if compared {
+    let sign = if app.is_compared_with(entry) {
         Span::styled("\u{25c6}", THEME.changed)
     } else {
         Span::raw(" ")
