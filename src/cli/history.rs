@@ -25,7 +25,7 @@ impl Color {
             Color::Never => false,
             Color::Auto => {
                 std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && !theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref())
             }
         }
     }
@@ -361,10 +361,7 @@ pub fn log(options: LogOptions) -> i32 {
     };
     let mut json = Vec::new();
     let mut stdout = std::io::stdout().lock();
-    let paint = Paint(
-        std::io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    );
+    let paint = Paint(Color::Auto.enabled());
     // The deleting commit comes first and counts against `-n`, as in `git log`.
     let deletion =
         deletion.filter(|d| options.max != Some(0) && since.is_none_or(|since| d.seconds >= since));
