@@ -2,7 +2,7 @@
 
 use super::diagnostic::{self, Diagnostic};
 use super::index::Index;
-use super::model::Briefing;
+use super::model::{Briefing, Source};
 use super::node::{Node, Pos, Value};
 use super::{lower, validate};
 use std::path::Path;
@@ -31,6 +31,41 @@ pub struct Loaded {
     pub briefing: Briefing,
     pub index: Index,
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The name of the actor with this id, or the id itself if there is none (the
+    /// validator warns about such references; what is shown is what was written).
+    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.index
+            .actor_by_id
+            .get(id)
+            .map_or(id, |&a| self.briefing.actors[a].name.as_str())
+    }
+
+    /// The names of the actors with these ids, joined by commas.
+    pub fn actor_names(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|id| self.actor_name(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The name of the topic with this id, or the id itself.
+    pub fn topic_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.index
+            .topic_by_id
+            .get(id)
+            .map_or(id, |&t| self.briefing.topics[t].name.as_str())
+    }
+
+    /// The source with this id, if there is one.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.index
+            .source_by_id
+            .get(id)
+            .map(|&s| &self.briefing.sources[s])
+    }
 }
 
 /// Why a briefing could not be used: at least one error, plus any warnings, in file

@@ -72,29 +72,16 @@ impl<'a> Page<'a> {
     }
 
     fn actor(&self, id: &str) -> String {
-        let b = self.b();
-        self.loaded
-            .index
-            .actor_by_id
-            .get(id)
-            .map_or_else(|| id.to_owned(), |&a| b.actors[a].name.clone())
+        self.loaded.actor_name(id).to_owned()
     }
 
     fn actors_named(&self, ids: &[String]) -> String {
-        ids.iter()
-            .map(|id| self.actor(id))
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.loaded.actor_names(ids)
     }
 
     fn source(&self, id: &str) -> String {
-        let b = self.b();
-        match self.loaded.index.source_by_id.get(id) {
-            Some(&s) => format!(
-                "{}, <cite>{}</cite>",
-                esc(&b.sources[s].outlet),
-                esc(&b.sources[s].title)
-            ),
+        match self.loaded.source(id) {
+            Some(s) => format!("{}, <cite>{}</cite>", esc(&s.outlet), esc(&s.title)),
             None => esc(id),
         }
     }

@@ -34,25 +34,15 @@ struct Names<'a> {
 
 impl Names<'_> {
     fn actor(&self, id: &str) -> String {
-        let b = &self.loaded.briefing;
-        self.loaded
-            .index
-            .actor_by_id
-            .get(id)
-            .map_or_else(|| id.to_owned(), |&a| b.actors[a].name.clone())
+        self.loaded.actor_name(id).to_owned()
     }
     fn actors(&self, ids: &[String]) -> String {
-        ids.iter()
-            .map(|id| self.actor(id))
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.loaded.actor_names(ids)
     }
     fn source(&self, id: &str) -> String {
-        let b = &self.loaded.briefing;
-        self.loaded.index.source_by_id.get(id).map_or_else(
-            || id.to_owned(),
-            |&s| format!("{}, *{}*", b.sources[s].outlet, b.sources[s].title),
-        )
+        self.loaded
+            .source(id)
+            .map_or_else(|| id.to_owned(), |s| format!("{}, *{}*", s.outlet, s.title))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::text::{Doc, fit};
 use super::theme::{self, THEME};
-use super::{position_bullet, quote_line, topic_name};
+use super::{position_bullet, quote_line};
 use crate::app::links::ACTOR_LISTS_AT_MOST;
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
@@ -71,7 +71,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
                 position_bullet(
                     doc,
                     stance.position,
-                    topic_name(loaded, &stance.topic),
+                    loaded.topic_name(&stance.topic),
                     THEME.label,
                 );
                 doc.hanging(

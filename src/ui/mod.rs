@@ -589,22 +589,6 @@ fn position_bullet(
     doc.bullet(&marker, theme::position(position), text, style);
 }
 
-fn actor_name<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
-    loaded
-        .index
-        .actor_by_id
-        .get(id)
-        .map_or(id, |&a| loaded.briefing.actors[a].name.as_str())
-}
-
-fn topic_name<'a>(loaded: &'a Loaded, id: &'a str) -> &'a str {
-    loaded
-        .index
-        .topic_by_id
-        .get(id)
-        .map_or(id, |&t| loaded.briefing.topics[t].name.as_str())
-}
-
 /// A quote in another item's detail: the words in quotation marks, then who said them.
 fn quote_line(doc: &mut Doc, quote: &Quote) {
     doc.bullet(
@@ -617,7 +601,7 @@ fn quote_line(doc: &mut Doc, quote: &Quote) {
 
 /// An actor's name as a link to the actor, or as text if the id names no actor.
 fn actor_link(doc: &mut Doc, loaded: &Loaded, id: &str) {
-    let name = actor_name(loaded, id).to_owned();
+    let name = loaded.actor_name(id).to_owned();
     if loaded.index.actor_by_id.contains_key(id) {
         doc.link(|doc| doc.bullet("• ", THEME.dim, &name, THEME.speaker));
     } else {

@@ -2,7 +2,7 @@
 
 use super::text::{Doc, fit_line, pad};
 use super::theme::THEME;
-use super::{actor_name, position_bullet, source_line, topic_name};
+use super::{position_bullet, source_line};
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
@@ -37,7 +37,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
         doc.bullet(
             "— ",
             THEME.dim,
-            &format!("{}, {}", quote.speaker, actor_name(loaded, &quote.actor)),
+            &format!("{}, {}", quote.speaker, loaded.actor_name(&quote.actor)),
             THEME.speaker,
         )
     };
@@ -65,8 +65,8 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             }
             let text = format!(
                 "{} on {}",
-                actor_name(loaded, &stance.actor),
-                topic_name(loaded, &stance.topic)
+                loaded.actor_name(&stance.actor),
+                loaded.topic_name(&stance.topic)
             );
             doc.link(|doc| position_bullet(doc, stance.position, &text, THEME.text));
         }

@@ -3,14 +3,14 @@
 use super::text::Doc;
 
 use super::theme::{self, THEME};
-use super::{actor_name, position_bullet, quote_line, topic_name};
+use super::{position_bullet, quote_line};
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::Span;
 
 pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let b = &loaded.briefing;
     let stance = &b.stances[item];
-    let actor = |doc: &mut Doc| doc.para(actor_name(loaded, &stance.actor), THEME.title);
+    let actor = |doc: &mut Doc| doc.para(loaded.actor_name(&stance.actor), THEME.title);
     if loaded.index.actor_by_id.contains_key(&stance.actor) {
         doc.link(actor);
     } else {
@@ -20,7 +20,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
         doc.bullet(
             "on ",
             THEME.dim,
-            topic_name(loaded, &stance.topic),
+            loaded.topic_name(&stance.topic),
             THEME.label,
         )
     };
@@ -73,7 +73,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             position_bullet(
                 doc,
                 other.position,
-                actor_name(loaded, &other.actor),
+                loaded.actor_name(&other.actor),
                 THEME.text,
             )
         });
