@@ -5,8 +5,6 @@ use crate::briefing::{self, Budget, Diagnostic, LoadError};
 use crate::config::Config;
 use clap::{Parser, Subcommand, ValueEnum};
 
-mod history;
-
 /// `eprintln!` that does not panic when stderr is gone (the terminal was closed).
 macro_rules! errln {
     ($($arg:tt)*) => {{
@@ -25,6 +23,9 @@ macro_rules! outln {
         }
     }};
 }
+
+// After the macros, which it uses too.
+mod history;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 

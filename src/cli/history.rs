@@ -61,7 +61,7 @@ pub fn diff(options: DiffOptions, budget: Budget) -> i32 {
     let (old, new) = match sides {
         Ok(sides) => sides,
         Err(message) => {
-            errln(&format!("brief diff: {message}"));
+            errln!("brief diff: {message}");
             return 2;
         }
     };
@@ -120,12 +120,15 @@ fn checked(side: &Side) -> Option<Briefing> {
             source,
         }) => {
             for d in &diagnostics {
-                errln(&d.render(&side.label, source.as_deref().unwrap_or(&side.text)));
+                errln!(
+                    "{}",
+                    d.render(&side.label, source.as_deref().unwrap_or(&side.text))
+                );
             }
-            errln(&format!(
+            errln!(
                 "brief diff: {} is not a valid briefing; nothing compared",
                 side.label
-            ));
+            );
             None
         }
     }
@@ -189,10 +192,6 @@ fn git_sides(args: &[String], budget: Budget) -> Result<(Side, Side), String> {
         side(old_file, format!("a/{path}"))?,
         side(new_file, format!("b/{path}"))?,
     ))
-}
-
-fn errln(text: &str) {
-    let _ = writeln!(std::io::stderr(), "{text}");
 }
 
 /// Whether the command line's output is painted, in the default theme's styles.
@@ -290,20 +289,17 @@ fn gist(
 
 pub fn log(options: LogOptions) -> i32 {
     if options.file.is_dir() {
-        errln(&format!(
+        errln!(
             "brief log: {} is a directory: name the briefing in it whose history you want",
             options.file.display()
-        ));
+        );
         return 1;
     }
     // A path that is neither on disk nor at HEAD is most likely mistyped: saying it has
     // no commits yet would send the user looking for a problem in git.
     let on_disk = options.file.exists();
     let no_such_file = || {
-        errln(&format!(
-            "brief log: no such file: {}",
-            options.file.display()
-        ));
+        errln!("brief log: no such file: {}", options.file.display());
         1
     };
     let repo = match Tracked::open(&options.file) {
@@ -311,14 +307,14 @@ pub fn log(options: LogOptions) -> i32 {
         // Outside any repository, or in a directory that does not exist either.
         Err(HistoryError::NotARepository(_)) if !on_disk => return no_such_file(),
         Err(e) => {
-            errln(&format!("brief log: {e}"));
+            errln!("brief log: {e}");
             return 1;
         }
     };
     let committed = match repo.head_blob() {
         Ok(blob) => blob.is_some(),
         Err(e) => {
-            errln(&format!("brief log: {e}"));
+            errln!("brief log: {e}");
             return 1;
         }
     };
@@ -328,7 +324,7 @@ pub fn log(options: LogOptions) -> i32 {
             Ok(Some(found)) => Some(found),
             Ok(None) => return no_such_file(),
             Err(e) => {
-                errln(&format!("brief log: {e}"));
+                errln!("brief log: {e}");
                 return 1;
             }
         }
@@ -343,9 +339,7 @@ pub fn log(options: LogOptions) -> i32 {
         None => None,
         Some((_, Some(seconds))) => Some(seconds),
         Some((text, None)) => {
-            errln(&format!(
-                "brief log: --since {text}: not a date (YYYY-MM-DD)"
-            ));
+            errln!("brief log: --since {text}: not a date (YYYY-MM-DD)");
             return 1;
         }
     };
@@ -354,7 +348,7 @@ pub fn log(options: LogOptions) -> i32 {
         None => match repo.versions() {
             Ok(versions) => (None, versions),
             Err(e) => {
-                errln(&format!("brief log: {e}"));
+                errln!("brief log: {e}");
                 return 1;
             }
         },
@@ -376,7 +370,7 @@ pub fn log(options: LogOptions) -> i32 {
         let version = match version {
             Ok(version) => version,
             Err(e) => {
-                errln(&format!("brief log: {e}"));
+                errln!("brief log: {e}");
                 return 1;
             }
         };
