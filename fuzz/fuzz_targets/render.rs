@@ -56,7 +56,9 @@ fuzz_target!(|input: (u8, u8, &str)| {
         harness.app.update(Action::VersionRead {
             blob: Some(id(n)),
             previous: Some(id(n + 1)),
-            diff: Box::new(Ok(brief::briefing::diff::BriefingDiff::between(old, new))),
+            diff: Box::new(Ok(brief::briefing::report::report(
+                &brief::briefing::diff::BriefingDiff::between(old, new),
+            ))),
         });
         clean(&mut harness);
         harness.key(KeyCode::Enter);

@@ -75,11 +75,12 @@ pub enum Action {
     CompareSelected,
     /// The versions of the briefing in git, or how far reading them has got.
     HistoryRead(Versions),
-    /// A version's diff against the one before it (no blob: the working copy).
+    /// A version's changes against the one before it (no blob: the working copy), laid
+    /// out as the report of their diff.
     VersionRead {
         blob: Option<gix::ObjectId>,
         previous: Option<gix::ObjectId>,
-        diff: Box<Result<crate::briefing::diff::BriefingDiff, String>>,
+        diff: Box<Result<Vec<crate::briefing::report::Line>, String>>,
     },
 }
 

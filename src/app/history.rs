@@ -3,7 +3,7 @@
 
 use super::geometry::Regions;
 use super::{App, Effect, Focus, Pane};
-use crate::briefing::diff::BriefingDiff;
+use crate::briefing::report::Line;
 use crate::history::Entry;
 use gix::ObjectId;
 
@@ -19,12 +19,15 @@ pub enum Versions {
     Unavailable(String),
 }
 
-/// A version's changes against the one before it, or why they could not be read.
+/// A version's changes against the one before it, or why they could not be read. They
+/// come laid out (the report of their diff, once, on the history thread), so a frame
+/// only draws what the screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionDiff {
     pub blob: Option<ObjectId>,
     pub previous: Option<ObjectId>,
-    pub diff: Result<BriefingDiff, String>,
+    /// Empty when nothing changed in judgments.
+    pub diff: Result<Vec<Line>, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -68,7 +71,7 @@ impl History {
     }
 
     /// The selected version's diff, if it has been read.
-    pub fn selected_diff(&self) -> Option<&Result<BriefingDiff, String>> {
+    pub fn selected_diff(&self) -> Option<&Result<Vec<Line>, String>> {
         let entry = self.selected_entry()?;
         self.diff
             .as_ref()
@@ -253,7 +256,7 @@ mod tests {
         app.update(Action::VersionRead {
             blob: entry.blob,
             previous: entry.previous,
-            diff: Box::new(Ok(BriefingDiff::default())),
+            diff: Box::new(Ok(Vec::new())),
         });
     }
 

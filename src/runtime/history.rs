@@ -4,6 +4,7 @@
 
 use crate::app::{Action, Versions};
 use crate::briefing::diff::BriefingDiff;
+use crate::briefing::report::report;
 use crate::history::{self, Tracked};
 use gix::ObjectId;
 use notify::Watcher;
@@ -204,7 +205,7 @@ impl<F: Fn(Action)> Reader<F> {
         (self.send)(Action::VersionRead {
             blob,
             previous,
-            diff: Box::new(diff),
+            diff: Box::new(diff.map(|diff| report(&diff))),
         });
     }
 

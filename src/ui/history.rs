@@ -6,7 +6,7 @@ use super::text::{Doc, fit, fit_spans, wrap};
 use super::theme::{self, THEME};
 use crate::app::geometry::Regions;
 use crate::app::{App, Drawn, Focus, Pane, ROWS_PER_VERSION, Versions, plural};
-use crate::briefing::report::{Tone, report};
+use crate::briefing::report::Tone;
 use crate::briefing::sanitize::clean_line;
 use crate::history::Entry;
 use ratatui::Frame;
@@ -162,13 +162,16 @@ fn draw_changes(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Dra
     match history.selected_diff() {
         None => doc.para("Reading this version…", THEME.dim),
         Some(Err(why)) => doc.para(why, THEME.error_text),
-        Some(Ok(diff)) if diff.is_empty() => doc.para("No change in judgments.", THEME.dim),
-        Some(Ok(diff)) => {
+        Some(Ok(lines)) if lines.is_empty() => doc.para("No change in judgments.", THEME.dim),
+        Some(Ok(lines)) => {
             if entry.previous.is_none() {
                 doc.para("The first version: everything in it is new.", THEME.dim);
                 doc.blank();
             }
-            for line in report(diff) {
+            for line in lines {
+                if doc.is_cut() {
+                    break;
+                }
                 let mut runs: Vec<(String, ratatui::style::Style)> = Vec::new();
                 for (n, run) in line.runs.iter().enumerate() {
                     runs.push((clean_line(&run.text), theme::tone(run.tone)));
