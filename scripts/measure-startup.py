@@ -14,8 +14,9 @@ Runs the real release binary in a 120x40 pseudo-terminal and measures:
   * reload latency: from the end of a write that changes the title to a unique marker
     until the marker is on screen; on the 3 MB briefing also for writes that alternate
     with another 3 MB briefing, so that every item changes;
-  * in a git repository with 300 commits of the bundled briefing: the first frame
-    beside the same file outside any repository, alternating; how long until the
+  * in a git repository with 300 commits of the bundled briefing: `brief log` beside
+    `git log -p` on the file, alternating; the first frame beside the same file outside
+    any repository, alternating; how long until the
     History pane (8, pressed once the first frame is there) lists every version; peak
     memory once it has; CPU while idle with the repository watched;
   * a key's latency: `j` on every list pane, from writing the key to reading the new
@@ -716,6 +717,24 @@ def measure_history(brief, tmp, runs, idle_seconds):
                 hwms.append(vm_hwm_kib(p))
             finally:
                 p.quit()
+    # `brief log` beside `git log -p` on the same file, whole process, alternating.
+    repo = os.path.dirname(inside)
+    env = git_env()
+
+    def timed(argv):
+        start = time.perf_counter()
+        subprocess.run(argv, cwd=repo, env=env, check=True, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+    git_log = ["git", "--no-pager", "log", "-p", "--", "briefing.yaml"]
+    brief_log = [brief, "log", "briefing.yaml"]
+    for _ in range(2):
+        timed(git_log)
+        timed(brief_log)
+    log_t, git_t = [], []
+    for _ in range(max(10, runs // 2)):
+        git_t.append(timed(git_log))
+        log_t.append(timed(brief_log))
     # Idle once the history is read: nothing but the watchers is left, and they sleep.
     p = Pty([brief, inside])
     try:
@@ -732,11 +751,11 @@ def measure_history(brief, tmp, runs, idle_seconds):
         )
     finally:
         p.quit()
-    return in_t, out_t, listed, refreshed, hwm_in, hwm_out, idle
+    return in_t, out_t, listed, refreshed, hwm_in, hwm_out, idle, log_t, git_t
 
 
 def print_history(result):
-    in_t, out_t, listed, refreshed, hwm_in, hwm_out, idle = result
+    in_t, out_t, listed, refreshed, hwm_in, hwm_out, idle, log_t, git_t = result
     i_med, i_p90, _, _ = summary(in_t)
     o_med, o_p90, _, _ = summary(out_t)
     print(f"  first frame in the repository: median {ms(i_med):.2f} ms, p90 {ms(i_p90):.2f}")
@@ -745,8 +764,13 @@ def print_history(result):
     print(f"  History lists every version, from spawn: median {ms(statistics.median(listed)):.0f} ms, max {ms(max(listed)):.0f} ({len(listed)} runs)")
     print(f"  a save -> the working copy's row in the list: median {ms(statistics.median(refreshed)):.1f} ms, max {ms(max(refreshed)):.1f}")
     print(f"  VmHWM with the history read: {statistics.median(hwm_in) / 1024:.1f} MiB; outside a repository: {statistics.median(hwm_out) / 1024:.1f} MiB")
+    log_med, git_med = statistics.median(log_t), statistics.median(git_t)
+    print(f"  brief log: median {ms(log_med):.1f} ms; git log -p: median {ms(git_med):.1f} ms; ratio {log_med / git_med:.2f} ({len(log_t)} runs each)")
     print(f"  idle in the repository: utime+stime {idle[0]:.0f} ms; thread run time {idle[1]:.3f} ms; context switches {idle[2]}", flush=True)
     return [
+        ("`brief log` vs `git log -p -- FILE`, 300 commits (whole process, alternating)", "≤ 3×",
+         f"{ms(log_med):.1f} ms / {ms(git_med):.1f} ms = {log_med / git_med:.2f}× (medians)",
+         "pass" if log_med <= git_med * 3 else "**FAIL**"),
         ("First frame in a 300-commit repository vs outside one (bundled briefing)", "as fast",
          f"{ms(i_med):.1f} ms / {ms(o_med):.1f} ms = {i_med / o_med:.2f}× (medians; p90 {ms(i_p90):.1f} / {ms(o_p90):.1f})",
          "pass" if i_med <= o_med * 1.05 else "**FAIL**"),
