@@ -103,6 +103,21 @@ fn load_validate(c: &mut Criterion) {
     group.finish();
 }
 
+/// How fast a hostile file is refused: the parser's budgets (events, depth) bound the
+/// work, and this is where their cost is measured rather than in a timed test.
+fn refuse_hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("refuse");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    for name in ["alias-bomb", "deep"] {
+        let text = std::fs::read_to_string(format!("tests/fixtures/hostile/{name}.yaml"))
+            .expect("a hostile fixture");
+        group.bench_function(name, |b| {
+            b.iter(|| briefing::parse(black_box(&text)).is_err())
+        });
+    }
+    group.finish();
+}
+
 /// One full frame of each pane, nothing changed since the last (what a redraw costs).
 fn frame(c: &mut Criterion) {
     for f in fixtures() {
@@ -322,6 +337,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_validate, frame, key, reload, growth, views
+    targets = load_validate, refuse_hostile, frame, key, reload, growth, views
 }
 criterion_main!(benches);

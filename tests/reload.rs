@@ -97,7 +97,7 @@ proptest! {
             std::fs::write(&file, &text).unwrap();
             requests.send(Request::Closed(file.clone())).unwrap();
             let reloaded = loop {
-                match deliveries.recv_timeout(Duration::from_secs(5)).expect("a reload") {
+                match deliveries.recv_timeout(Duration::from_secs(30)).expect("a reload") {
                     Delivery::Loaded(reloaded) => break reloaded,
                     Delivery::Scanned(_) => continue,
                 }
