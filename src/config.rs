@@ -253,8 +253,8 @@ fn keys(node: &Node, config: &mut Config, diags: &mut Vec<Diagnostic>) {
             return;
         }
     };
-    let actions: Vec<(String, usize)> = keymap::configurable().collect();
-    let names: Vec<&str> = actions.iter().map(|(n, _)| n.as_str()).collect();
+    let actions: Vec<(&str, usize)> = keymap::configurable().collect();
+    let names: Vec<&str> = actions.iter().map(|(n, _)| *n).collect();
     // Where each rebound binding's keys were written, for the conflict messages.
     let mut written: Vec<Option<Pos>> = vec![None; BINDINGS.len()];
     for entry in entries {
@@ -335,7 +335,7 @@ fn conflicts(config: &Config, written: &[Option<Pos>], diags: &mut Vec<Diagnosti
                 Some(pos) => format!("line {}", pos.line),
                 None => "the defaults".to_owned(),
             };
-            let name = |i: usize| keymap::action_name(&BINDINGS[i].action);
+            let name = |i: usize| BINDINGS[i].name;
             diags.push(Diagnostic::error(
                 written[a].or(written[b]),
                 format!(
@@ -434,7 +434,7 @@ mod tests {
 
     fn index_of(name: &str) -> usize {
         keymap::configurable()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, i)| i)
             .unwrap()
     }

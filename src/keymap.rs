@@ -104,6 +104,9 @@ impl Section {
 }
 
 pub struct Binding {
+    /// The action's name in the config and the manual. A contract: users' config files
+    /// name it, so it never changes once released (see the README's list).
+    pub name: &'static str,
     pub mode: Mode,
     pub section: Section,
     pub keys: &'static [Key],
@@ -115,6 +118,7 @@ pub struct Binding {
 }
 
 const fn bind(
+    name: &'static str,
     mode: Mode,
     section: Section,
     keys: &'static [Key],
@@ -123,6 +127,7 @@ const fn bind(
     footer: Option<(&'static str, &'static str)>,
 ) -> Binding {
     Binding {
+        name,
         mode,
         section,
         keys,
@@ -137,60 +142,60 @@ use Mode::{Browse, Detail, Grid, Matrix, Search as Typing};
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(Browse, Section::Panes, &[Key::ch('1')], Action::ShowPane(Pane::Summary), "Summary: bottom line, key points, caveats, sources", Some(("1-8", "panes"))),
-    bind(Browse, Section::Panes, &[Key::ch('2')], Action::ShowPane(Pane::Actors), "Actors and their stances", None),
-    bind(Browse, Section::Panes, &[Key::ch('3')], Action::ShowPane(Pane::Quotes), "Quotes, verbatim, with context and source", None),
-    bind(Browse, Section::Panes, &[Key::ch('4')], Action::ShowPane(Pane::Risks), "Risks, most severe first, under a likelihood × impact heat map", None),
-    bind(Browse, Section::Panes, &[Key::ch('5')], Action::ShowPane(Pane::Questions), "Open questions and what to watch", None),
-    bind(Browse, Section::Panes, &[Key::ch('6')], Action::ShowPane(Pane::Stances), "Stance matrix: every actor on every topic", None),
-    bind(Browse, Section::Panes, &[Key::ch('7')], Action::ShowPane(Pane::Timeline), "Timeline of dated events", None),
-    bind(Browse, Section::Panes, &[Key::ch('8')], Action::ShowPane(Pane::History), "History: the briefing's versions in git and what each changed", None),
-    bind(Browse, Section::Panes, &[Key::plain(Tab), Key::ch('l'), Key::plain(Right)], Action::NextPane, "Next pane", Some(("Tab", "next"))),
-    bind(Browse, Section::Panes, &[Key::plain(BackTab), Key::ch('h'), Key::plain(Left)], Action::PrevPane, "Previous pane", None),
-    bind(Browse, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "Down one item (or line, in a focused detail)", Some(("j/k", "move"))),
-    bind(Browse, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "Up one item (or line)", None),
-    bind(Browse, Section::Move, &[Key::ch('g'), Key::plain(Home)], Action::First, "First item (top)", None),
-    bind(Browse, Section::Move, &[Key::ch('G'), Key::plain(End)], Action::Last, "Last item (bottom)", None),
-    bind(Browse, Section::Move, &[Key::plain(PageDown)], Action::PageDown, "Down one page", None),
-    bind(Browse, Section::Move, &[Key::plain(PageUp)], Action::PageUp, "Up one page", None),
-    bind(Browse, Section::Move, &[Key::ctrl('d')], Action::HalfPageDown, "Down half a page", None),
-    bind(Browse, Section::Move, &[Key::ctrl('u')], Action::HalfPageUp, "Up half a page", None),
-    bind(Browse, Section::Move, &[Key::plain(Enter)], Action::Focus, "Focus the detail, to scroll it and follow its links", Some(("Enter", "detail"))),
-    bind(Browse, Section::Move, &[Key::plain(Esc)], Action::Back, "Back: close the overlay, leave the detail, clear the filter or the search", None),
-    bind(Browse, Section::Move, &[Key::plain(Backspace), Key::ctrl('o')], Action::JumpBack, "Go back to where the last followed link was", None),
-    bind(Browse, Section::Move, &[Key::ch(']')], Action::JumpForward, "Go forward again after going back", None),
-    bind(Browse, Section::Move, &[Key::ch('m')], Action::ToggleGrid, "Risks: move to the heat map (and back to the list)", None),
-    bind(Browse, Section::Search, &[Key::ch('/')], Action::StartSearch, "Search: filter the lists as you type (smart case)", Some(("/", "search"))),
-    bind(Browse, Section::Search, &[Key::ch('n')], Action::NextMatch, "Next match, across the panes in tab order", None),
-    bind(Browse, Section::Search, &[Key::ch('N')], Action::PrevMatch, "Previous match", None),
-    bind(Browse, Section::Briefing, &[Key::ch('o')], Action::ShowPicker, "Back to the directory's briefings (brief DIR)", None),
-    bind(Browse, Section::Briefing, &[Key::ch('c')], Action::CompareSelected, "History: change markers show what changed since the selected version (c or Esc again: since the last reload)", None),
-    bind(Browse, Section::Briefing, &[Key::ch('r')], Action::Reload, "Reload the briefing from disk", None),
-    bind(Browse, Section::Briefing, &[Key::ch('e')], Action::Edit, "Edit the briefing at the selected item ($VISUAL, $EDITOR, vi)", Some(("e", "edit"))),
-    bind(Browse, Section::Briefing, &[Key::ch('!')], Action::ShowProblems, "List the briefing's errors and warnings", None),
-    bind(Browse, Section::Briefing, &[Key::ch('M')], Action::ToggleMouse, "Mouse on or off (off: the terminal selects text)", None),
-    bind(Browse, Section::Briefing, &[Key::ch('?')], Action::ToggleHelp, "This help", Some(("?", "help"))),
-    bind(Browse, Section::Briefing, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "Quit", Some(("q", "quit"))),
-    bind(Matrix, Section::Move, &[Key::ch('h'), Key::plain(Left)], Action::Left, "The topic to the left (Tab still changes pane)", Some(("h/l", "topic"))),
-    bind(Matrix, Section::Move, &[Key::ch('l'), Key::plain(Right)], Action::Right, "The topic to the right", None),
-    bind(Matrix, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "The actor below", Some(("j/k", "actor"))),
-    bind(Matrix, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "The actor above", None),
-    bind(Grid, Section::Move, &[Key::ch('h'), Key::plain(Left)], Action::Left, "Lower impact", Some(("hjkl", "cell"))),
-    bind(Grid, Section::Move, &[Key::ch('l'), Key::plain(Right)], Action::Right, "Higher impact", None),
-    bind(Grid, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "Higher likelihood", None),
-    bind(Grid, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "Lower likelihood", None),
-    bind(Grid, Section::Move, &[Key::plain(Enter), Key::ch(' ')], Action::PickCell, "Filter the list to the cell, or stop filtering", Some(("Enter", "filter"))),
-    bind(Grid, Section::Move, &[Key::ch('m')], Action::ToggleGrid, "Back to the list, keeping the filter", Some(("m", "list"))),
-    bind(Grid, Section::Move, &[Key::plain(Esc)], Action::Back, "Clear the filter and go back to the list", Some(("Esc", "clear"))),
-    bind(Detail, Section::Move, &[Key::plain(Tab)], Action::NextLink, "Next link", Some(("Tab", "link"))),
-    bind(Detail, Section::Move, &[Key::plain(BackTab)], Action::PrevLink, "Previous link", None),
-    bind(Detail, Section::Move, &[Key::plain(Enter)], Action::FollowLink, "Follow the link: its pane opens with it selected", Some(("Enter", "follow"))),
-    bind(Detail, Section::Move, &[Key::plain(Esc)], Action::Back, "Back to the list", Some(("Esc", "list"))),
-    bind(Detail, Section::Move, &[Key::plain(Backspace), Key::ctrl('o')], Action::JumpBack, "Back to where the last followed link was", Some(("Bksp", "back"))),
-    bind(Typing, Section::Search, &[Key::plain(Enter)], Action::SearchSubmit, "Keep the filter and go to the first match", Some(("Enter", "keep"))),
-    bind(Typing, Section::Search, &[Key::plain(Esc)], Action::Back, "Cancel the search", Some(("Esc", "cancel"))),
-    bind(Typing, Section::Search, &[Key::plain(Backspace)], Action::SearchBackspace, "Delete the last character", None),
-    bind(Typing, Section::Search, &[Key::ctrl('c')], Action::Quit, "Quit", None),
+    bind("show_pane_summary", Browse, Section::Panes, &[Key::ch('1')], Action::ShowPane(Pane::Summary), "Summary: bottom line, key points, caveats, sources", Some(("1-8", "panes"))),
+    bind("show_pane_actors", Browse, Section::Panes, &[Key::ch('2')], Action::ShowPane(Pane::Actors), "Actors and their stances", None),
+    bind("show_pane_quotes", Browse, Section::Panes, &[Key::ch('3')], Action::ShowPane(Pane::Quotes), "Quotes, verbatim, with context and source", None),
+    bind("show_pane_risks", Browse, Section::Panes, &[Key::ch('4')], Action::ShowPane(Pane::Risks), "Risks, most severe first, under a likelihood × impact heat map", None),
+    bind("show_pane_questions", Browse, Section::Panes, &[Key::ch('5')], Action::ShowPane(Pane::Questions), "Open questions and what to watch", None),
+    bind("show_pane_stances", Browse, Section::Panes, &[Key::ch('6')], Action::ShowPane(Pane::Stances), "Stance matrix: every actor on every topic", None),
+    bind("show_pane_timeline", Browse, Section::Panes, &[Key::ch('7')], Action::ShowPane(Pane::Timeline), "Timeline of dated events", None),
+    bind("show_pane_history", Browse, Section::Panes, &[Key::ch('8')], Action::ShowPane(Pane::History), "History: the briefing's versions in git and what each changed", None),
+    bind("next_pane", Browse, Section::Panes, &[Key::plain(Tab), Key::ch('l'), Key::plain(Right)], Action::NextPane, "Next pane", Some(("Tab", "next"))),
+    bind("prev_pane", Browse, Section::Panes, &[Key::plain(BackTab), Key::ch('h'), Key::plain(Left)], Action::PrevPane, "Previous pane", None),
+    bind("down", Browse, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "Down one item (or line, in a focused detail)", Some(("j/k", "move"))),
+    bind("up", Browse, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "Up one item (or line)", None),
+    bind("first", Browse, Section::Move, &[Key::ch('g'), Key::plain(Home)], Action::First, "First item (top)", None),
+    bind("last", Browse, Section::Move, &[Key::ch('G'), Key::plain(End)], Action::Last, "Last item (bottom)", None),
+    bind("page_down", Browse, Section::Move, &[Key::plain(PageDown)], Action::PageDown, "Down one page", None),
+    bind("page_up", Browse, Section::Move, &[Key::plain(PageUp)], Action::PageUp, "Up one page", None),
+    bind("half_page_down", Browse, Section::Move, &[Key::ctrl('d')], Action::HalfPageDown, "Down half a page", None),
+    bind("half_page_up", Browse, Section::Move, &[Key::ctrl('u')], Action::HalfPageUp, "Up half a page", None),
+    bind("focus", Browse, Section::Move, &[Key::plain(Enter)], Action::Focus, "Focus the detail, to scroll it and follow its links", Some(("Enter", "detail"))),
+    bind("back", Browse, Section::Move, &[Key::plain(Esc)], Action::Back, "Back: close the overlay, leave the detail, clear the filter or the search", None),
+    bind("jump_back", Browse, Section::Move, &[Key::plain(Backspace), Key::ctrl('o')], Action::JumpBack, "Go back to where the last followed link was", None),
+    bind("jump_forward", Browse, Section::Move, &[Key::ch(']')], Action::JumpForward, "Go forward again after going back", None),
+    bind("toggle_grid", Browse, Section::Move, &[Key::ch('m')], Action::ToggleGrid, "Risks: move to the heat map (and back to the list)", None),
+    bind("start_search", Browse, Section::Search, &[Key::ch('/')], Action::StartSearch, "Search: filter the lists as you type (smart case)", Some(("/", "search"))),
+    bind("next_match", Browse, Section::Search, &[Key::ch('n')], Action::NextMatch, "Next match, across the panes in tab order", None),
+    bind("prev_match", Browse, Section::Search, &[Key::ch('N')], Action::PrevMatch, "Previous match", None),
+    bind("show_picker", Browse, Section::Briefing, &[Key::ch('o')], Action::ShowPicker, "Back to the directory's briefings (brief DIR)", None),
+    bind("compare_selected", Browse, Section::Briefing, &[Key::ch('c')], Action::CompareSelected, "History: change markers show what changed since the selected version (c or Esc again: since the last reload)", None),
+    bind("reload", Browse, Section::Briefing, &[Key::ch('r')], Action::Reload, "Reload the briefing from disk", None),
+    bind("edit", Browse, Section::Briefing, &[Key::ch('e')], Action::Edit, "Edit the briefing at the selected item ($VISUAL, $EDITOR, vi)", Some(("e", "edit"))),
+    bind("show_problems", Browse, Section::Briefing, &[Key::ch('!')], Action::ShowProblems, "List the briefing's errors and warnings", None),
+    bind("toggle_mouse", Browse, Section::Briefing, &[Key::ch('M')], Action::ToggleMouse, "Mouse on or off (off: the terminal selects text)", None),
+    bind("toggle_help", Browse, Section::Briefing, &[Key::ch('?')], Action::ToggleHelp, "This help", Some(("?", "help"))),
+    bind("quit", Browse, Section::Briefing, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "Quit", Some(("q", "quit"))),
+    bind("matrix_left", Matrix, Section::Move, &[Key::ch('h'), Key::plain(Left)], Action::Left, "The topic to the left (Tab still changes pane)", Some(("h/l", "topic"))),
+    bind("matrix_right", Matrix, Section::Move, &[Key::ch('l'), Key::plain(Right)], Action::Right, "The topic to the right", None),
+    bind("matrix_down", Matrix, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "The actor below", Some(("j/k", "actor"))),
+    bind("matrix_up", Matrix, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "The actor above", None),
+    bind("grid_left", Grid, Section::Move, &[Key::ch('h'), Key::plain(Left)], Action::Left, "Lower impact", Some(("hjkl", "cell"))),
+    bind("grid_right", Grid, Section::Move, &[Key::ch('l'), Key::plain(Right)], Action::Right, "Higher impact", None),
+    bind("grid_up", Grid, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "Higher likelihood", None),
+    bind("grid_down", Grid, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "Lower likelihood", None),
+    bind("grid_pick_cell", Grid, Section::Move, &[Key::plain(Enter), Key::ch(' ')], Action::PickCell, "Filter the list to the cell, or stop filtering", Some(("Enter", "filter"))),
+    bind("grid_list", Grid, Section::Move, &[Key::ch('m')], Action::ToggleGrid, "Back to the list, keeping the filter", Some(("m", "list"))),
+    bind("grid_clear", Grid, Section::Move, &[Key::plain(Esc)], Action::Back, "Clear the filter and go back to the list", Some(("Esc", "clear"))),
+    bind("detail_next_link", Detail, Section::Move, &[Key::plain(Tab)], Action::NextLink, "Next link", Some(("Tab", "link"))),
+    bind("detail_prev_link", Detail, Section::Move, &[Key::plain(BackTab)], Action::PrevLink, "Previous link", None),
+    bind("detail_follow_link", Detail, Section::Move, &[Key::plain(Enter)], Action::FollowLink, "Follow the link: its pane opens with it selected", Some(("Enter", "follow"))),
+    bind("detail_back", Detail, Section::Move, &[Key::plain(Esc)], Action::Back, "Back to the list", Some(("Esc", "list"))),
+    bind("detail_jump_back", Detail, Section::Move, &[Key::plain(Backspace), Key::ctrl('o')], Action::JumpBack, "Back to where the last followed link was", Some(("Bksp", "back"))),
+    bind("search_keep", Typing, Section::Search, &[Key::plain(Enter)], Action::SearchSubmit, "Keep the filter and go to the first match", Some(("Enter", "keep"))),
+    bind("search_cancel", Typing, Section::Search, &[Key::plain(Esc)], Action::Back, "Cancel the search", Some(("Esc", "cancel"))),
+    bind("search_delete_char", Typing, Section::Search, &[Key::plain(Backspace)], Action::SearchBackspace, "Delete the last character", None),
+    bind("search_quit", Typing, Section::Search, &[Key::ctrl('c')], Action::Quit, "Quit", None),
 ];
 
 /// The action a key press means in a mode. Typing a search takes any printable key.
@@ -309,34 +314,14 @@ pub fn effective_keys(binding: &Binding) -> Vec<Key> {
     KEYS.with_borrow(|keys| index.map_or_else(|| binding.keys.to_vec(), |i| keys[i].clone()))
 }
 
-/// The name the config calls an action by: `Quit` is `quit`, `ShowPane(Actors)` is
-/// `show_pane_actors`.
-pub fn action_name(action: &Action) -> String {
-    let debug = format!("{action:?}");
-    let mut name = String::new();
-    for c in debug.chars() {
-        if c.is_ascii_uppercase() {
-            if !name.is_empty() && !name.ends_with('_') {
-                name.push('_');
-            }
-            name.push(c.to_ascii_lowercase());
-        } else if c.is_ascii_alphanumeric() {
-            name.push(c);
-        } else if !name.ends_with('_') {
-            name.push('_');
-        }
-    }
-    name.trim_end_matches('_').to_owned()
-}
-
 /// The bindings a config may change, by name and place in `BINDINGS`: those of browsing.
 /// (While a search is typed, printable keys are text.)
-pub fn configurable() -> impl Iterator<Item = (String, usize)> {
+pub fn configurable() -> impl Iterator<Item = (&'static str, usize)> {
     BINDINGS
         .iter()
         .enumerate()
         .filter(|(_, b)| b.mode == Mode::Browse)
-        .map(|(i, b)| (action_name(&b.action), i))
+        .map(|(i, b)| (b.name, i))
 }
 
 /// A key as a config writes it: a character (`x`, `G`), `C-x` or `ctrl-x`, or a name as
