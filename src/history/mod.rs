@@ -1,5 +1,5 @@
 //! A briefing's history in git, read through gix: the commits that changed the file,
-//! newest first along first parents (as `git log` shows them by default), following
+//! newest first along first parents (as `git log --first-parent` shows them), following
 //! renames. Nothing here writes to the repository, and no `git` binary is needed.
 
 use gix::ObjectId;
@@ -293,11 +293,9 @@ impl Tracked {
     }
 }
 
-/// A time as `YYYY-MM-DD` in the offset it was recorded with.
+/// A time as `YYYY-MM-DD` in the offset it was recorded with, by gix's date formatter.
 pub fn date(seconds: i64, offset: i32) -> String {
-    let days = (seconds + i64::from(offset)).div_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02}")
+    gix::date::Time { seconds, offset }.format_or_unix(gix::date::time::format::SHORT)
 }
 
 /// How long ago a time was, in the words `git log --date=relative` would use roughly.
@@ -320,20 +318,6 @@ pub fn parse_date(text: &str) -> Option<i64> {
     gix::date::parse(text, Some(gix::date::Zoned::now()))
         .ok()
         .map(|t| t.seconds)
-}
-
-/// Howard Hinnant's days-to-civil: proleptic Gregorian, day 0 is 1970-01-01.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]
