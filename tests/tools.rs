@@ -66,7 +66,7 @@ fn an_unknown_theme_is_refused_with_the_list() {
     let out = brief(&["--theme", "nosuch", "tests/fixtures/good/minimal.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     let message = stderr(&out);
-    for name in ["default", "dark", "light", "high-contrast"] {
+    for (name, _) in brief::ui::theme::THEMES {
         assert!(message.contains(name), "{message}");
     }
 }

@@ -158,24 +158,92 @@ fn a_heat_map_cell_filters_the_list_by_keys_and_esc_clears_it() {
     assert_eq!(h.app.focus, Focus::List);
 }
 
+/// The words of a row between two columns, each with the column it starts at.
+fn words(buffer: &ratatui::buffer::Buffer, y: u16, from: u16, to: u16) -> Vec<(u16, String)> {
+    let mut out: Vec<(u16, String)> = Vec::new();
+    let mut in_word = false;
+    for x in from..to {
+        let symbol = buffer[(x, y)].symbol();
+        if symbol.trim().is_empty() || "│┃".contains(symbol) {
+            in_word = false;
+            continue;
+        }
+        match out.last_mut() {
+            Some((_, word)) if in_word => word.push_str(symbol),
+            _ => out.push((x, symbol.to_owned())),
+        }
+        in_word = true;
+    }
+    out
+}
+
+/// A click on each cell where the heat map draws it, found by reading the screen (the
+/// impact words over the columns, the likelihood words before the rows), not by the
+/// layout's own constants: each filters the list to that cell, and a click on a label
+/// filters nothing.
 #[test]
 fn a_click_on_a_heat_map_cell_filters_the_list() {
-    let mut h = mekong(120, 40);
-    h.keys("4");
-    let buffer = h.draw();
-    use brief::app::geometry::Heat;
-    let heat = Heat::new(Regions::new(h.app.area(), &h.app).heat.unwrap());
-    // The top row is high likelihood; three cells along, high impact.
-    let y = heat.inner.y + Heat::HEADER_ROWS;
-    assert!(row_text(&buffer, y).contains("high"));
-    let column = heat.inner.x + Heat::LABEL_WIDTH + 2 * Heat::CELL_WIDTH + 2;
-    h.click(column, y);
-    assert_eq!(h.app.heat_filter, Some((0, 2)));
-    assert_eq!(h.app.rows(Pane::Risks).len(), 1);
-    let screen = h.screen();
-    assert!(screen.contains("filtering"), "{screen}");
-    h.key(KeyCode::Esc);
-    assert_eq!(h.app.heat_filter, None);
+    const LEVELS: [&str; 3] = ["low", "medium", "high"];
+    for (width, height) in SIZES {
+        let mut h = mekong(width, height);
+        h.keys("4");
+        let buffer = h.draw();
+        // The heat map's block: from the left edge to its top-right corner.
+        let title_row = (0..height)
+            .find(|&y| row_text(&buffer, y).contains("Heat map"))
+            .expect("a heat map");
+        let half = (0..width)
+            .find(|&x| buffer[(x, title_row)].symbol() == "╮")
+            .expect("the heat map's corner");
+        let header = (0..height)
+            .find(|&y| {
+                let w: Vec<String> = words(&buffer, y, 0, half)
+                    .into_iter()
+                    .map(|(_, w)| w)
+                    .collect();
+                w == LEVELS
+            })
+            .unwrap_or_else(|| panic!("no impact header at {width}x{height}:\n{}", h.screen()));
+        let columns = words(&buffer, header, 0, half);
+        let mut clicked = 0;
+        for y in header + 1..header + 4 {
+            let row = words(&buffer, y, 0, half);
+            let Some((label_x, label)) = row.first().cloned() else {
+                continue;
+            };
+            let likelihood = 2 - LEVELS
+                .iter()
+                .position(|l| *l == label)
+                .expect("a likelihood word");
+            for (impact, (x, word)) in columns.iter().enumerate() {
+                // The cell's count or dot is drawn under the impact word.
+                let drawn = row
+                    .iter()
+                    .find(|(cx, _)| (*x..*x + word.len() as u16).contains(cx))
+                    .unwrap_or_else(|| panic!("nothing under {word} in row {label}"));
+                h.click(drawn.0, y);
+                assert_eq!(
+                    h.app.heat_filter,
+                    Some((likelihood, impact)),
+                    "the cell drawn at {},{y} ({label} likelihood, {word} impact) at {width}x{height}",
+                    drawn.0
+                );
+                let count: usize = drawn.1.parse().unwrap_or(0);
+                assert_eq!(
+                    h.app.rows(Pane::Risks).len(),
+                    count,
+                    "the cell's count is its rows"
+                );
+                clicked += 1;
+            }
+            h.key(KeyCode::Esc);
+            h.click(label_x, y);
+            assert_eq!(h.app.heat_filter, None, "a click on the label {label}");
+        }
+        assert_eq!(clicked, 9, "nine cells at {width}x{height}");
+        let screen = h.screen();
+        assert!(!screen.contains("filtering"), "{screen}");
+    }
 }
 
 // Links and the jump list.

@@ -508,20 +508,4 @@ mod tests {
             "no more than the rows want"
         );
     }
-
-    #[test]
-    fn heat_cells_are_found_where_they_are_drawn() {
-        let heat = Heat::new(Rect::new(10, 5, HEAT_WIDTH, HEAT_HEIGHT));
-        let first = Position::new(
-            heat.inner.x + Heat::LABEL_WIDTH,
-            heat.inner.y + Heat::HEADER_ROWS,
-        );
-        assert_eq!(heat.cell_at(first), Some((0, 0)));
-        let last = Position::new(
-            heat.inner.x + Heat::LABEL_WIDTH + 2 * Heat::CELL_WIDTH + 1,
-            heat.inner.y + Heat::HEADER_ROWS + 2,
-        );
-        assert_eq!(heat.cell_at(last), Some((2, 2)));
-        assert_eq!(heat.cell_at(Position::new(heat.inner.x, first.y)), None);
-    }
 }
