@@ -8,5 +8,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let cli = brief::cli::Cli::parse();
-    std::process::exit(brief::cli::main(cli));
+    let status = brief::cli::main(cli);
+    std::process::exit(brief::cli::output::finish(status));
 }
