@@ -8,6 +8,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let cli = brief::cli::Cli::parse();
+    // The dashboard's terminal is the runtime's to restore, and may be gone (hung up)
+    // with the runtime's last writes still buffered: only a command's output is checked.
+    let command = cli.command.is_some();
     let status = brief::cli::main(cli);
-    std::process::exit(brief::cli::output::finish(status));
+    std::process::exit(if command {
+        brief::cli::output::finish(status)
+    } else {
+        status
+    });
 }
