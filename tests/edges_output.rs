@@ -268,6 +268,20 @@ fn config_values_and_config_file_names_are_printed_cleaned() {
     assert!(again.contains(&format!("editor: {editor}\n")), "{again}");
 }
 
+#[test]
+fn a_command_line_clap_refuses_is_quoted_cleaned() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = brief_in(dir.path(), &["--theme", HOSTILE, "config"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_cleaned(&out, "an invalid --theme");
+    let out = brief_in(dir.path(), &["check", "--format", HOSTILE, "x.yaml"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_cleaned(&out, "an invalid --format");
+    let out = brief_in(dir.path(), &["--help"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: brief"));
+}
+
 /// stdout is `/dev/full`: every write fails with ENOSPC.
 fn into_a_full_disk(dir: &Path, args: &[&str]) -> Output {
     let full = std::fs::OpenOptions::new()
@@ -290,7 +304,8 @@ fn a_full_disk_is_an_error_with_one_line_on_stderr() {
     let good = fixture("good/minimal.yaml");
     let good = good.to_str().unwrap();
     let name = hostile_name();
-    let cases: [&[&str]; 6] = [
+    let cases: [&[&str]; 7] = [
+        &["--version"],
         &["check", good],
         &["check", "--format", "json", good],
         &["export", good],

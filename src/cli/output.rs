@@ -40,6 +40,34 @@ pub fn json(value: &impl serde::Serialize) -> String {
     sanitize::escape_json(&text)
 }
 
+/// Prints clap's message for a command line it could not take (or for `--help` and
+/// `--version`) and returns the status to exit with. The message quotes what was typed,
+/// and clap passes that to a terminal as it is, so the message is made again from the
+/// command line cleaned: it shows what was typed with its controls made visible, in
+/// clap's colours.
+pub fn parse_error(error: &clap::Error) -> i32 {
+    use clap::Parser as _;
+    let cleaned = std::env::args_os().map(|arg| sanitize::clean(&arg.to_string_lossy()));
+    match super::Cli::try_parse_from(cleaned) {
+        Err(again) if again.kind() == error.kind() => {
+            if let Err(e) = again.print() {
+                failed(&e);
+            }
+        }
+        // Cleaning changed what clap found wrong: its first message, without colours
+        // (clap strips its escapes then) and cleaned.
+        _ => {
+            let text = sanitize::clean(&error.render().to_string());
+            if error.use_stderr() {
+                err(&text);
+            } else {
+                out(&text);
+            }
+        }
+    }
+    finish(error.exit_code())
+}
+
 /// Writes what stdout still buffers; the status to exit with, unless that fails.
 pub fn finish(status: i32) -> i32 {
     if let Err(e) = io::stdout().lock().flush() {
