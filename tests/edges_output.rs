@@ -233,6 +233,9 @@ fn log_prints_hostile_names_authors_and_subjects_cleaned() {
     let missing = format!("{HOSTILE}-gone.yaml");
     let out = brief_in(dir.path(), &["log", &missing]);
     assert_cleaned(&out, "log of a missing file");
+    let out = brief_in(dir.path(), &["diff", HOSTILE, &name]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_cleaned(&out, "diff at a revision that is not one");
 }
 
 #[test]
