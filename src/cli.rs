@@ -5,27 +5,23 @@ use crate::briefing::{self, Budget, Diagnostic, LoadError};
 use crate::config::Config;
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// `eprintln!` that does not panic when stderr is gone (the terminal was closed).
+/// `eprintln!`, cleaned, that does not panic when stderr is gone (the terminal was closed).
 macro_rules! errln {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        $crate::cli::output::err(&format!("{}\n", format_args!($($arg)*)))
+    };
 }
 
-/// `println!` that gives up quietly when the reader has gone (`brief export | head`).
+/// `println!`, cleaned; a failed write ends the program (see `output`).
 macro_rules! outln {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let mut out = std::io::stdout().lock();
-        if writeln!(out, $($arg)*).is_err() {
-            std::process::exit(0);
-        }
-    }};
+    ($($arg:tt)*) => {
+        $crate::cli::output::out(&format!("{}\n", format_args!($($arg)*)))
+    };
 }
 
 // After the macros, which it uses too.
 mod history;
+pub mod output;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -362,10 +358,8 @@ fn run(app: App, budget: Budget) -> i32 {
     }
 }
 
-/// Writes bytes to stdout; a reader that has gone is not an error.
 fn print_bytes(bytes: &[u8]) -> i32 {
-    use std::io::Write as _;
-    let _ = std::io::stdout().lock().write_all(bytes);
+    output::own_bytes(bytes);
     0
 }
 
@@ -471,8 +465,7 @@ fn check(files: &[PathBuf], format: Format, budget: Budget) -> i32 {
         }
     }
     if format == Format::Json {
-        let text = serde_json::to_string_pretty(&reports).unwrap_or_else(|_| "[]".into());
-        outln!("{text}");
+        outln!("{}", output::json(&reports));
     }
     i32::from(failed)
 }

@@ -415,9 +415,12 @@ pub fn to_yaml(config: &Config) -> String {
     out
 }
 
-/// A YAML double-quoted scalar (JSON's string syntax is YAML's).
+/// A YAML double-quoted scalar (JSON's string syntax is YAML's), with what a terminal
+/// would act on escaped so that the printed config reads back as the same value.
 fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| format!("\"{text}\""))
+    briefing::sanitize::escape_json(
+        &serde_json::to_string(text).unwrap_or_else(|_| format!("\"{text}\"")),
+    )
 }
 
 #[cfg(test)]

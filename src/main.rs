@@ -1,4 +1,4 @@
-use clap::Parser;
+use clap::Parser as _;
 
 /// mimalloc rather than the system allocator: a 3 MB briefing is hundreds of thousands
 /// of small strings, parsed on two threads and freed on another, and glibc's arenas
@@ -7,6 +7,17 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let cli = brief::cli::Cli::parse();
-    std::process::exit(brief::cli::main(cli));
+    let cli = match brief::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => std::process::exit(brief::cli::output::parse_error(&error)),
+    };
+    // The dashboard's terminal is the runtime's to restore, and may be gone (hung up)
+    // with the runtime's last writes still buffered: only a command's output is checked.
+    let command = cli.command.is_some();
+    let status = brief::cli::main(cli);
+    std::process::exit(if command {
+        brief::cli::output::finish(status)
+    } else {
+        status
+    });
 }

@@ -829,7 +829,7 @@ fn e_opens_the_editor_at_the_selected_actor_and_shows_the_edit_on_return() {
     let args = std::fs::read_to_string(dir.path().join("args.txt")).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     let actor_line = text.lines().position(|l| l == "  - id: ru").unwrap() + 1;
-    assert_eq!(args, format!("+{actor_line}\nbriefing.yaml\n"));
+    assert_eq!(args, format!("+{actor_line}\n./briefing.yaml\n"));
     tui.key("q");
     let status = tui.wait_exit(WAIT);
     assert_exit_code(&status, 0);
@@ -1214,7 +1214,7 @@ fn the_config_editor_template_is_used() {
             .unwrap()
         + 1;
     assert_eq!(lines[1], format!("{first_actor}:1"), "{args}");
-    assert_eq!(lines[2], "briefing.yaml");
+    assert_eq!(lines[2], "./briefing.yaml");
     tui.key("q");
     assert_exit_code(&tui.wait_exit(WAIT), 0);
 }

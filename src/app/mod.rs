@@ -279,7 +279,11 @@ impl App {
     pub fn origin_label(&self) -> String {
         match &self.origin {
             Origin::Bundled => format!("bundled {}", crate::briefing::BUNDLED_NAME),
-            Origin::File(path) | Origin::Directory(path) => path.display().to_string(),
+            // A file's name is outside text like the briefing's, shown in banners and
+            // errors where it must not steer the terminal.
+            Origin::File(path) | Origin::Directory(path) => {
+                crate::briefing::sanitize::clean_line(&path.display().to_string())
+            }
         }
     }
 

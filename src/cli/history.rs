@@ -2,12 +2,12 @@
 
 use crate::briefing::diff::BriefingDiff;
 use crate::briefing::report::{Run, Tone, report};
-use crate::briefing::{self, Briefing, Budget, LoadError};
+use crate::briefing::{self, Briefing, Budget, LoadError, sanitize};
 use crate::history::{self, HistoryError, Tracked};
 use crate::ui::theme;
 use clap::ValueEnum;
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,7 +69,7 @@ pub fn diff(options: DiffOptions, budget: Budget) -> i32 {
         return 2;
     };
     let diff = BriefingDiff::between(&old_model, &new_model);
-    let mut out = Vec::new();
+    let mut out = String::new();
     match options.format {
         DiffFormat::Json => {
             let json = serde_json::json!({
@@ -79,27 +79,19 @@ pub fn diff(options: DiffOptions, budget: Budget) -> i32 {
                 "gist": diff.gist(),
                 "changes": diff.changes,
             });
-            out.extend(
-                serde_json::to_string_pretty(&json)
-                    .unwrap_or_default()
-                    .bytes(),
-            );
-            out.push(b'\n');
+            out.push_str(&super::output::json(&json));
+            out.push('\n');
         }
         DiffFormat::Text => {
             let paint = Paint(options.color.enabled());
             if options.git {
-                out.extend(
-                    paint
-                        .strong(&format!("brief diff {} {}", old.label, new.label))
-                        .bytes(),
-                );
-                out.push(b'\n');
+                out.push_str(&paint.strong(&format!("brief diff {} {}", old.label, new.label)));
+                out.push('\n');
             }
-            out.extend(render(&diff, paint).bytes());
+            out.push_str(&render(&diff, paint));
         }
     }
-    let _ = std::io::stdout().lock().write_all(&out);
+    super::output::painted(&out);
     // git stops `git diff` at an external driver's non-zero status.
     if options.exit_code && !options.git && !diff.is_empty() {
         1
@@ -194,17 +186,23 @@ fn git_sides(args: &[String], budget: Budget) -> Result<(Side, Side), String> {
     ))
 }
 
-/// Whether the command line's output is painted, in the default theme's styles.
+/// Whether the command line's output is painted, in the default theme's styles. Every
+/// piece of text goes through it, painted or `plain`, and is cleaned there: its output
+/// is written as it is, so that its own colours survive, and may hold no other escape.
 #[derive(Clone, Copy)]
 pub struct Paint(pub bool);
 
 impl Paint {
     fn style(self, style: ratatui::style::Style, text: &str) -> String {
+        let text = sanitize::clean(text);
         if self.0 {
-            theme::ansi(style, text)
+            theme::ansi(style, &text)
         } else {
-            text.to_owned()
+            text
         }
+    }
+    fn plain(self, text: &str) -> String {
+        sanitize::clean(text)
     }
     fn strong(self, text: &str) -> String {
         self.style(theme::tone(Tone::Strong), text)
@@ -222,8 +220,8 @@ impl Paint {
     /// its added ones `{+…+}`, the marks `git diff --word-diff` uses.
     fn run(self, run: &Run) -> String {
         match (run.tone, self.0) {
-            (Tone::WordRemoved, false) => format!("[-{}-]", run.text),
-            (Tone::WordAdded, false) => format!("{{+{}+}}", run.text),
+            (Tone::WordRemoved, false) => format!("[-{}-]", self.plain(&run.text)),
+            (Tone::WordAdded, false) => format!("{{+{}+}}", self.plain(&run.text)),
             (tone, _) => self.style(theme::tone(tone), &run.text),
         }
     }
@@ -354,7 +352,6 @@ pub fn log(options: LogOptions) -> i32 {
         },
     };
     let mut json = Vec::new();
-    let mut stdout = std::io::stdout().lock();
     let paint = Paint(Color::Auto.enabled());
     // The deleting commit comes first and counts against `-n`, as in `git log`.
     let deletion =
@@ -433,42 +430,32 @@ pub fn log(options: LogOptions) -> i32 {
                 let line = format!(
                     "{} {} {}  {}\n    {}\n",
                     paint.changed(&version.short),
-                    date,
+                    paint.plain(&date),
                     paint.dim(&version.author),
-                    version.subject,
+                    paint.plain(&version.subject),
                     if error.is_some() {
                         paint.removed(&said)
                     } else {
-                        said
+                        paint.plain(&said)
                     },
                 );
-                if stdout.write_all(line.as_bytes()).is_err() {
-                    return 0;
-                }
+                super::output::painted(&line);
             }
         }
     }
     match options.format {
-        DiffFormat::Json => {
-            let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            let _ = writeln!(stdout, "{text}");
-        }
+        DiffFormat::Json => outln!("{}", super::output::json(&json)),
         DiffFormat::Text if !committed && deletion.is_none() => {
-            let _ = writeln!(stdout, "{}", repo.not_committed_yet());
+            outln!("{}", repo.not_committed_yet());
         }
         DiffFormat::Text if shown == 0 => {
             // `-n 0` asked for nothing; `--since` may have left out every commit.
             if let Some(since) = &options.since {
-                let _ = writeln!(
-                    stdout,
-                    "{}: no commit since {since} changed it",
-                    repo.path()
-                );
+                outln!("{}: no commit since {since} changed it", repo.path());
             }
         }
         DiffFormat::Text if versions.ended_at_boundary => {
-            let _ = writeln!(
-                stdout,
+            outln!(
                 "(history ends here: this is a shallow clone; `git fetch --unshallow` brings the rest)"
             );
         }

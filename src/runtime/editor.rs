@@ -1,7 +1,7 @@
 //! Which editor to run, and how to tell it the line to open at.
 
 use std::ffi::OsString;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The config's `editor` template, set once at start.
@@ -17,11 +17,22 @@ pub fn template() -> Option<&'static str> {
     TEMPLATE.get().map(String::as_str)
 }
 
+/// The path in a form no editor can read as an option: a briefing named `+!touch x.yaml`
+/// handed to vim bare is a command for it to run, one named `-c…` an option to any
+/// editor. A relative path starts with `./`; an absolute one starts with `/` already.
+fn operand(path: &Path) -> PathBuf {
+    match path.components().next() {
+        Some(Component::Normal(_)) => Path::new(".").join(path),
+        _ => path.to_path_buf(),
+    }
+}
+
 /// The config's template split like a shell would, `{file}`, `{line}` and `{column}`
 /// filled in each word, so a file name with spaces stays one argument.
 pub fn template_args(template: &str, path: &Path, line: u32, column: u32) -> Vec<OsString> {
     let words = shell_words::split(template).unwrap_or_else(|_| vec![template.to_owned()]);
-    let file = path.to_string_lossy();
+    let operand = operand(path);
+    let file = operand.to_string_lossy();
     words
         .iter()
         .map(|word| {
@@ -58,7 +69,7 @@ pub fn editor_args(command: &[String], path: &Path, line: u32) -> Vec<OsString> 
                 .map_or(p.clone(), |n| n.to_string_lossy().into_owned())
         })
         .unwrap_or_default();
-    let mut located = path.as_os_str().to_owned();
+    let mut located = operand(path).into_os_string();
     match program.as_str() {
         "code" | "code-insiders" | "codium" | "vscodium" | "cursor" | "windsurf" => {
             located.push(format!(":{line}"));
@@ -110,7 +121,7 @@ mod tests {
         let path = Path::new("b.yaml");
         assert_eq!(
             strings(editor_args(&["vim".into()], path, 12)),
-            ["vim", "+12", "b.yaml"]
+            ["vim", "+12", "./b.yaml"]
         );
         assert_eq!(
             strings(editor_args(
@@ -118,11 +129,11 @@ mod tests {
                 path,
                 7
             )),
-            ["/usr/bin/code", "--wait", "--goto", "b.yaml:7"]
+            ["/usr/bin/code", "--wait", "--goto", "./b.yaml:7"]
         );
         assert_eq!(
             strings(editor_args(&["ed2".into()], path, 3)),
-            ["ed2", "+3", "b.yaml"]
+            ["ed2", "+3", "./b.yaml"]
         );
     }
 
@@ -136,11 +147,37 @@ mod tests {
                 12,
                 3
             )),
-            ["code", "--goto", "my notes/b.yaml:12:3"]
+            ["code", "--goto", "./my notes/b.yaml:12:3"]
         );
         assert_eq!(
             strings(template_args("nvim +{line} {file}", path, 7, 1)),
-            ["nvim", "+7", "my notes/b.yaml"]
+            ["nvim", "+7", "./my notes/b.yaml"]
+        );
+    }
+
+    #[test]
+    fn no_file_name_reads_as_an_option() {
+        for name in ["+!touch PWNED.yaml", "-c!touch PWNED.yaml", "--goto.yaml"] {
+            let path = Path::new(name);
+            let fills = [
+                editor_args(&["vim".into()], path, 1),
+                editor_args(&["code".into()], path, 1),
+                editor_args(&["subl".into()], path, 1),
+                editor_args(&["other".into()], path, 1),
+                template_args("ed {file}", path, 1, 1),
+            ];
+            for args in fills {
+                let last = strings(args).pop().unwrap();
+                assert!(last.starts_with("./"), "{last:?}");
+            }
+        }
+        assert_eq!(
+            strings(editor_args(&["vim".into()], Path::new("/srv/+x.yaml"), 2)),
+            ["vim", "+2", "/srv/+x.yaml"]
+        );
+        assert_eq!(
+            strings(editor_args(&["vim".into()], Path::new("../-x.yaml"), 2)),
+            ["vim", "+2", "../-x.yaml"]
         );
     }
 }

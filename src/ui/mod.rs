@@ -539,8 +539,10 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mode = app.mode();
     if let Some(status) = &app.status {
+        // Messages quote the editor's command and the system's errors, outside text.
+        let status = crate::briefing::sanitize::clean_line(status);
         frame.render_widget(
-            Paragraph::new(Line::styled(fit(status, width), THEME.status)),
+            Paragraph::new(Line::styled(fit(&status, width), THEME.status)),
             area,
         );
         return;
