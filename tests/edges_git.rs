@@ -3,7 +3,9 @@
 //! not a briefing, names that are not UTF-8, and versions too big to read.
 
 mod common;
-use common::git::{commit_on, git, git_command, pay_repo, pay_version};
+use common::git::{
+    commit_on, git, git_command, pay_repo, pay_repo_with_a_big_version, pay_version,
+};
 use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -12,14 +14,18 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// A repository of the pay briefing's first version with brief as the diff driver of
-/// every YAML file, configured as the README says (with `driver_args` after the binary,
-/// such as `--max-size`).
-fn driven_repo(driver_args: &str) -> tempfile::TempDir {
-    let repo = pay_repo(1);
+/// Makes brief the diff driver of every YAML file in `dir`, configured as the README
+/// says (with `driver_args` after the binary, such as `--max-size`).
+fn drive(dir: &Path, driver_args: &str) {
     let driver = format!("{} {driver_args} diff --git", env!("CARGO_BIN_EXE_brief"));
-    git(repo.path(), &["config", "diff.brief.command", &driver]);
-    std::fs::write(repo.path().join(".gitattributes"), "*.yaml diff=brief\n").unwrap();
+    git(dir, &["config", "diff.brief.command", &driver]);
+    std::fs::write(dir.join(".gitattributes"), "*.yaml diff=brief\n").unwrap();
+}
+
+/// A repository of the pay briefing's first version, with brief as its diff driver.
+fn driven_repo() -> tempfile::TempDir {
+    let repo = pay_repo(1);
+    drive(repo.path(), "");
     git(repo.path(), &["add", ".gitattributes"]);
     commit_on(repo.path(), 1, "Use brief to diff briefings");
     repo
@@ -64,7 +70,7 @@ fn os<'a>(args: &[&'a str]) -> Vec<&'a OsStr> {
 
 #[test]
 fn a_renamed_briefing_is_compared_and_labelled_as_a_rename() {
-    let repo = driven_repo("");
+    let repo = driven_repo();
     git(repo.path(), &["mv", "pay.yaml", "wage.yaml"]);
     std::fs::write(repo.path().join("wage.yaml"), pay_version(2)).unwrap();
     commit_on(repo.path(), 2, "Rename and revise");
@@ -93,7 +99,7 @@ fn a_renamed_briefing_is_compared_and_labelled_as_a_rename() {
 
 #[test]
 fn a_copied_briefing_is_labelled_as_a_copy() {
-    let repo = driven_repo("");
+    let repo = driven_repo();
     std::fs::copy(
         repo.path().join("pay.yaml"),
         repo.path().join("pay-copy.yaml"),
@@ -125,7 +131,7 @@ fn a_copied_briefing_is_labelled_as_a_copy() {
 
 #[test]
 fn yaml_that_is_not_a_briefing_gets_a_plain_unified_diff() {
-    let repo = driven_repo("");
+    let repo = driven_repo();
     let ci = repo.path().join("ci.yaml");
     std::fs::write(&ci, "jobs:\n  build:\n    runs-on: ubuntu-22.04\n").unwrap();
     git(repo.path(), &["add", "ci.yaml"]);
@@ -173,7 +179,7 @@ fn yaml_that_is_not_a_briefing_gets_a_plain_unified_diff() {
 
 #[test]
 fn a_deleted_and_an_added_briefing_are_compared_with_nothing() {
-    let repo = driven_repo("");
+    let repo = driven_repo();
     git(repo.path(), &["rm", "-q", "pay.yaml"]);
     std::fs::write(repo.path().join("wage.yaml"), pay_version(3)).unwrap();
     git(repo.path(), &["add", "wage.yaml"]);
@@ -220,7 +226,7 @@ fn the_driver_takes_an_unmerged_path_and_refuses_a_wrong_count() {
 fn latin1_repo() -> (tempfile::TempDir, std::ffi::OsString) {
     use std::os::unix::ffi::OsStrExt;
     let name = OsStr::from_bytes(b"caf\xe9 brief.yaml").to_owned();
-    let repo = driven_repo("");
+    let repo = driven_repo();
     git(repo.path(), &["rm", "-q", "pay.yaml"]);
     std::fs::write(repo.path().join(&name), pay_version(1)).unwrap();
     git(repo.path(), &["add", "-A"]);
@@ -290,23 +296,17 @@ fn a_name_that_is_not_utf8_has_a_log_and_a_diff() {
     );
 }
 
-/// The pay briefing's three versions, the second padded with a comment to `big` bytes.
-fn repo_with_a_big_version(big: usize) -> tempfile::TempDir {
-    let repo = driven_repo("--max-size 100000");
-    let mut padded = pay_version(2);
-    while padded.len() < big {
-        padded.push_str("# padding to make this version too big to read\n");
-    }
-    std::fs::write(repo.path().join("pay.yaml"), padded).unwrap();
-    commit_on(repo.path(), 2, "Union wavers, with an appendix");
-    std::fs::write(repo.path().join("pay.yaml"), pay_version(3)).unwrap();
-    commit_on(repo.path(), 3, "Rally quote");
+/// The pay briefing's three versions, the second too big for `--max-size 100000`, with
+/// brief as the diff driver under that limit.
+fn repo_with_a_big_version() -> tempfile::TempDir {
+    let repo = pay_repo_with_a_big_version(300_000);
+    drive(repo.path(), "--max-size 100000");
     repo
 }
 
 #[test]
 fn log_skips_a_version_over_the_size_limit_and_lists_the_others() {
-    let repo = repo_with_a_big_version(300_000);
+    let repo = repo_with_a_big_version();
     let out = brief_in(
         repo.path(),
         &os(&["--max-size", "100000", "log", "pay.yaml"]),
@@ -338,7 +338,7 @@ fn log_skips_a_version_over_the_size_limit_and_lists_the_others() {
 
 #[test]
 fn diff_of_a_version_over_the_size_limit_says_so_and_fails() {
-    let repo = repo_with_a_big_version(300_000);
+    let repo = repo_with_a_big_version();
     let out = brief_in(
         repo.path(),
         &os(&["--max-size", "100000", "diff", "HEAD~1", "pay.yaml"]),
@@ -374,7 +374,7 @@ fn diff_of_a_version_over_the_size_limit_says_so_and_fails() {
 fn the_history_pane_skips_a_version_over_the_size_limit() {
     use brief::app::Action;
     use brief::runtime::history::{Reader, Request};
-    let repo = repo_with_a_big_version(300_000);
+    let repo = repo_with_a_big_version();
     let file = repo.path().join("pay.yaml");
     let budget = brief::briefing::Budget { max_bytes: 100_000 };
     let tracked = brief::history::Tracked::open(&file).unwrap().within(budget);
