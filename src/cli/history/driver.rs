@@ -40,42 +40,63 @@ enum Content {
     TooBig(u64),
 }
 
-pub(super) fn run(args: &[OsString], color: Color, format: DiffFormat, budget: Budget) -> i32 {
-    let (path, old_file, old_mode, new_file, new_mode, new_path, header) = match args {
-        // An unmerged path: git has no two sides to give.
-        [path] => {
-            return print(&format!("* Unmerged path {}\n", shown(path)));
-        }
-        [path, old_file, _, old_mode, new_file, _, new_mode] => {
-            (path, old_file, old_mode, new_file, new_mode, path, None)
-        }
-        [
+/// What git passes for one file: its path, each side's file and mode, and for a rename or
+/// a copy the new path and the header git would have printed.
+struct Call<'a> {
+    path: &'a OsStr,
+    old_file: &'a OsStr,
+    old_mode: &'a OsStr,
+    new_file: &'a OsStr,
+    new_mode: &'a OsStr,
+    new_path: &'a OsStr,
+    header: Option<String>,
+}
+
+impl<'a> Call<'a> {
+    /// git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), or 9
+    /// with the new path and the header.
+    fn parse(args: &'a [OsString]) -> Option<Self> {
+        let (seven, rest) = args.split_first_chunk::<7>()?;
+        let [path, old_file, _, old_mode, new_file, _, new_mode] = seven;
+        let (new_path, header) = match rest {
+            [] => (path, None),
+            [new_path, header] => (new_path, Some(header.to_string_lossy().into_owned())),
+            _ => return None,
+        };
+        Some(Self {
             path,
             old_file,
-            _,
             old_mode,
             new_file,
-            _,
             new_mode,
             new_path,
             header,
-        ] => (
-            path,
-            old_file,
-            old_mode,
-            new_file,
-            new_mode,
-            new_path,
-            Some(header.to_string_lossy()),
-        ),
-        _ => {
-            errln!(
-                "brief diff: --git expects the 7 arguments git gives a diff driver (9 for a \
-                 rename or a copy), got {}",
-                args.len()
-            );
-            return 2;
-        }
+        })
+    }
+}
+
+pub(super) fn run(args: &[OsString], color: Color, format: DiffFormat, budget: Budget) -> i32 {
+    let call = match args {
+        // An unmerged path: git has no two sides to give.
+        [path] => return print(&format!("* Unmerged path {}\n", shown(path))),
+        args => Call::parse(args),
+    };
+    let Some(Call {
+        path,
+        old_file,
+        old_mode,
+        new_file,
+        new_mode,
+        new_path,
+        header,
+    }) = call
+    else {
+        errln!(
+            "brief diff: --git expects the 7 arguments git gives a diff driver (9 for a \
+             rename or a copy), got {}",
+            args.len()
+        );
+        return 2;
     };
     let kinship = header.as_deref().map_or(Kinship::Same, kinship);
     let old = side(old_file, format!("a/{}", shown(path)), budget);
