@@ -92,9 +92,9 @@ pub enum Command {
     )]
     Diff {
         /// Two files, a revision and a file, or two revisions and a file
-        #[arg(value_name = "ARGS", num_args = 1..=7)]
-        args: Vec<String>,
-        /// Take git's seven external-diff arguments (path old-file old-hex old-mode new-file new-hex new-mode)
+        #[arg(value_name = "ARGS", num_args = 1..=9)]
+        args: Vec<std::ffi::OsString>,
+        /// Take git's external-diff arguments (path old-file old-hex old-mode new-file new-hex new-mode, then new-path and header for a rename or copy)
         #[arg(long)]
         git: bool,
         /// When to colour the output
@@ -241,6 +241,7 @@ pub fn main(cli: Cli) -> i32 {
             max,
             since,
             format,
+            budget,
         }),
         Some(Command::Export {
             path,

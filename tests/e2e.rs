@@ -1421,3 +1421,18 @@ fn history_pane_outside_a_repository_says_why_it_is_empty() {
     tui.key("q");
     assert_exit_code(&tui.wait_exit(WAIT), 0);
 }
+
+#[test]
+fn history_pane_skips_a_version_over_the_size_limit() {
+    let repo = common::git::pay_repo_with_a_big_version(300_000);
+    let args = ["--max-size", "100000", "pay.yaml"];
+    let mut tui = Tui::spawn_in(repo.path(), &args, 30, 120);
+    tui.wait_for("Dockworkers", WAIT);
+    tui.key("8");
+    tui.wait_for("293.0 KiB, over the 97.7 KiB limit: not read", WAIT);
+    tui.wait_for("First assessment", WAIT);
+    tui.key("j");
+    tui.wait_for("This version is 293.0 KiB", WAIT);
+    tui.key("q");
+    assert_exit_code(&tui.wait_exit(WAIT), 0);
+}

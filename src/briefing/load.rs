@@ -15,6 +15,38 @@ pub struct Budget {
 
 impl Budget {
     pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
+
+    /// Whether text of `size` bytes may be read.
+    pub fn allows(self, size: u64) -> bool {
+        size <= self.max_bytes
+    }
+
+    /// What to say of `size` bytes that the budget does not allow, such as
+    /// `43.0 MiB, over the 8 MiB limit`.
+    pub fn over(self, size: u64) -> String {
+        format!(
+            "{}, over the {} limit",
+            human_size(size),
+            human_size(self.max_bytes)
+        )
+    }
+}
+
+/// A size as people read it: `512 bytes`, `3.5 KiB`, `43.0 MiB`; a whole number of KiB
+/// or MiB (a limit, usually) without the decimal.
+pub fn human_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    let (unit, name) = match bytes {
+        0..KIB => return format!("{bytes} bytes"),
+        KIB..MIB => (KIB, "KiB"),
+        _ => (MIB, "MiB"),
+    };
+    if bytes.is_multiple_of(unit) {
+        format!("{} {name}", bytes / unit)
+    } else {
+        format!("{:.1} {name}", bytes as f64 / unit as f64)
+    }
 }
 
 impl Default for Budget {

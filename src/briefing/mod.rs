@@ -30,7 +30,8 @@ pub use diagnostic::Diagnostic;
 pub use fields::{closest, scalar_text};
 pub use index::Index;
 pub use load::{
-    Budget, LoadError, Loaded, load_file, parse, parse_file, parse_with_sources, read_source,
+    Budget, LoadError, Loaded, human_size, load_file, parse, parse_file, parse_with_sources,
+    read_source,
 };
 pub use model::*;
 pub use node::Pos;

@@ -3,12 +3,15 @@
 use crate::briefing::diff::BriefingDiff;
 use crate::briefing::report::{Run, Tone, report};
 use crate::briefing::{self, Briefing, Budget, LoadError, sanitize};
-use crate::history::{self, HistoryError, Tracked};
+use crate::history::{self, HistoryError, Tracked, Unread};
 use crate::ui::theme;
 use clap::ValueEnum;
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+
+mod driver;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Color {
@@ -38,7 +41,7 @@ pub enum DiffFormat {
 }
 
 pub struct DiffOptions {
-    pub args: Vec<String>,
+    pub args: Vec<OsString>,
     pub git: bool,
     pub color: Color,
     pub format: DiffFormat,
@@ -53,12 +56,10 @@ struct Side {
 
 /// Exit statuses: 0 the same (or no `--exit-code`), 1 changed, 2 trouble.
 pub fn diff(options: DiffOptions, budget: Budget) -> i32 {
-    let sides = if options.git {
-        git_sides(&options.args, budget)
-    } else {
-        sides(&options.args, budget)
-    };
-    let (old, new) = match sides {
+    if options.git {
+        return driver::run(&options.args, options.color, options.format, budget);
+    }
+    let (old, new) = match sides(&options.args, budget) {
         Ok(sides) => sides,
         Err(message) => {
             errln!("brief diff: {message}");
@@ -84,16 +85,11 @@ pub fn diff(options: DiffOptions, budget: Budget) -> i32 {
         }
         DiffFormat::Text => {
             let paint = Paint(options.color.enabled());
-            if options.git {
-                out.push_str(&paint.strong(&format!("brief diff {} {}", old.label, new.label)));
-                out.push('\n');
-            }
             out.push_str(&render(&diff, paint));
         }
     }
     super::output::painted(&out);
-    // git stops `git diff` at an external driver's non-zero status.
-    if options.exit_code && !options.git && !diff.is_empty() {
+    if options.exit_code && !diff.is_empty() {
         1
     } else {
         0
@@ -102,9 +98,6 @@ pub fn diff(options: DiffOptions, budget: Budget) -> i32 {
 
 /// The briefing a side holds, or its diagnostics on stderr and nothing.
 fn checked(side: &Side) -> Option<Briefing> {
-    if side.text.is_empty() && side.label == "/dev/null" {
-        return Some(Briefing::default());
-    }
     match briefing::parse(&side.text) {
         Ok(loaded) => Some(loaded.briefing),
         Err(LoadError {
@@ -126,17 +119,22 @@ fn checked(side: &Side) -> Option<Briefing> {
     }
 }
 
-/// `OLD NEW`, `REV FILE` (against the working copy), `REV1 REV2 FILE`.
-fn sides(args: &[String], budget: Budget) -> Result<(Side, Side), String> {
-    let file = |path: &str| -> Result<Side, String> {
+/// `OLD NEW`, `REV FILE` (against the working copy), `REV1 REV2 FILE`. Files are named as
+/// the system names them (not necessarily UTF-8); revisions are text.
+fn sides(args: &[OsString], budget: Budget) -> Result<(Side, Side), String> {
+    let file = |path: &OsString| -> Result<Side, String> {
+        let label = shown(Path::new(path));
         briefing::read_source(Path::new(path), budget)
             .map(|text| Side {
-                label: path.to_owned(),
+                label: label.clone(),
                 text,
             })
-            .map_err(|e| format!("{path}: {}", e.first_error().message))
+            .map_err(|e| format!("{label}: {}", e.first_error().message))
     };
-    let at = |repo: &Tracked, rev: &str| -> Result<Side, String> {
+    let at = |repo: &Tracked, rev: &OsString| -> Result<Side, String> {
+        let rev = rev
+            .to_str()
+            .ok_or_else(|| format!("`{}` is not a revision", rev.to_string_lossy()))?;
         // Labelled as git names a file in a revision, at the path it had there.
         repo.at(rev)
             .map_err(|e| e.to_string())
@@ -145,7 +143,11 @@ fn sides(args: &[String], budget: Budget) -> Result<(Side, Side), String> {
                 text,
             })
     };
-    let tracked = |path: &str| Tracked::open(Path::new(path)).map_err(|e| e.to_string());
+    let tracked = |path: &OsString| {
+        Tracked::open(Path::new(path))
+            .map(|repo| repo.within(budget))
+            .map_err(|e| e.to_string())
+    };
     match args {
         [old, new] if Path::new(old).is_file() => Ok((file(old)?, file(new)?)),
         [rev, path] => {
@@ -160,30 +162,10 @@ fn sides(args: &[String], budget: Budget) -> Result<(Side, Side), String> {
     }
 }
 
-/// git's seven arguments to an external diff driver:
-/// path old-file old-hex old-mode new-file new-hex new-mode.
-fn git_sides(args: &[String], budget: Budget) -> Result<(Side, Side), String> {
-    let [path, old_file, _, _, new_file, _, _] = args else {
-        return Err(format!(
-            "--git expects the seven arguments git gives a diff driver, got {}",
-            args.len()
-        ));
-    };
-    let side = |file: &str, label: String| -> Result<Side, String> {
-        if file == "/dev/null" {
-            return Ok(Side {
-                label: "/dev/null".to_owned(),
-                text: String::new(),
-            });
-        }
-        briefing::read_source(Path::new(file), budget)
-            .map(|text| Side { label, text })
-            .map_err(|e| format!("{path}: {}", e.first_error().message))
-    };
-    Ok((
-        side(old_file, format!("a/{path}"))?,
-        side(new_file, format!("b/{path}"))?,
-    ))
+/// A path as it can be printed: bytes that are not UTF-8 as U+FFFD, control characters
+/// as visible stand-ins.
+fn shown(path: &Path) -> String {
+    briefing::sanitize::clean_line(&path.to_string_lossy())
 }
 
 /// Whether the command line's output is painted, in the default theme's styles. Every
@@ -250,16 +232,18 @@ pub struct LogOptions {
     pub max: Option<usize>,
     pub since: Option<String>,
     pub format: DiffFormat,
+    /// No version bigger than this is read.
+    pub budget: Budget,
 }
 
 /// One line of a version's judgments against the one before, and its first error if it
 /// does not parse.
 fn gist(
-    texts: &HashMap<gix::ObjectId, Result<String, String>>,
+    texts: &HashMap<gix::ObjectId, Result<String, Unread>>,
     version: &history::Version,
-    parsed: &mut Option<(gix::ObjectId, Result<Briefing, String>)>,
+    parsed: &mut Option<(gix::ObjectId, Result<Briefing, Unread>)>,
 ) -> (String, Option<String>) {
-    let mut parse = |blob: gix::ObjectId| -> Result<Briefing, String> {
+    let mut parse = |blob: gix::ObjectId| -> Result<Briefing, Unread> {
         if let Some((id, result)) = parsed.as_ref()
             && *id == blob
         {
@@ -268,21 +252,23 @@ fn gist(
         let text = texts
             .get(&blob)
             .cloned()
-            .unwrap_or_else(|| Err("blob not read".to_owned()));
-        let result = text.and_then(|text| history::parse_text(&text).map(|l| l.briefing));
+            .unwrap_or_else(|| Err(Unread::Invalid("blob not read".to_owned())));
+        let result = text.and_then(|text| {
+            history::parse_text(&text)
+                .map(|l| l.briefing)
+                .map_err(Unread::Invalid)
+        });
         *parsed = Some((blob, result.clone()));
         result
     };
     let this = parse(version.blob);
     let previous = version.origin.previous().map(&mut parse);
     let said = history::summary(
-        this.as_ref().map_err(String::as_str),
-        previous
-            .as_ref()
-            .map(|p| p.as_ref().map_err(String::as_str)),
+        this.as_ref(),
+        previous.as_ref().map(Result::as_ref),
         &version.origin,
     );
-    (said, this.err())
+    (said, this.err().map(|e| e.message()))
 }
 
 pub fn log(options: LogOptions) -> i32 {
@@ -301,7 +287,7 @@ pub fn log(options: LogOptions) -> i32 {
         1
     };
     let repo = match Tracked::open(&options.file) {
-        Ok(repo) => repo,
+        Ok(repo) => repo.within(options.budget),
         // Outside any repository, or in a directory that does not exist either.
         Err(HistoryError::NotARepository(_)) if !on_disk => return no_such_file(),
         Err(e) => {
@@ -384,7 +370,7 @@ pub fn log(options: LogOptions) -> i32 {
         for blob in std::iter::once(version.blob).chain(version.origin.previous()) {
             texts
                 .entry(blob)
-                .or_insert_with(|| repo.text(blob).map_err(|e| e.to_string()));
+                .or_insert_with(|| history::read_blob(&repo, blob));
         }
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));

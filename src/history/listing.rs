@@ -55,7 +55,7 @@ pub fn entries_with(
         let blob = tracked.blob_id_of(text.as_bytes())?;
         if head != Some(blob) {
             let before = head.map(|b| parse_blob(tracked, b));
-            let after = parse_text(text);
+            let after = parse_text(text).map_err(Unread::Invalid);
             entries.push(Entry {
                 blob: None,
                 previous: head,
@@ -72,7 +72,7 @@ pub fn entries_with(
             });
         }
     }
-    let mut previous_model: Option<(ObjectId, Result<Loaded, String>)> = None;
+    let mut previous_model: Option<(ObjectId, Result<Loaded, Unread>)> = None;
     for version in tracked.versions()? {
         let version = version?;
         let key = (version.blob, version.origin.previous());
@@ -117,9 +117,45 @@ pub fn entries_with(
     Ok(entries)
 }
 
-/// A blob parsed as a briefing, or its first error (see `parse_text`).
-pub fn parse_blob(tracked: &Tracked, blob: ObjectId) -> Result<Loaded, String> {
-    parse_text(&tracked.text(blob).map_err(|e| e.to_string())?)
+/// Why a version's briefing is not there to show or compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// It does not parse (or git could not give it): the first error.
+    Invalid(String),
+    /// It is over the size budget, so it was not read: how much over.
+    OverBudget(String),
+}
+
+impl Unread {
+    /// The error alone: the first parse error as `line:col: message`, or the size.
+    pub fn message(&self) -> String {
+        match self {
+            Unread::Invalid(error) => error.clone(),
+            Unread::OverBudget(over) => format!("{over}: not read"),
+        }
+    }
+}
+
+impl std::fmt::Display for Unread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unread::Invalid(error) => write!(f, "does not parse: {error}"),
+            Unread::OverBudget(over) => write!(f, "{over}: not read (raise it with --max-size)"),
+        }
+    }
+}
+
+/// A blob's text, or why it was not read (see `Unread`).
+pub fn read_blob(tracked: &Tracked, blob: ObjectId) -> Result<String, Unread> {
+    tracked.text(blob).map_err(|e| match e {
+        HistoryError::OverBudget { over, .. } => Unread::OverBudget(over),
+        e => Unread::Invalid(e.to_string()),
+    })
+}
+
+/// A blob parsed as a briefing, or why it is not one (see `Unread`).
+pub fn parse_blob(tracked: &Tracked, blob: ObjectId) -> Result<Loaded, Unread> {
+    parse_text(&read_blob(tracked, blob)?).map_err(Unread::Invalid)
 }
 
 /// A version's text parsed as a briefing, or its first error as `line:col: message`.
@@ -133,16 +169,16 @@ pub fn parse_text(text: &str) -> Result<Loaded, String> {
     })
 }
 
-fn briefing_of(parsed: &Result<Loaded, String>) -> Result<&Briefing, &str> {
-    parsed.as_ref().map(|l| &l.briefing).map_err(String::as_str)
+fn briefing_of(parsed: &Result<Loaded, Unread>) -> Result<&Briefing, &Unread> {
+    parsed.as_ref().map(|l| &l.briefing)
 }
 
 /// What a version changed in judgments, in one line, as `brief log` and the History
 /// pane say it: `this` is the version (or its first error), `before` the version before
 /// it if there is one, `origin` how it came from that one.
 pub fn summary(
-    this: Result<&Briefing, &str>,
-    before: Option<Result<&Briefing, &str>>,
+    this: Result<&Briefing, &Unread>,
+    before: Option<Result<&Briefing, &Unread>>,
     origin: &Origin,
 ) -> String {
     let renamed = match origin {
@@ -150,7 +186,7 @@ pub fn summary(
         _ => String::new(),
     };
     match (this, before) {
-        (Err(e), _) => format!("does not parse: {e}"),
+        (Err(e), _) => e.to_string(),
         (Ok(b), None) => {
             let first = match origin {
                 Origin::Boundary => "history ends here (shallow clone)",
@@ -164,9 +200,12 @@ pub fn summary(
                 plural(b.questions.len(), "question")
             )
         }
-        (Ok(_), Some(Err(_))) => {
+        (Ok(_), Some(Err(Unread::Invalid(_)))) => {
             format!("{renamed}the version before does not parse; judgments not compared")
         }
+        (Ok(_), Some(Err(Unread::OverBudget(_)))) => format!(
+            "{renamed}the version before is over the size limit, not read; judgments not compared"
+        ),
         (Ok(this), Some(Ok(before))) => {
             let diff = BriefingDiff::between(before, this);
             let said = if diff.is_empty() {

@@ -2,13 +2,18 @@
 //! newest first along first parents (as `git log --first-parent` shows them), following
 //! renames. Nothing here writes to the repository, and no `git` binary is needed.
 
+use crate::briefing::Budget;
+use crate::briefing::sanitize::clean_line;
 use gix::ObjectId;
+use gix::bstr::{BStr, BString, ByteSlice};
 use std::path::{Path, PathBuf};
 
 mod listing;
 mod walk;
 
-pub use listing::{Entry, Summaries, entries, entries_with, parse_blob, parse_text, summary};
+pub use listing::{
+    Entry, Summaries, Unread, entries, entries_with, parse_blob, parse_text, read_blob, summary,
+};
 
 pub use walk::{Origin, Version, Versions};
 
@@ -31,6 +36,9 @@ pub enum HistoryError {
         path: String,
         why: Absence,
     },
+    /// A version over the size budget, not read: what it is (`a1b2c3d:pay.yaml`) and
+    /// how big it is against the limit.
+    OverBudget { what: String, over: String },
     /// Reading the repository failed.
     Git(String),
 }
@@ -103,6 +111,9 @@ impl std::fmt::Display for HistoryError {
                     ),
                 }
             }
+            HistoryError::OverBudget { what, over } => {
+                write!(f, "{what}: {over}: not read (raise it with --max-size)")
+            }
             HistoryError::Git(message) => write!(f, "cannot read the repository: {message}"),
         }
     }
@@ -117,8 +128,19 @@ fn git(error: impl std::fmt::Display) -> HistoryError {
 /// One file in one repository.
 pub struct Tracked {
     repo: gix::Repository,
-    /// The file's path in the repository, with `/` between components.
-    path: String,
+    /// The file's path in the repository, with `/` between components, as git has it:
+    /// bytes, which need not be UTF-8.
+    path: BString,
+    /// The path as it can be printed.
+    shown: String,
+    /// No version bigger than this is read.
+    budget: Budget,
+}
+
+/// A path from git, as it can be printed: bytes that are not UTF-8 as U+FFFD, control
+/// characters as visible stand-ins.
+pub fn shown(path: &BStr) -> String {
+    clean_line(&path.to_str_lossy())
 }
 
 impl Tracked {
@@ -158,24 +180,37 @@ impl Tracked {
             .map_err(git)?;
         let relative = dir.join(name);
         let relative = relative.strip_prefix(&workdir).map_err(|_| not_a_repo())?;
-        let path = relative
+        let path: BString = relative
             .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        Ok(Self { repo, path })
+            .map(|c| gix::path::os_str_into_bstr(c.as_os_str()).map(|b| b.to_owned()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| not_a_repo())?
+            .join(&b"/"[..])
+            .into();
+        Ok(Self {
+            shown: shown(path.as_ref()),
+            repo,
+            path,
+            budget: Budget::default(),
+        })
     }
 
-    /// The file's path in the repository.
+    /// The same file, reading no version bigger than `budget` allows.
+    pub fn within(mut self, budget: Budget) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// The file's path in the repository, as it can be printed.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.shown
     }
 
     /// What to say of a file that no commit has yet.
     pub fn not_committed_yet(&self) -> String {
         format!(
             "{} has not been committed yet: its history starts with its first commit",
-            self.path
+            self.shown
         )
     }
 
@@ -226,14 +261,14 @@ impl Tracked {
         revision: &str,
         commit: ObjectId,
     ) -> Result<(String, ObjectId), HistoryError> {
-        if let Some(blob) = walk::blob_at(&self.repo, commit, &self.path)? {
-            return Ok((self.path.clone(), blob));
+        if let Some(blob) = walk::blob_at(&self.repo, commit, self.path.as_ref())? {
+            return Ok((self.shown.clone(), blob));
         }
-        match walk::blob_following_renames(&self.repo, &self.path, commit)? {
-            Ok(found) => Ok(found),
+        match walk::blob_following_renames(&self.repo, self.path.as_ref(), commit, self.budget)? {
+            Ok((path, blob)) => Ok((shown(path.as_ref()), blob)),
             Err(why) => Err(HistoryError::NotInRevision {
                 revision: revision.to_owned(),
-                path: self.path.clone(),
+                path: self.shown.clone(),
                 why,
             }),
         }
@@ -244,20 +279,26 @@ impl Tracked {
     pub fn at(&self, revision: &str) -> Result<(String, String), HistoryError> {
         let commit = self.commit(revision)?;
         let (path, blob) = self.blob_in(revision, commit)?;
-        Ok((path, self.text(blob)?))
+        match self.text(blob) {
+            Err(HistoryError::OverBudget { over, .. }) => Err(HistoryError::OverBudget {
+                what: format!("{revision}:{path}"),
+                over,
+            }),
+            text => Ok((path, text?)),
+        }
     }
 
     /// A blob's text; bytes that are not UTF-8 are shown as U+FFFD rather than refused,
-    /// as the loader does for a file.
+    /// as the loader does for a file. A blob over the budget is refused from its size in
+    /// the object's header, before anything is inflated.
     pub fn text(&self, blob: ObjectId) -> Result<String, HistoryError> {
-        let blob = self.repo.find_blob(blob).map_err(git)?;
-        Ok(String::from_utf8_lossy(&blob.data).into_owned())
+        walk::text_within(&self.repo, blob, self.budget)
     }
 
     /// The commits that changed the file, newest first, starting at HEAD. An unborn
     /// HEAD, or a file never committed, has none.
     pub fn versions(&self) -> Result<Versions<'_>, HistoryError> {
-        Versions::from_head(&self.repo, &self.path)
+        Versions::from_head(&self.repo, self.path.as_ref(), self.budget)
     }
 
     /// For a file HEAD no longer has: the commit that deleted it, and the versions
@@ -265,7 +306,7 @@ impl Tracked {
     pub fn versions_before_deletion(
         &self,
     ) -> Result<Option<(Version, Versions<'_>)>, HistoryError> {
-        Versions::before_deletion(&self.repo, &self.path)
+        Versions::before_deletion(&self.repo, self.path.as_ref(), self.budget)
     }
 
     /// The blob of the file at HEAD, if HEAD has it.
@@ -273,7 +314,7 @@ impl Tracked {
         let head = self.repo.head().map_err(git)?;
         match head.id() {
             None => Ok(None),
-            Some(id) => walk::blob_at(&self.repo, id.detach(), &self.path),
+            Some(id) => walk::blob_at(&self.repo, id.detach(), self.path.as_ref()),
         }
     }
 

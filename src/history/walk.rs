@@ -1,8 +1,10 @@
 //! The first-parent walk that finds the commits which changed one file, and the path the
 //! file had in one of them.
 
-use super::{Absence, HistoryError, git};
+use super::{Absence, HistoryError, git, shown};
+use crate::briefing::Budget;
 use gix::ObjectId;
+use gix::bstr::{BStr, BString, ByteSlice};
 use std::collections::{HashMap, HashSet};
 
 /// One commit that changed the file.
@@ -15,7 +17,7 @@ pub struct Version {
     pub offset: i32,
     pub author: String,
     pub subject: String,
-    /// The file's path in this commit.
+    /// The file's path in this commit, as it can be printed.
     pub path: String,
     pub blob: ObjectId,
     /// What this version is compared with.
@@ -26,7 +28,8 @@ pub struct Version {
 pub enum Origin {
     /// The file was changed; this was its blob in the first parent.
     Changed { blob: ObjectId },
-    /// The file came from another path in the first parent (and may also have changed).
+    /// The file came from another path in the first parent (and may also have changed);
+    /// `from` as it can be printed.
     Renamed { from: String, blob: ObjectId },
     /// The file first appears in this commit.
     Added,
@@ -49,14 +52,20 @@ impl Origin {
 pub struct Versions<'r> {
     repo: &'r gix::Repository,
     /// The commit to look at next, with the file's path and blob in it.
-    next: Option<(ObjectId, String, ObjectId)>,
+    next: Option<(ObjectId, BString, ObjectId)>,
     shallow: Vec<ObjectId>,
+    /// Rename detection reads no blob bigger than this.
+    budget: Budget,
     /// The walk stopped at a shallow clone's boundary.
     pub ended_at_boundary: bool,
 }
 
 impl<'r> Versions<'r> {
-    pub(super) fn from_head(repo: &'r gix::Repository, path: &str) -> Result<Self, HistoryError> {
+    pub(super) fn from_head(
+        repo: &'r gix::Repository,
+        path: &BStr,
+        budget: Budget,
+    ) -> Result<Self, HistoryError> {
         let next = match head_commit(repo)? {
             None => None,
             Some(id) => blob_at(repo, id, path)?.map(|blob| (id, path.to_owned(), blob)),
@@ -65,6 +74,7 @@ impl<'r> Versions<'r> {
             repo,
             next,
             shallow: shallow_commits(repo)?,
+            budget,
             ended_at_boundary: false,
         })
     }
@@ -73,7 +83,8 @@ impl<'r> Versions<'r> {
     /// from HEAD), and the versions from the one before. `None` if no commit has it.
     pub(super) fn before_deletion(
         repo: &'r gix::Repository,
-        path: &str,
+        path: &BStr,
+        budget: Budget,
     ) -> Result<Option<(Version, Self)>, HistoryError> {
         let shallow = shallow_commits(repo)?;
         let Some(mut child) = head_commit(repo)? else {
@@ -89,11 +100,12 @@ impl<'r> Versions<'r> {
             };
             if let Some(blob) = blob_at(repo, parent, path)? {
                 // The deleting commit, described with the blob it removed.
-                let deleted = describe(&commit, path.to_owned(), blob, Origin::Changed { blob })?;
+                let deleted = describe(&commit, path, blob, Origin::Changed { blob })?;
                 let versions = Self {
                     repo,
                     next: Some((parent, path.to_owned(), blob)),
                     shallow,
+                    budget,
                     ended_at_boundary: false,
                 };
                 return Ok(Some((deleted, versions)));
@@ -104,7 +116,14 @@ impl<'r> Versions<'r> {
 
     fn step(&mut self) -> Result<Option<Version>, HistoryError> {
         while let Some((id, path, blob)) = self.next.take() {
-            let origin = match back(self.repo, &self.shallow, id, &path, blob)? {
+            let origin = match back(
+                self.repo,
+                &self.shallow,
+                id,
+                path.as_ref(),
+                blob,
+                self.budget,
+            )? {
                 Back::Boundary => {
                     self.ended_at_boundary = true;
                     Origin::Boundary
@@ -113,7 +132,7 @@ impl<'r> Versions<'r> {
                 Back::To(parent, old_path, old) => {
                     let origin = if old_path != path {
                         Origin::Renamed {
-                            from: old_path.clone(),
+                            from: shown(old_path.as_ref()),
                             blob: old,
                         }
                     } else if old == blob {
@@ -127,7 +146,7 @@ impl<'r> Versions<'r> {
                 }
             };
             let commit = self.repo.find_commit(id).map_err(git)?;
-            return describe(&commit, path, blob, origin).map(Some);
+            return describe(&commit, path.as_ref(), blob, origin).map(Some);
         }
         Ok(None)
     }
@@ -151,7 +170,7 @@ impl Iterator for Versions<'_> {
 enum Back {
     /// In this parent, at this path (the same or the one it was renamed from), with this
     /// blob.
-    To(ObjectId, String, ObjectId),
+    To(ObjectId, BString, ObjectId),
     /// The commit has no parent, or its first parent does not have the file.
     Added,
     /// The commit is at a shallow clone's boundary: its parents are not there.
@@ -163,8 +182,9 @@ fn back(
     repo: &gix::Repository,
     shallow: &[ObjectId],
     id: ObjectId,
-    path: &str,
+    path: &BStr,
     blob: ObjectId,
+    budget: Budget,
 ) -> Result<Back, HistoryError> {
     if shallow.contains(&id) {
         return Ok(Back::Boundary);
@@ -176,7 +196,7 @@ fn back(
     if let Some(old) = blob_at(repo, parent, path)? {
         return Ok(Back::To(parent, path.to_owned(), old));
     }
-    Ok(match counterpart(repo, id, parent, path, blob)? {
+    Ok(match counterpart(repo, id, parent, path, blob, budget)? {
         Some((from, old)) => Back::To(parent, from, old),
         None => Back::Added,
     })
@@ -188,9 +208,10 @@ fn back(
 /// forward from where its own first parents meet the line.
 pub(super) fn blob_following_renames(
     repo: &gix::Repository,
-    path: &str,
+    path: &BStr,
     target: ObjectId,
-) -> Result<Result<(String, ObjectId), Absence>, HistoryError> {
+    budget: Budget,
+) -> Result<Result<(BString, ObjectId), Absence>, HistoryError> {
     let head = head_commit(repo)?;
     let start = match head {
         Some(head) => blob_at(repo, head, path)?.map(|blob| (head, blob)),
@@ -209,7 +230,7 @@ pub(super) fn blob_following_renames(
             return Ok(Ok((path, blob)));
         }
         line.insert(id, (path.clone(), blob));
-        match back(repo, &shallow, id, &path, blob)? {
+        match back(repo, &shallow, id, path.as_ref(), blob, budget)? {
             Back::To(parent, old_path, old) => (id, path, blob) = (parent, old_path, old),
             Back::Added => {
                 let (short, subject) = commit_line(repo, id)?;
@@ -241,9 +262,9 @@ pub(super) fn blob_following_renames(
         }
     };
     for &child in branch.iter().rev() {
-        let found = match blob_at(repo, child, &path)? {
+        let found = match blob_at(repo, child, path.as_ref())? {
             Some(now) => Some((path.clone(), now)),
-            None => counterpart(repo, parent, child, &path, blob)?,
+            None => counterpart(repo, parent, child, path.as_ref(), blob, budget)?,
         };
         let Some(found) = found else {
             let (short, subject) = commit_line(repo, child)?;
@@ -271,7 +292,7 @@ pub(super) fn shallow_commits(repo: &gix::Repository) -> Result<Vec<ObjectId>, H
 
 fn describe(
     commit: &gix::Commit<'_>,
-    path: String,
+    path: &BStr,
     blob: ObjectId,
     origin: Origin,
 ) -> Result<Version, HistoryError> {
@@ -285,7 +306,7 @@ fn describe(
         offset: time.offset,
         author: crate::briefing::sanitize::clean_line(&author.name.to_string()),
         subject: subject(commit),
-        path,
+        path: shown(path),
         blob,
         origin,
     })
@@ -316,10 +337,11 @@ pub(super) fn short_hash(commit: &gix::Commit<'_>) -> String {
 pub(super) fn blob_at(
     repo: &gix::Repository,
     commit: ObjectId,
-    path: &str,
+    path: &BStr,
 ) -> Result<Option<ObjectId>, HistoryError> {
     let tree = repo.find_commit(commit).map_err(git)?.tree().map_err(git)?;
-    let entry = tree.lookup_entry_by_path(path).map_err(git)?;
+    // By bytes: a name that is not UTF-8 is found like any other.
+    let entry = tree.lookup_entry(path.split_str("/")).map_err(git)?;
     Ok(entry.filter(|e| e.mode().is_blob()).map(|e| e.object_id()))
 }
 
@@ -332,18 +354,19 @@ fn counterpart(
     repo: &gix::Repository,
     here: ObjectId,
     there: ObjectId,
-    path: &str,
+    path: &BStr,
     blob: ObjectId,
-) -> Result<Option<(String, ObjectId)>, HistoryError> {
-    let present: HashSet<String> = files(repo, here)?.into_iter().map(|(p, _)| p).collect();
+    budget: Budget,
+) -> Result<Option<(BString, ObjectId)>, HistoryError> {
+    let present: HashSet<BString> = files(repo, here)?.into_iter().map(|(p, _)| p).collect();
     let candidates = files(repo, there)?
         .into_iter()
         .filter(|(p, _)| !present.contains(p) && p != path);
-    likeliest(repo, candidates, blob)
+    likeliest(repo, candidates, blob, budget)
 }
 
 /// Every file in a commit's tree, with its blob.
-fn files(repo: &gix::Repository, id: ObjectId) -> Result<Vec<(String, ObjectId)>, HistoryError> {
+fn files(repo: &gix::Repository, id: ObjectId) -> Result<Vec<(BString, ObjectId)>, HistoryError> {
     let tree = repo.find_commit(id).map_err(git)?.tree().map_err(git)?;
     Ok(tree
         .traverse()
@@ -352,36 +375,60 @@ fn files(repo: &gix::Repository, id: ObjectId) -> Result<Vec<(String, ObjectId)>
         .map_err(git)?
         .into_iter()
         .filter(|e| e.mode.is_blob())
-        .map(|e| (e.filepath.to_string(), e.oid))
+        .map(|e| (e.filepath, e.oid))
         .collect())
 }
 
 /// Among `candidates`, the file that is `blob` moved: one with the same blob, or else the
-/// briefing most like it, if at least half of their lines are the same.
+/// briefing most like it, if at least half of their lines are the same. A blob over the
+/// budget is not read to compare: only the same blob pairs with it.
 fn likeliest(
     repo: &gix::Repository,
-    candidates: impl Iterator<Item = (String, ObjectId)>,
+    candidates: impl Iterator<Item = (BString, ObjectId)>,
     blob: ObjectId,
-) -> Result<Option<(String, ObjectId)>, HistoryError> {
+    budget: Budget,
+) -> Result<Option<(BString, ObjectId)>, HistoryError> {
     let candidates: Vec<_> = candidates.collect();
     if let Some(found) = candidates.iter().find(|(_, oid)| *oid == blob) {
         return Ok(Some(found.clone()));
     }
-    let text = |oid: ObjectId| -> Result<String, HistoryError> {
-        let blob = repo.find_blob(oid).map_err(git)?;
-        Ok(String::from_utf8_lossy(&blob.data).into_owned())
+    let text = |oid: ObjectId| match text_within(repo, oid, budget) {
+        Err(HistoryError::OverBudget { .. }) => Ok(None),
+        text => text.map(Some),
     };
-    let known = text(blob)?;
-    let mut best: Option<(f32, (String, ObjectId))> = None;
+    let Some(known) = text(blob)? else {
+        return Ok(None);
+    };
+    let mut best: Option<(f32, (BString, ObjectId))> = None;
     for (path, oid) in candidates {
-        if !(path.ends_with(".yaml") || path.ends_with(".yml")) {
+        if !(path.ends_with(b".yaml") || path.ends_with(b".yml")) {
             continue;
         }
-        let other = text(oid)?;
+        let Some(other) = text(oid)? else {
+            continue;
+        };
         let ratio = similar::TextDiff::from_lines(&other, &known).ratio();
         if ratio >= 0.5 && best.as_ref().is_none_or(|(r, _)| ratio > *r) {
             best = Some((ratio, (path, oid)));
         }
     }
     Ok(best.map(|(_, found)| found))
+}
+
+/// A blob's text, if the budget allows its size, which is read from the object's header
+/// (a loose object's first bytes, a packed one's entry) before anything is inflated.
+pub(super) fn text_within(
+    repo: &gix::Repository,
+    blob: ObjectId,
+    budget: Budget,
+) -> Result<String, HistoryError> {
+    let size = repo.find_header(blob).map_err(git)?.size();
+    if !budget.allows(size) {
+        return Err(HistoryError::OverBudget {
+            what: blob.to_hex_with_len(7).to_string(),
+            over: budget.over(size),
+        });
+    }
+    let blob = repo.find_blob(blob).map_err(git)?;
+    Ok(String::from_utf8_lossy(&blob.data).into_owned())
 }

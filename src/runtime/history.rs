@@ -3,9 +3,10 @@
 //! version to compare with. A new commit, a checkout or a save reads the list again.
 
 use crate::app::{Action, Versions};
+use crate::briefing::Budget;
 use crate::briefing::diff::BriefingDiff;
 use crate::briefing::report::report;
-use crate::history::{self, Tracked};
+use crate::history::{self, Tracked, Unread};
 use gix::ObjectId;
 use notify::Watcher;
 use std::path::{Path, PathBuf};
@@ -34,14 +35,21 @@ pub enum Request {
 /// a lock file, the ref and the reflog within a few milliseconds.
 const QUIET: Duration = Duration::from_millis(100);
 
-/// Starts the thread; `send` hands its results to the event loop.
-pub fn spawn(send: impl Fn(Action) + Send + 'static) -> std::io::Result<Sender<Request>> {
+/// Starts the thread; `send` hands its results to the event loop. No version bigger than
+/// `budget` allows is read.
+pub fn spawn(
+    send: impl Fn(Action) + Send + 'static,
+    budget: Budget,
+) -> std::io::Result<Sender<Request>> {
     let (tx, rx) = mpsc::channel();
     let repository_changed = tx.clone();
     std::thread::Builder::new()
         .name("brief-history".into())
         .spawn(move || {
-            Reader::new(send).watching(repository_changed).run(&rx);
+            Reader::new(send)
+                .within(budget)
+                .watching(repository_changed)
+                .run(&rx);
         })?;
     Ok(tx)
 }
@@ -58,6 +66,7 @@ pub struct Reader<F> {
     watcher: Option<notify::RecommendedWatcher>,
     /// What each version of `file` changed, kept from one reading of the list to the next.
     summaries: history::Summaries,
+    budget: Budget,
 }
 
 impl<F: Fn(Action)> Reader<F> {
@@ -69,7 +78,14 @@ impl<F: Fn(Action)> Reader<F> {
             tracked: None,
             watcher: None,
             summaries: history::Summaries::default(),
+            budget: Budget::default(),
         }
+    }
+
+    /// Reads no version bigger than `budget` allows.
+    pub fn within(mut self, budget: Budget) -> Self {
+        self.budget = budget;
+        self
     }
 
     /// Follows the repository: a commit or a checkout reads the list again.
@@ -137,7 +153,7 @@ impl<F: Fn(Action)> Reader<F> {
         self.file = Some(file.clone());
         // Opened afresh each time: a new commit or a checkout is seen as it is now.
         self.tracked = match Tracked::open(&file) {
-            Ok(tracked) => Some(tracked),
+            Ok(tracked) => Some(tracked.within(self.budget)),
             Err(history::HistoryError::NotARepository(_)) => {
                 (self.send)(Action::HistoryRead(Versions::Unavailable(
                     "Not in a git repository: history needs the briefing to be committed in git"
@@ -160,7 +176,7 @@ impl<F: Fn(Action)> Reader<F> {
         {
             self.watcher = watch_repository(tracked, notify.clone());
         }
-        let working = std::fs::read_to_string(&file).ok();
+        let working = crate::briefing::read_source(&file, self.budget).ok();
         let summaries = &mut self.summaries;
         let versions = match history::entries_with(tracked, working.as_deref(), summaries, |n| {
             if n % 10 == 0 {
@@ -174,8 +190,11 @@ impl<F: Fn(Action)> Reader<F> {
         (self.send)(Action::HistoryRead(versions));
     }
 
-    fn model(&self, blob: ObjectId) -> Option<crate::briefing::Loaded> {
-        history::parse_blob(self.tracked.as_ref()?, blob).ok()
+    fn model(&self, blob: ObjectId) -> Result<crate::briefing::Loaded, Unread> {
+        match self.tracked.as_ref() {
+            Some(tracked) => history::parse_blob(tracked, blob),
+            None => Err(Unread::Invalid("not in a git repository".to_owned())),
+        }
     }
 
     fn diff(&self, blob: Option<ObjectId>, previous: Option<ObjectId>) {
@@ -184,21 +203,27 @@ impl<F: Fn(Action)> Reader<F> {
             None => self
                 .file
                 .as_ref()
-                .and_then(|file| std::fs::read_to_string(file).ok())
-                .and_then(|text| crate::briefing::parse(&text).ok()),
+                .and_then(|file| crate::briefing::read_source(file, self.budget).ok())
+                .and_then(|text| crate::briefing::parse(&text).ok())
+                .ok_or_else(|| Unread::Invalid("the working copy".to_owned())),
         };
-        let before = previous.and_then(|b| self.model(b));
+        let before = previous.map(|b| self.model(b));
         let diff = match (this, before) {
-            (Some(this), Some(before)) => {
+            (Ok(this), Some(Ok(before))) => {
                 Ok(BriefingDiff::between(&before.briefing, &this.briefing))
             }
-            (Some(this), None) if previous.is_none() => {
-                Ok(BriefingDiff::between(&Default::default(), &this.briefing))
-            }
-            (Some(_), None) => {
+            (Ok(this), None) => Ok(BriefingDiff::between(&Default::default(), &this.briefing)),
+            (Ok(_), Some(Err(Unread::OverBudget(over)))) => Err(format!(
+                "The version before is {over}: not read (raise it with --max-size); \
+                 judgments not compared"
+            )),
+            (Ok(_), Some(Err(Unread::Invalid(_)))) => {
                 Err("The version before does not parse: judgments not compared".to_owned())
             }
-            (None, _) => {
+            (Err(Unread::OverBudget(over)), _) => Err(format!(
+                "This version is {over}: not read (raise it with --max-size)"
+            )),
+            (Err(Unread::Invalid(_)), _) => {
                 Err("This version does not parse: see `brief log` for its first error".to_owned())
             }
         };
@@ -210,11 +235,20 @@ impl<F: Fn(Action)> Reader<F> {
     }
 
     fn compare(&self, blob: ObjectId, short: &str, seconds: i64) {
-        let Some(before) = self.model(blob) else {
-            (self.send)(Action::Status(format!(
-                "{short} does not parse: nothing to compare with"
-            )));
-            return;
+        let before = match self.model(blob) {
+            Ok(before) => before,
+            Err(Unread::OverBudget(over)) => {
+                (self.send)(Action::Status(format!(
+                    "{short} is {over}: not read, nothing to compare with"
+                )));
+                return;
+            }
+            Err(Unread::Invalid(_)) => {
+                (self.send)(Action::Status(format!(
+                    "{short} does not parse: nothing to compare with"
+                )));
+                return;
+            }
         };
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -72,7 +72,7 @@ fn run_entered(
         }
         Origin::Bundled => (None, None),
     };
-    let history = start_history(app, &events_tx)?;
+    let history = start_history(app, &events_tx, budget)?;
     if app.status.is_some() {
         draw(terminal, app, cache)?;
     }
@@ -107,14 +107,18 @@ impl Workers {
 fn start_history(
     app: &App,
     events: &Sender<Event>,
+    budget: Budget,
 ) -> io::Result<Option<Sender<history::Request>>> {
     if app.origin == Origin::Bundled {
         return Ok(None);
     }
     let events = events.clone();
-    let sender = history::spawn(move |action| {
-        let _ = events.send(Event::App(Box::new(action)));
-    })?;
+    let sender = history::spawn(
+        move |action| {
+            let _ = events.send(Event::App(Box::new(action)));
+        },
+        budget,
+    )?;
     if let Some(file) = history::file_of(&app.origin) {
         let _ = sender.send(history::Request::Refresh(file.to_path_buf()));
     }

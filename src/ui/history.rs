@@ -118,11 +118,12 @@ fn rows(app: &App, entry: &Entry, width: usize) -> [Line<'static>; 2] {
             Span::styled(clean_line(&entry.subject), THEME.text),
         ]
     };
-    let summary_style = if entry.summary.contains("does not parse") {
-        THEME.error_text
-    } else {
-        THEME.dim
-    };
+    let summary_style =
+        if entry.summary.contains("does not parse") || entry.summary.contains(": not read") {
+            THEME.error_text
+        } else {
+            THEME.dim
+        };
     let summary = vec![Span::styled(
         format!("   {}", clean_line(&entry.summary)),
         summary_style,

@@ -127,3 +127,18 @@ pub fn shallow_clone(repo: &Path, depth: usize, options: &[&str]) -> (tempfile::
     let clone = parent.path().join("shallow");
     (parent, clone)
 }
+
+/// A repository of the pay briefing's three versions, the second padded with a comment
+/// to at least `big` bytes: a version too big to read under a small `--max-size`.
+pub fn pay_repo_with_a_big_version(big: usize) -> tempfile::TempDir {
+    let repo = pay_repo(1);
+    let mut padded = pay_version(2);
+    while padded.len() < big {
+        padded.push_str("# padding to make this version too big to read\n");
+    }
+    std::fs::write(repo.path().join("pay.yaml"), padded).unwrap();
+    commit_on(repo.path(), 2, "Union wavers, with an appendix");
+    std::fs::write(repo.path().join("pay.yaml"), pay_version(3)).unwrap();
+    commit_on(repo.path(), 3, "Rally quote");
+    repo
+}
