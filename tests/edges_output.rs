@@ -183,7 +183,11 @@ fn diff_prints_hostile_labels_cleaned_and_keeps_its_own_colours() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(raw_controls(&text).is_empty(), "{text:?}");
     let parsed: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(parsed["new"], new.as_str());
+    // Labels name files as brief shows them (as git's paths and subjects are), cleaned.
+    assert_eq!(
+        parsed["new"],
+        brief::briefing::sanitize::clean_line(&new).as_str()
+    );
     std::fs::write(dir.path().join(&old), "title: [unclosed\n").unwrap();
     let out = brief_in(dir.path(), &["diff", &old, &new]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
@@ -222,7 +226,10 @@ fn log_prints_hostile_names_authors_and_subjects_cleaned() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(raw_controls(&text).is_empty(), "{text:?}");
     let parsed: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(parsed[0]["path"], name.as_str());
+    assert_eq!(
+        parsed[0]["path"],
+        brief::briefing::sanitize::clean_line(&name).as_str()
+    );
     // Subjects are cleaned when read from git, for the dashboard as well.
     let subject = parsed[0]["subject"].as_str().unwrap();
     assert!(subject.contains(SHOWN), "{subject:?}");
