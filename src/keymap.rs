@@ -171,6 +171,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, Section::Briefing, &[Key::ch('M')], Action::ToggleMouse, "Mouse on or off (off: the terminal selects text)", None),
     bind(Browse, Section::Briefing, &[Key::ch('?')], Action::ToggleHelp, "This help", Some(("?", "help"))),
     bind(Browse, Section::Briefing, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "Quit", Some(("q", "quit"))),
+    bind(Browse, Section::Briefing, &[Key::ctrl('z')], Action::Suspend, "Suspend: back to the shell, where fg returns", None),
     bind(Matrix, Section::Move, &[Key::ch('h'), Key::plain(Left)], Action::Left, "The topic to the left (Tab still changes pane)", Some(("h/l", "topic"))),
     bind(Matrix, Section::Move, &[Key::ch('l'), Key::plain(Right)], Action::Right, "The topic to the right", None),
     bind(Matrix, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "The actor below", Some(("j/k", "actor"))),
@@ -191,6 +192,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Typing, Section::Search, &[Key::plain(Esc)], Action::Back, "Cancel the search", Some(("Esc", "cancel"))),
     bind(Typing, Section::Search, &[Key::plain(Backspace)], Action::SearchBackspace, "Delete the last character", None),
     bind(Typing, Section::Search, &[Key::ctrl('c')], Action::Quit, "Quit", None),
+    bind(Typing, Section::Search, &[Key::ctrl('z')], Action::Suspend, "Suspend: back to the shell, where fg returns", None),
 ];
 
 /// The action a key press means in a mode. Typing a search takes any printable key.
