@@ -41,7 +41,7 @@ impl Pty {
     /// `brief` started by a shell with job control, as from a prompt: Ctrl-Z stops it,
     /// the shell says so (`stopped job PID`), reads a line and shows it (`read: LINE`),
     /// and after one more line `fg` continues brief; when brief exits the shell prints
-    /// its status.
+    /// its status. `editor` is brief's $VISUAL.
     fn brief_as_job(args: &[&str], editor: &str) -> Self {
         let script = r#"set -m
 "$0" "$@"
