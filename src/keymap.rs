@@ -176,6 +176,7 @@ pub static BINDINGS: &[Binding] = &[
     bind("toggle_mouse", Browse, Section::Briefing, &[Key::ch('M')], Action::ToggleMouse, "Mouse on or off (off: the terminal selects text)", None),
     bind("toggle_help", Browse, Section::Briefing, &[Key::ch('?')], Action::ToggleHelp, "This help", Some(("?", "help"))),
     bind("quit", Browse, Section::Briefing, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "Quit", Some(("q", "quit"))),
+    bind("suspend", Browse, Section::Briefing, &[Key::ctrl('z')], Action::Suspend, "Suspend: back to the shell, where fg returns", None),
     bind("matrix_left", Matrix, Section::Move, &[Key::ch('h'), Key::plain(Left)], Action::Left, "The topic to the left (Tab still changes pane)", Some(("h/l", "topic"))),
     bind("matrix_right", Matrix, Section::Move, &[Key::ch('l'), Key::plain(Right)], Action::Right, "The topic to the right", None),
     bind("matrix_down", Matrix, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "The actor below", Some(("j/k", "actor"))),
@@ -196,6 +197,7 @@ pub static BINDINGS: &[Binding] = &[
     bind("search_cancel", Typing, Section::Search, &[Key::plain(Esc)], Action::Back, "Cancel the search", Some(("Esc", "cancel"))),
     bind("search_delete_char", Typing, Section::Search, &[Key::plain(Backspace)], Action::SearchBackspace, "Delete the last character", None),
     bind("search_quit", Typing, Section::Search, &[Key::ctrl('c')], Action::Quit, "Quit", None),
+    bind("search_suspend", Typing, Section::Search, &[Key::ctrl('z')], Action::Suspend, "Suspend: back to the shell, where fg returns", None),
 ];
 
 /// The action a key press means in a mode. Typing a search takes any printable key.

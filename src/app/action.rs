@@ -6,6 +6,8 @@ use super::*;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: back to the shell until `fg`.
+    Suspend,
     ShowPane(Pane),
     NextPane,
     PrevPane,
@@ -99,6 +101,8 @@ pub enum Effect {
     Open(PathBuf),
     /// Turn the terminal's mouse capture on or off.
     Mouse(bool),
+    /// Stop as a job does on Ctrl-Z, the terminal given back until `fg`.
+    Suspend,
     /// Read the briefing file and hand it back as `Action::Source`.
     ReadSource(PathBuf),
     /// Read a version's diff against the one before (blobs by hash; no blob: the working

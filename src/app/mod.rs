@@ -409,6 +409,7 @@ impl App {
         }
         match action {
             Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
             Action::Resize(width, height) => {
                 self.width = width;
                 self.height = height;

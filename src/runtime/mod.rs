@@ -3,6 +3,7 @@
 
 mod editor;
 pub mod history;
+mod job;
 pub mod terminal;
 pub mod watch;
 
@@ -30,9 +31,9 @@ enum Event {
 
 /// Runs the dashboard until the user quits; returns the exit status.
 pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     // Registered before the terminal changes: a signal from here on is held for the loop.
-    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     let mut terminal = terminal::enter(app.mouse)?;
     let status = run_entered(&mut app, &mut terminal, signals, budget);
     terminal::restore();
@@ -150,6 +151,10 @@ fn event_loop(
                 None
             }
             Event::InputClosed => return Ok(0),
+            Event::Signal(signal_hook::consts::SIGTSTP) => {
+                suspend(app, terminal)?;
+                None
+            }
             Event::Signal(signal) => return Ok(128 + signal),
             Event::App(action) => {
                 // Progress and versions change only the History pane: other panes need
@@ -220,6 +225,11 @@ fn carry_out(
             }
         },
         Effect::Mouse(on) => terminal::set_mouse(on)?,
+        Effect::Suspend => {
+            if let Err(e) = job::request_stop() {
+                app.update(Action::Status(format!("Could not suspend: {e}")));
+            }
+        }
         Effect::ReadVersion { blob, previous } => {
             workers.history(history::Request::Diff { blob, previous });
         }
@@ -260,6 +270,18 @@ fn carry_out(
         }
     }
     Ok(None)
+}
+
+/// Gives the terminal back as it was before brief started, stops until continued (`fg`),
+/// then takes the terminal again for a whole new frame.
+fn suspend(app: &mut App, terminal: &mut terminal::Screen) -> io::Result<()> {
+    terminal::restore();
+    job::stop();
+    terminal::resume(terminal)?;
+    // A resize while brief was stopped reached only the shell's job in the foreground.
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    Ok(())
 }
 
 /// Runs the editor on the terminal we hand over, and takes the terminal back whatever
@@ -306,6 +328,7 @@ fn spawn_input(events: Sender<Event>, ack: Receiver<()>) -> io::Result<()> {
             loop {
                 match event::read() {
                     Ok(input) => {
+                        let input = terminal::capped_event(input);
                         if events.send(Event::Input(input)).is_err() || ack.recv().is_err() {
                             return;
                         }
@@ -327,8 +350,17 @@ fn spawn_signals(
     std::thread::Builder::new()
         .name("brief-signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                let _ = events.send(Event::Signal(signal));
+            for signal in signals.forever() {
+                // With the terminal lent to the editor, the loop waits for the editor and
+                // there is nothing of brief's to put back: brief stops now, as it would
+                // by default, so that the shell sees the editor's job stopped.
+                if signal == signal_hook::consts::SIGTSTP && !terminal::held() {
+                    job::stop();
+                    continue;
+                }
+                if events.send(Event::Signal(signal)).is_err() {
+                    return;
+                }
             }
         })?;
     Ok(())
