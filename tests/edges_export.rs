@@ -189,3 +189,164 @@ fn an_existing_file_keeps_its_owner_where_the_writer_may_give_it() {
             .starts_with("# One of each")
     );
 }
+
+fn load_fixture() -> brief::briefing::Loaded {
+    brief::briefing::load_file(&fixture(), brief::briefing::Budget::default())
+        .unwrap_or_else(|e| panic!("{FIXTURE}: {:?}", e.diagnostics))
+}
+
+/// Every key of a YAML tree by its path, lists' items under `[]`: `timeline[].id`.
+fn yaml_key_paths(node: &brief::briefing::node::Node, path: &str, out: &mut Vec<String>) {
+    use brief::briefing::node::Value;
+    match &node.value {
+        Value::Map(entries) => {
+            for entry in entries {
+                let path = format!("{path}.{}", entry.key);
+                out.push(path.clone());
+                yaml_key_paths(&entry.node, &path, out);
+            }
+        }
+        Value::Seq(items) => items
+            .iter()
+            .for_each(|item| yaml_key_paths(item, &format!("{path}[]"), out)),
+        _ => {}
+    }
+}
+
+fn json_key_paths(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                let path = format!("{path}.{key}");
+                out.push(path.clone());
+                json_key_paths(child, &path, out);
+            }
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .for_each(|item| json_key_paths(item, &format!("{path}[]"), out)),
+        _ => {}
+    }
+}
+
+/// The model as a tree of its fields, without where each item was written (a YAML file
+/// and its JSON put items on different lines).
+fn fields_without_positions(briefing: &brief::briefing::Briefing) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.shift_remove("at");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(briefing).unwrap();
+    strip(&mut value);
+    value
+}
+
+#[test]
+fn the_json_export_keeps_every_key_the_briefing_has() {
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let tree = brief::briefing::read_yaml(&text).unwrap().unwrap();
+    let mut in_yaml = Vec::new();
+    yaml_key_paths(&tree, "", &mut in_yaml);
+    assert!(in_yaml.contains(&".timeline[].id".to_owned()));
+
+    let loaded = load_fixture();
+    for positions in [
+        brief::export::Positions::Omit,
+        brief::export::Positions::Include,
+    ] {
+        let json: serde_json::Value =
+            serde_json::from_str(&brief::export::json(&loaded, positions)).unwrap();
+        let mut in_json = Vec::new();
+        json_key_paths(&json, "", &mut in_json);
+        let dropped: Vec<&String> = in_yaml.iter().filter(|k| !in_json.contains(k)).collect();
+        assert!(dropped.is_empty(), "{positions:?} drops {dropped:?}");
+    }
+}
+
+#[test]
+fn the_json_export_loads_back_field_for_field_with_and_without_positions() {
+    let original = load_fixture();
+    assert_eq!(
+        original.briefing.timeline[0].id.as_deref(),
+        Some("ev-council-vote"),
+        "the fixture gives a timeline event its id"
+    );
+    for positions in [
+        brief::export::Positions::Omit,
+        brief::export::Positions::Include,
+    ] {
+        let json = brief::export::json(&original, positions);
+        let reloaded = brief::briefing::parse(&json)
+            .unwrap_or_else(|e| panic!("{positions:?}: does not load: {:?}", e.diagnostics));
+        assert_eq!(
+            fields_without_positions(&reloaded.briefing),
+            fields_without_positions(&original.briefing),
+            "{positions:?}"
+        );
+        let messages = |l: &brief::briefing::Loaded| {
+            l.warnings
+                .iter()
+                .map(|w| w.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            messages(&reloaded),
+            messages(&original),
+            "{positions:?}: the reloaded briefing warns differently"
+        );
+        assert_eq!(
+            brief::export::json(&reloaded, brief::export::Positions::Omit),
+            brief::export::json(&original, brief::export::Positions::Omit),
+            "{positions:?}: exporting the reloaded briefing gives other JSON"
+        );
+    }
+}
+
+/// The positions an export carries are those of the file it was exported from, and the
+/// schema editors read accepts such an export as the loader does.
+#[test]
+fn a_json_export_with_positions_says_where_each_item_was_written_and_the_schema_accepts_it() {
+    let original = load_fixture();
+    let json: serde_json::Value = serde_json::from_str(&brief::export::json(
+        &original,
+        brief::export::Positions::Include,
+    ))
+    .unwrap();
+    let event = &original.briefing.timeline[0];
+    assert_eq!(
+        json["timeline"][0]["at"],
+        serde_json::json!({"line": event.pos.line, "column": event.pos.col})
+    );
+    let validator = jsonschema::draft7::new(&brief::briefing::schema::schema()).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// `at` is read past only where an export writes it: on the briefing itself or on a
+/// person it is still an unknown key.
+#[test]
+fn at_is_an_unknown_key_where_an_export_never_writes_it() {
+    for text in [
+        "title: T\nat: {line: 1, column: 1}\n",
+        "title: T\nactors:\n  - id: a\n    name: A\n    kind: person\n    role: r\n    stance: s\n    people:\n      - name: P\n        at: {line: 9, column: 9}\n",
+    ] {
+        let error = brief::briefing::parse(text).expect_err(text);
+        assert!(
+            error
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("unknown key `at`")),
+            "{:?}",
+            error.diagnostics
+        );
+    }
+}
