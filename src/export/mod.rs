@@ -13,6 +13,13 @@ pub use markdown::markdown;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
+/// Only http(s) addresses become links, in every export: a `javascript:` or `data:` URL
+/// in a briefing stays text.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Markdown,
@@ -147,4 +154,17 @@ fn create_like(path: &Path, existing: Option<&std::fs::Metadata>) -> io::Result<
     // After the owner: changing it clears the set-id bits of the mode.
     file.set_permissions(existing.permissions())?;
     Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert!(is_web_address("https://example.org/a"));
+        assert!(is_web_address("HTTP://example.org/a"));
+        assert!(!is_web_address("javascript:alert(1)"));
+        assert!(!is_web_address("data:text/html,<script>alert(1)</script>"));
+    }
 }
