@@ -345,8 +345,11 @@ fn escape_line(line: &str, out: &mut String) {
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     for (i, c) in line.char_indices() {
         let at_start = i == 0 && matches!(c, '-' | '+' | '=' | ':');
-        // `1.` or `1)` opens an ordered list.
-        let ends_number = i == digits && digits > 0 && matches!(c, '.' | ')');
+        // `1. ` or `1) ` opens an ordered list; `1.5` does not.
+        let ends_number = i == digits
+            && digits > 0
+            && matches!(c, '.' | ')')
+            && line[i + 1..].chars().next().is_none_or(char::is_whitespace);
         let markup = matches!(
             c,
             '\\' | '`'
@@ -396,8 +399,8 @@ mod tests {
             "\\- a\n\\+ b\n1\\. c\n2\\) d\n\\==="
         );
         assert_eq!(
-            text("R&D, U.S. 1.5% (est.) -- ok!"),
-            "R&D, U.S. 1.5% (est.) -- ok!"
+            text("R&D, U.S. 1.5% (est.) -- ok!\n2.5 million"),
+            "R&D, U.S. 1.5% (est.) -- ok!\n2.5 million"
         );
     }
 
