@@ -331,6 +331,26 @@ fn a_json_export_with_positions_says_where_each_item_was_written_and_the_schema_
     assert!(errors.is_empty(), "{errors:?}");
 }
 
+/// An unknown key is still met with the keys an analyst writes: `at` is neither suggested
+/// nor listed.
+#[test]
+fn at_is_not_offered_for_a_misspelt_key() {
+    let source = "title: T\nsources:\n  - id: s\n    outlet: O\n    title: T\n    {key}: x\n";
+    for (key, expected) in [
+        (
+            "as",
+            "expected one of: id, outlet, title, url, note, file\n",
+        ),
+        ("ur", "did you mean `url`?"),
+    ] {
+        let text = source.replace("{key}", key);
+        let error = brief::briefing::parse(&text).expect_err(&text);
+        let message = format!("{}\n", error.diagnostics[0].message);
+        assert!(message.contains(expected), "{message}");
+        assert!(!message.contains("`at`"), "{message}");
+    }
+}
+
 /// `at` is read past only where an export writes it: on the briefing itself or on a
 /// person it is still an unknown key.
 #[test]

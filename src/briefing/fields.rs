@@ -60,12 +60,14 @@ impl<'n> Fields<'n> {
     pub fn finish(self, known: &[&str], diags: &mut Vec<Diagnostic>) {
         let mut explained = Vec::new();
         let reads_past_at = known.contains(&WRITTEN_AT);
+        // Nobody writes `at` by hand, so it is neither suggested nor listed.
+        let known: Vec<&str> = known.iter().copied().filter(|k| *k != WRITTEN_AT).collect();
         for (entry, taken) in self.entries.iter().zip(&self.taken) {
             if *taken || (reads_past_at && entry.key == WRITTEN_AT) {
                 continue;
             }
             let key = sanitize::clean_line(&entry.key);
-            let hint = match closest(&entry.key, known) {
+            let hint = match closest(&entry.key, &known) {
                 Some(near) => {
                     explained.push(near);
                     format!("; did you mean `{near}`?")
