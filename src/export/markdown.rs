@@ -137,14 +137,14 @@ fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
         }
         for &s in on_topic {
             let s = &b.stances[s];
-            let text = format!(
+            let line = format!(
                 "**{}**: {} {} — {}",
                 names.actor(&s.actor),
                 s.position.sign(),
                 s.position.word(),
                 text(&s.summary)
             );
-            item(out, "- ", &text);
+            item(out, "- ", &line);
         }
         out.push('\n');
     }
