@@ -6,6 +6,11 @@ use super::model::Vocabulary;
 use super::node::{Entry, Node, Pos, Value};
 use super::sanitize;
 
+/// The key under which a JSON export with positions gives where an item was written
+/// (see `format::Value::WrittenAt`). Every item whose format names it may hold one; the
+/// loader never reads it, so it is accepted here, in one place, rather than by each item.
+const WRITTEN_AT: &str = "at";
+
 /// The keys of one YAML mapping, as they are taken by the code that reads an item.
 pub struct Fields<'n> {
     pub pos: Pos,
@@ -54,12 +59,15 @@ impl<'n> Fields<'n> {
     /// required key that is missing.
     pub fn finish(self, known: &[&str], diags: &mut Vec<Diagnostic>) {
         let mut explained = Vec::new();
+        let reads_past_at = known.contains(&WRITTEN_AT);
+        // Nobody writes `at` by hand, so it is neither suggested nor listed.
+        let known: Vec<&str> = known.iter().copied().filter(|k| *k != WRITTEN_AT).collect();
         for (entry, taken) in self.entries.iter().zip(&self.taken) {
-            if *taken {
+            if *taken || (reads_past_at && entry.key == WRITTEN_AT) {
                 continue;
             }
             let key = sanitize::clean_line(&entry.key);
-            let hint = match closest(&entry.key, known) {
+            let hint = match closest(&entry.key, &known) {
                 Some(near) => {
                     explained.push(near);
                     format!("; did you mean `{near}`?")

@@ -26,6 +26,10 @@ pub enum Value {
     Item(&'static Item),
     /// A list of mappings of the given kind.
     Items(&'static Item),
+    /// `{line, column}`, where an item was written: what `brief export --positions` adds.
+    /// The loader reads past it, whatever it holds: it describes another file, and what
+    /// a message about this one needs is where the item stands here.
+    WrittenAt,
 }
 
 /// A closed vocabulary: its name in the docs, and its words in the model's order.
@@ -125,12 +129,14 @@ item!(SOURCE, "source" / "sources", "A source the briefing is drawn from.", [
     "url" optional Value::Line, "Where it can be read.";
     "note" optional Value::Text, "What to know about the source: its reliability, what the copy lacks.";
     "file" optional Value::Line, "A local copy of its text, relative to the briefing; quotes citing the source must appear in it word for word.";
+    "at" optional Value::WrittenAt, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(SUMMARY, "summary" / "summaries", "The briefing in brief.", [
     "bluf" required Value::Text, "The bottom line up front.";
     "key_points" optional Value::Texts, "The points a reader must take away.";
     "caveats" optional Value::Texts, "What the briefing cannot say, and why.";
+    "at" optional Value::WrittenAt, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(ACTOR, "actor" / "actors", "A government, organisation, movement, person or bloc.", [
@@ -143,6 +149,7 @@ item!(ACTOR, "actor" / "actors", "A government, organisation, movement, person o
     "interests" optional Value::Texts, "What it wants.";
     "leverage" optional Value::Texts, "What it can bring to bear.";
     "people" optional Value::Items(&PERSON), "The people who speak or act for it.";
+    "at" optional Value::WrittenAt, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(PERSON, "person" / "people", "Someone who speaks or acts for an actor.", [
@@ -154,6 +161,7 @@ item!(TOPIC, "topic" / "topics", "A question on which actors take stances.", [
     "id" required Value::Line, "Unique among topics; stances refer to it.";
     "name" required Value::Line, "The topic, in a few words.";
     "description" optional Value::Text, "What the topic covers.";
+    "at" optional Value::WrittenAt, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(STANCE, "stance" / "stances", "Where one actor stands on one topic.", [
@@ -162,6 +170,7 @@ item!(STANCE, "stance" / "stances", "Where one actor stands on one topic.", [
     "position" required Value::Word(POSITION), "Where the actor stands; `unclear` when the sources are silent.";
     "summary" required Value::Text, "The stance, in words.";
     "quotes" optional Value::Ids, "Ids of the quotes that show it.";
+    "at" optional Value::WrittenAt, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(QUOTE, "quote" / "quotes", "Words an actor said, verbatim.", [
@@ -171,6 +180,7 @@ item!(QUOTE, "quote" / "quotes", "Words an actor said, verbatim.", [
     "text" required Value::Text, "The words, verbatim.";
     "context" optional Value::Text, "When, where and through whom it was said.";
     "source" required Value::Id, "The id of the source it is quoted from.";
+    "at" optional Value::WrittenAt, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(RISK, "risk" / "risks", "Something that could go wrong; its severity is likelihood times impact.", [
@@ -181,6 +191,7 @@ item!(RISK, "risk" / "risks", "Something that could go wrong; its severity is li
     "impact" required Value::Word(LEVEL), "How much it would matter.";
     "actors" optional Value::Ids, "Ids of the actors involved.";
     "indicators" optional Value::Texts, "Signs that it is happening.";
+    "at" optional Value::WrittenAt, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(QUESTION, "question" / "questions", "Something not known yet.", [
@@ -189,6 +200,7 @@ item!(QUESTION, "question" / "questions", "Something not known yet.", [
     "why" required Value::Text, "Why it matters.";
     "actors" optional Value::Ids, "Ids of the actors whose choices answer it.";
     "watch" optional Value::Texts, "What to watch for an answer.";
+    "at" optional Value::WrittenAt, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(EVENT, "timeline event" / "timeline events", "A dated event.", [
@@ -196,6 +208,7 @@ item!(EVENT, "timeline event" / "timeline events", "A dated event.", [
     "date" required Value::Line, "When it happened, as the source gives it (free text).";
     "event" required Value::Text, "What happened.";
     "source" optional Value::Id, "The id of the source that reports it.";
+    "at" optional Value::WrittenAt, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 /// Every kind of item, the briefing first, in the order the docs list them.

@@ -5,18 +5,31 @@ use super::node::Pos;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+/// Serialised, the model is the briefing in the format's own keys and order (what `brief
+/// export --format json` writes): an absent key is left out rather than written empty, so
+/// the JSON loads back (JSON is YAML) to an equal briefing.
 #[derive(Debug, Clone, Default, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Briefing {
     pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Summary::is_empty")]
     pub summary: Summary,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<Actor>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<Topic>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stances: Vec<Stance>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<TimelineEvent>,
 }
 
@@ -25,9 +38,12 @@ pub struct Source {
     pub id: String,
     pub outlet: String,
     pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// A local copy of the source's text, relative to the briefing's file.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     #[serde(rename = "at")]
     pub pos: Pos,
@@ -36,22 +52,35 @@ pub struct Source {
 #[derive(Debug, Clone, Default, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Summary {
     pub bluf: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_points: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub caveats: Vec<String>,
     #[serde(rename = "at")]
     pub pos: Pos,
+}
+
+impl Summary {
+    /// A briefing without a `summary:` has this one.
+    pub fn is_empty(&self) -> bool {
+        self.bluf.is_empty() && self.key_points.is_empty() && self.caveats.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
     pub kind: ActorKind,
     pub role: String,
     pub stance: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interests: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leverage: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
     #[serde(rename = "at")]
     pub pos: Pos,
@@ -67,6 +96,8 @@ impl Actor {
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
+    /// Empty when the briefing gives none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
 }
 
@@ -74,6 +105,7 @@ pub struct Person {
 pub struct Topic {
     pub id: String,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(rename = "at")]
     pub pos: Pos,
@@ -85,6 +117,7 @@ pub struct Stance {
     pub topic: String,
     pub position: Position,
     pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<String>,
     #[serde(rename = "at")]
     pub pos: Pos,
@@ -104,6 +137,7 @@ pub struct Quote {
     pub speaker: String,
     pub actor: String,
     pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
     pub source: String,
     #[serde(rename = "at")]
@@ -117,7 +151,9 @@ pub struct Risk {
     pub description: String,
     pub likelihood: Level,
     pub impact: Level,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<String>,
     #[serde(rename = "at")]
     pub pos: Pos,
@@ -139,7 +175,9 @@ pub struct Question {
     pub id: String,
     pub question: String,
     pub why: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub watch: Vec<String>,
     #[serde(rename = "at")]
     pub pos: Pos,
@@ -148,9 +186,11 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct TimelineEvent {
     /// Optional, so that an event keeps its identity when its date or text is edited.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     pub date: String,
     pub event: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     #[serde(rename = "at")]
     pub pos: Pos,

@@ -50,5 +50,6 @@ fn holds(value: Value) -> String {
         Value::Word(vocab) => format!("a {} word", vocab.name),
         Value::Item(item) => format!("a {}", item.what),
         Value::Items(item) => format!("list of {}", item.plural),
+        Value::WrittenAt => "`{line, column}`".into(),
     }
 }

@@ -1,7 +1,11 @@
 //! The briefing as Markdown, to paste into a document or an email: every section, every
-//! quote verbatim. Text is written as it was; only table cells are adjusted (a `|` is
-//! escaped and a line break becomes `<br>`), since a table row is one line.
+//! quote verbatim. Briefing text is untrusted here as everywhere: each text goes through
+//! `text` (or `cell`, in a table), so that whatever renders the Markdown shows exactly the
+//! words of the briefing and makes nothing of them: no emphasis, heading, list, code,
+//! HTML or link the analyst did not write as such. Only a source's http(s) address
+//! becomes a link.
 
+use super::is_web_address;
 use crate::briefing::{Briefing, Loaded, Vocabulary};
 use std::fmt::Write as _;
 
@@ -9,15 +13,15 @@ pub fn markdown(loaded: &Loaded) -> String {
     let b = &loaded.briefing;
     let names = Names { loaded };
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", b.title);
+    let _ = writeln!(out, "# {}\n", text(&b.title));
     if let Some(date) = &b.as_of {
-        let _ = writeln!(out, "*As of {date}*\n");
+        let _ = writeln!(out, "*As of {}*\n", text(date));
     }
     summary(&mut out, b);
     actors(&mut out, b);
     stances(&mut out, loaded, &names);
     quotes(&mut out, b, &names);
-    risks(&mut out, loaded, &names);
+    risks(&mut out, loaded);
     questions(&mut out, b, &names);
     timeline(&mut out, b, &names);
     sources(&mut out, b);
@@ -32,17 +36,19 @@ struct Names<'a> {
     loaded: &'a Loaded,
 }
 
+/// Each as Markdown, escaped.
 impl Names<'_> {
     fn actor(&self, id: &str) -> String {
-        self.loaded.actor_name(id).to_owned()
+        text(self.loaded.actor_name(id))
     }
     fn actors(&self, ids: &[String]) -> String {
-        self.loaded.actor_names(ids)
+        text(&self.loaded.actor_names(ids))
     }
     fn source(&self, id: &str) -> String {
-        self.loaded
-            .source(id)
-            .map_or_else(|| id.to_owned(), |s| format!("{}, *{}*", s.outlet, s.title))
+        self.loaded.source(id).map_or_else(
+            || text(id),
+            |s| format!("{}, *{}*", text(&s.outlet), text(&s.title)),
+        )
     }
 }
 
@@ -53,7 +59,7 @@ fn summary(out: &mut String, b: &Briefing) {
     }
     let _ = writeln!(out, "## Summary\n");
     if !s.bluf.is_empty() {
-        let _ = writeln!(out, "**Bottom line.** {}\n", s.bluf);
+        let _ = writeln!(out, "**Bottom line.** {}\n", text(&s.bluf));
     }
     list(out, "### Key points", &s.key_points);
     list(out, "### Caveats", &s.caveats);
@@ -68,19 +74,19 @@ fn actors(out: &mut String, b: &Briefing) {
         let short = a
             .short
             .as_deref()
-            .map(|s| format!(" [{s}]"))
+            .map(|s| format!(" \\[{}\\]", text(s)))
             .unwrap_or_default();
-        let _ = writeln!(out, "### {}{short} ({})\n", a.name, a.kind.word());
-        let _ = writeln!(out, "**Role.** {}\n", a.role);
-        let _ = writeln!(out, "**Stance.** {}\n", a.stance);
+        let _ = writeln!(out, "### {}{short} ({})\n", text(&a.name), a.kind.word());
+        let _ = writeln!(out, "**Role.** {}\n", text(&a.role));
+        let _ = writeln!(out, "**Stance.** {}\n", text(&a.stance));
         list(out, "**Interests**", &a.interests);
         list(out, "**Leverage**", &a.leverage);
         if !a.people.is_empty() {
             let _ = writeln!(out, "**People**\n");
             for p in &a.people {
                 match p.role.as_str() {
-                    "" => item(out, "- ", &p.name),
-                    role => item(out, "- ", &format!("{} — {role}", p.name)),
+                    "" => item(out, "- ", &text(&p.name)),
+                    role => item(out, "- ", &format!("{} — {}", text(&p.name), text(role))),
                 }
             }
             out.push('\n');
@@ -125,20 +131,20 @@ fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
         if on_topic.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "### {}\n", topic.name);
+        let _ = writeln!(out, "### {}\n", text(&topic.name));
         if let Some(description) = &topic.description {
-            let _ = writeln!(out, "{description}\n");
+            let _ = writeln!(out, "{}\n", text(description));
         }
         for &s in on_topic {
             let s = &b.stances[s];
-            let text = format!(
+            let line = format!(
                 "**{}**: {} {} — {}",
                 names.actor(&s.actor),
                 s.position.sign(),
                 s.position.word(),
-                s.summary
+                text(&s.summary)
             );
-            item(out, "- ", &text);
+            item(out, "- ", &line);
         }
         out.push('\n');
     }
@@ -150,18 +156,23 @@ fn quotes(out: &mut String, b: &Briefing, names: &Names) {
     }
     let _ = writeln!(out, "## Quotes\n");
     for q in &b.quotes {
-        for line in q.text.lines() {
+        for line in text(&q.text).lines() {
             let _ = writeln!(out, "> {line}");
         }
-        let _ = writeln!(out, ">\n> — {}, {}\n", q.speaker, names.actor(&q.actor));
+        let _ = writeln!(
+            out,
+            ">\n> — {}, {}\n",
+            text(&q.speaker),
+            names.actor(&q.actor)
+        );
         if let Some(context) = &q.context {
-            let _ = writeln!(out, "*Context:* {context}\n");
+            let _ = writeln!(out, "*Context:* {}\n", text(context));
         }
         let _ = writeln!(out, "*Source:* {}\n", names.source(&q.source));
     }
 }
 
-fn risks(out: &mut String, loaded: &Loaded, names: &Names) {
+fn risks(out: &mut String, loaded: &Loaded) {
     let b = &loaded.briefing;
     if b.risks.is_empty() {
         return;
@@ -180,7 +191,7 @@ fn risks(out: &mut String, loaded: &Loaded, names: &Names) {
             cell(&risk.title),
             risk.likelihood.word(),
             risk.impact.word(),
-            cell(&names.actors(&risk.actors))
+            cell(&loaded.actor_names(&risk.actors))
         );
     }
     out.push('\n');
@@ -189,10 +200,10 @@ fn risks(out: &mut String, loaded: &Loaded, names: &Names) {
         let _ = writeln!(
             out,
             "### {} ({}, {})\n\n{}\n",
-            risk.title,
+            text(&risk.title),
             risk.severity().word(),
             risk.score(),
-            risk.description
+            text(&risk.description)
         );
         list(out, "**Indicators**", &risk.indicators);
     }
@@ -204,13 +215,17 @@ fn questions(out: &mut String, b: &Briefing, names: &Names) {
     }
     let _ = writeln!(out, "## Questions\n");
     for (n, q) in b.questions.iter().enumerate() {
-        let mut text = format!("**{}** {}", q.question, q.why);
+        let mut line = format!("**{}** {}", text(&q.question), text(&q.why));
         if !q.actors.is_empty() {
-            let _ = write!(text, " *(Actors: {})*", names.actors(&q.actors));
+            let _ = write!(line, " *(Actors: {})*", names.actors(&q.actors));
         }
-        item(out, &format!("{}. ", n + 1), &text);
+        let marker = format!("{}. ", n + 1);
+        item(out, &marker, &line);
+        // Nested under the question's text, not under the whole marker: indented further,
+        // a continuation after a blank line would be a code block.
+        let nested = format!("{}- ", " ".repeat(marker.len()));
         for watch in &q.watch {
-            item(out, "   - Watch: ", watch);
+            item(out, &nested, &format!("Watch: {}", text(watch)));
         }
     }
     out.push('\n');
@@ -227,7 +242,11 @@ fn timeline(out: &mut String, b: &Briefing, names: &Names) {
             .as_deref()
             .map(|s| format!(" ({})", names.source(s)))
             .unwrap_or_default();
-        item(out, "- ", &format!("**{}** — {}{source}", e.date, e.event));
+        item(
+            out,
+            "- ",
+            &format!("**{}** — {}{source}", text(&e.date), text(&e.event)),
+        );
     }
     out.push('\n');
 }
@@ -238,16 +257,16 @@ fn sources(out: &mut String, b: &Briefing) {
     }
     let _ = writeln!(out, "## Sources\n");
     for s in &b.sources {
-        let url = s
-            .url
-            .as_deref()
-            .map(|u| format!(" <{u}>"))
-            .unwrap_or_default();
-        let mut text = format!("{}: *{}*{url}", s.outlet, s.title);
+        let url = match s.url.as_deref() {
+            Some(url) if is_web_address(url) && is_autolink(url) => format!(" <{url}>"),
+            Some(url) => format!(" {}", text(url)),
+            None => String::new(),
+        };
+        let mut line = format!("{}: *{}*{url}", text(&s.outlet), text(&s.title));
         if let Some(note) = &s.note {
-            let _ = write!(text, ". {note}");
+            let _ = write!(line, ". {}", text(note));
         }
-        item(out, "- ", &text);
+        item(out, "- ", &line);
     }
     out.push('\n');
 }
@@ -257,8 +276,8 @@ fn list(out: &mut String, title: &str, items: &[String]) {
         return;
     }
     let _ = writeln!(out, "{title}\n");
-    for text in items {
-        item(out, "- ", text);
+    for each in items {
+        item(out, "- ", &text(each));
     }
     out.push('\n');
 }
@@ -275,7 +294,126 @@ fn item(out: &mut String, marker: &str, text: &str) {
     }
 }
 
-/// Text for one table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', "<br>")
+/// Briefing text for one table cell: escaped, its line breaks `<br>`, since a table row
+/// is one line.
+fn cell(raw: &str) -> String {
+    text(raw).replace('\n', "<br>")
+}
+
+/// Whether `url` can be written as an autolink, `<url>`, which ends at the first space or
+/// angle bracket and cannot escape one.
+fn is_autolink(url: &str) -> bool {
+    !url.chars()
+        .any(|c| c.is_ascii_control() || c.is_whitespace() || c == '<' || c == '>')
+}
+
+/// Briefing text as Markdown that renders as that text and nothing else.
+///
+/// Characters that are markup wherever they stand are backslash-escaped everywhere (a
+/// backslash before ASCII punctuation always renders as the character alone), including
+/// those only extensions read (tables, strikethrough, math, footnotes, heading
+/// attributes), since the export is pasted into renderers of every kind. Characters
+/// that are markup only at the start of a line (`-`, `+`, `=`, `:`, `1.`) are escaped
+/// there. `&` is escaped only where it would start an entity (`&amp;`), and `!` not at
+/// all, as `[` is; so ordinary punctuation stays readable as plain text.
+///
+/// Whitespace is the one thing changed: a line's indentation after a blank line would
+/// make a code block and a line's trailing spaces a hard break, so both are dropped; a
+/// renderer would not show them anyway.
+fn text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + raw.len() / 8);
+    let mut after_blank = false;
+    for (n, line) in raw.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let line = line.trim_end();
+        let indent = if after_blank {
+            ""
+        } else {
+            &line[..line.len() - line.trim_start().len()]
+        };
+        after_blank = line.is_empty();
+        out.push_str(indent);
+        escape_line(line.trim_start(), &mut out);
+    }
+    out
+}
+
+/// One line of text, without its indentation.
+fn escape_line(line: &str, out: &mut String) {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    for (i, c) in line.char_indices() {
+        let at_start = i == 0 && matches!(c, '-' | '+' | '=' | ':');
+        // `1. ` or `1) ` opens an ordered list; `1.5` does not.
+        let ends_number = i == digits
+            && digits > 0
+            && matches!(c, '.' | ')')
+            && line[i + 1..].chars().next().is_none_or(char::is_whitespace);
+        let markup = matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '~'
+                | '$'
+                | '^'
+                | '{'
+                | '}'
+        );
+        if markup || at_start || ends_number || (c == '&' && starts_entity(&line[i + 1..])) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Whether the text after a `&` makes it an entity or character reference, `&name;`,
+/// `&#38;` or `&#x26;`.
+fn starts_entity(after: &str) -> bool {
+    let body = after.strip_prefix('#').unwrap_or(after);
+    let name = body.len()
+        - body
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+            .len();
+    name > 0 && body[name..].starts_with(';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_and_prose_is_left_readable() {
+        assert_eq!(text("*x* _y_ `z`"), "\\*x\\* \\_y\\_ \\`z\\`");
+        assert_eq!(text("# not a heading"), "\\# not a heading");
+        assert_eq!(text("<b>&amp; [a](b)"), "\\<b\\>\\&amp; \\[a\\](b)");
+        assert_eq!(
+            text("- a\n+ b\n1. c\n2) d\n==="),
+            "\\- a\n\\+ b\n1\\. c\n2\\) d\n\\==="
+        );
+        assert_eq!(
+            text("R&D, U.S. 1.5% (est.) -- ok!\n2.5 million"),
+            "R&D, U.S. 1.5% (est.) -- ok!\n2.5 million"
+        );
+    }
+
+    #[test]
+    fn indentation_that_would_make_code_is_dropped() {
+        assert_eq!(text("a\n    kept\n\n    code?"), "a\n    kept\n\ncode?");
+        assert_eq!(text("hard  \nbreak"), "hard\nbreak");
+    }
+
+    #[test]
+    fn only_web_addresses_that_fit_an_autolink_become_one() {
+        assert!(is_autolink("https://example.org/a_b*c"));
+        assert!(!is_autolink("https://example.org/a b"));
+        assert!(!is_autolink("https://x.org/>\"<img>"));
+    }
 }
