@@ -149,7 +149,7 @@ impl<'n> Fields<'n> {
     pub fn texts(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
         self.list(key, diags)
             .iter()
-            .filter_map(|node| scalar_text(node, key, diags))
+            .filter_map(|node| item_text(node, key, diags))
             .map(|t| sanitize::clean(t.trim()))
             .collect()
     }
@@ -159,7 +159,7 @@ impl<'n> Fields<'n> {
         self.list(key, diags)
             .iter()
             .filter_map(|node| {
-                scalar_text(node, key, diags).map(|t| (sanitize::clean_line(t.trim()), node.pos))
+                item_text(node, key, diags).map(|t| (sanitize::clean_line(t.trim()), node.pos))
             })
             .collect()
     }
@@ -193,25 +193,37 @@ impl<'n> Fields<'n> {
         }
     }
 
-    /// A required word from a closed vocabulary.
+    /// A required word from a closed vocabulary, exactly as written: `'government '` is
+    /// not `government`, for the schema editors check against does not trim either.
     pub fn word<V: Vocabulary>(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<V> {
         let Some(node) = self.take(key) else {
             self.missing(key, diags);
             return None;
         };
         let text = scalar_text(node, key, diags)?;
-        let parsed = V::parse(text.trim());
+        let parsed = V::parse(text);
         if parsed.is_none() {
+            let hint = match V::parse(text.trim()) {
+                Some(word) => format!("; did you mean `{}`, without the spaces?", word.word()),
+                None => String::new(),
+            };
             diags.push(Diagnostic::error(
                 node.pos,
                 format!(
-                    "`{key}: {}` is not one of: {}",
-                    sanitize::clean_line(text.trim()),
+                    "`{key}: {}` is not one of: {}{hint}",
+                    shown(text),
                     V::choices()
                 ),
             ));
         }
         parsed
+    }
+
+    /// An optional scalar's text as written, untrimmed, for values that must match a
+    /// form exactly.
+    pub fn opt_written(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'n str> {
+        let node = self.take(key)?;
+        scalar_text(node, key, diags)
     }
 
     /// Where `key`'s value starts, or the mapping's own position if it is absent.
@@ -235,6 +247,31 @@ pub fn scalar_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -
             ));
             None
         }
+    }
+}
+
+/// The text of an item of a list of texts. An empty item (`-` alone, `~`, `null`) holds
+/// nothing to show, and is left out with a warning where it stands, not in silence: it
+/// is most often a point whose text was never written.
+fn item_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a str> {
+    if node.value == Value::Null {
+        diags.push(Diagnostic::warning(
+            node.pos,
+            format!("an empty item in `{key}` is left out"),
+        ));
+        return None;
+    }
+    scalar_text(node, key, diags)
+}
+
+/// A written value as a message shows it: cleaned of controls, and in double quotes with
+/// escapes where spaces around it or controls in it would otherwise not be seen.
+pub fn shown(text: &str) -> String {
+    let plain = text.trim() == text && sanitize::clean_line(text) == text && !text.is_empty();
+    if plain {
+        text.to_owned()
+    } else {
+        sanitize::clean_line(&format!("{text:?}"))
     }
 }
 

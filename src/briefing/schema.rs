@@ -71,7 +71,18 @@ const SCALAR: [&str; 3] = ["string", "number", "boolean"];
 /// A required text must have a character that is not white space, as the loader trims.
 const NOT_BLANK: &str = "\\S";
 
-const ISO_DATE: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+/// A day of the Gregorian calendar, `YYYY-MM-DD`, as the loader checks it: each month's
+/// days, February 29th in leap years only (every fourth year, but of the centuries only
+/// every fourth), and no year 0000.
+const ISO_DATE: &str = concat!(
+    "^(?:",
+    "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-",
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+    "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29",
+    ")$"
+);
 
 fn value(value: Value, required: bool) -> Json {
     // An optional key may be written with no value; the loader reads that as absent.
