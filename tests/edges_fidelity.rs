@@ -298,6 +298,47 @@ summary:
     assert!(first.message.contains("the first is at line 35, column 5"));
 }
 
+// Blank required texts.
+
+#[test]
+fn a_required_text_is_blank_for_the_loader_where_it_is_for_the_schema() {
+    let validator = validator();
+    for (text, blank) in [
+        ("", true),
+        (" \t", true),
+        ("\u{85}", true),
+        ("\u{a0}\u{3000}\u{2028}", true),
+        ("\u{202e}", true),
+        ("\u{202e} \u{2066}", true),
+        ("\u{feff}", false),
+        ("\u{200b}", false),
+        ("\u{1b}", false),
+        (" x ", false),
+    ] {
+        let escaped: String = text
+            .chars()
+            .map(|c| format!("\\u{:04X}", u32::from(c)))
+            .collect();
+        let yaml = GOOD.replace("bluf: B", &format!("bluf: \"{escaped}\""));
+        let loader = briefing::parse(&yaml);
+        let instance = json!({"title": "T", "summary": {"bluf": text}});
+        assert_eq!(loader.is_err(), blank, "the loader on {text:?}: {loader:?}");
+        assert_eq!(
+            !validator.is_valid(&instance),
+            blank,
+            "the schema on {text:?}"
+        );
+        if let Ok(loaded) = loader {
+            let held = &loaded.briefing.summary.bluf;
+            assert_eq!(
+                held.trim(),
+                held,
+                "{text:?} is held with white space around it"
+            );
+        }
+    }
+}
+
 // The loader against the schema, on generated briefings.
 
 /// A value as the analyst wrote it in the YAML, and the same value as JSON, which is what
@@ -400,8 +441,37 @@ fn list_item() -> impl Strategy<Value = Written> {
     ]
 }
 
+/// A text of white space, bidi controls, a byte order mark and letters, which a required
+/// text must hold more than white space and bidi controls of. Written with YAML's escapes,
+/// as a line break among them must not be read as one.
+fn blankish() -> impl Strategy<Value = Written> {
+    let blank = vec![
+        ' ', '\t', '\r', '\u{85}', '\u{a0}', '\u{2003}', '\u{2028}', '\u{3000}', '\u{feff}',
+        '\u{202e}', '\u{2066}',
+    ];
+    let mut any = blank.clone();
+    any.extend(['\u{200b}', '\u{1b}', 'x']);
+    let chars = prop_oneof![
+        3 => prop::collection::vec(prop::sample::select(blank), 0..4),
+        1 => prop::collection::vec(prop::sample::select(any), 0..4),
+    ];
+    chars.prop_map(|chars| {
+        let text: String = chars.into_iter().collect();
+        let escaped: String = text
+            .chars()
+            .map(|c| match c {
+                ' ' | 'x' => c.to_string(),
+                _ => format!("\\u{:04X}", u32::from(c)),
+            })
+            .collect();
+        written(format!("\"{escaped}\""), json!(text))
+    })
+}
+
 #[derive(Debug, Clone)]
 struct Generated {
+    bluf: Written,
+    name: Written,
     as_of: Option<Written>,
     key_points: Vec<Written>,
     kind: Written,
@@ -412,6 +482,7 @@ struct Generated {
 
 fn generated() -> impl Strategy<Value = Generated> {
     (
+        (blankish(), blankish()),
         date(),
         prop::collection::vec(list_item(), 0..5),
         vocabulary_word(&["government", "organisation", "movement", "person", "bloc"]),
@@ -420,7 +491,9 @@ fn generated() -> impl Strategy<Value = Generated> {
         vocabulary_word(&["low", "medium", "high"]),
     )
         .prop_map(
-            |(as_of, key_points, kind, position, likelihood, impact)| Generated {
+            |((bluf, name), as_of, key_points, kind, position, likelihood, impact)| Generated {
+                bluf,
+                name,
                 as_of,
                 key_points,
                 kind,
@@ -438,7 +511,10 @@ fn briefing_of(g: &Generated) -> (String, Json) {
     if let Some(as_of) = &g.as_of {
         text.push_str(&format!("as_of: {}\n", as_of.yaml));
     }
-    text.push_str("summary:\n  bluf: B\n  key_points:\n");
+    text.push_str(&format!(
+        "summary:\n  bluf: {}\n  key_points:\n",
+        g.bluf.yaml
+    ));
     for item in &g.key_points {
         match item.yaml.as_str() {
             "" => text.push_str("    -\n"),
@@ -446,19 +522,19 @@ fn briefing_of(g: &Generated) -> (String, Json) {
         }
     }
     text.push_str(&format!(
-        "actors:\n  - id: a\n    name: A\n    kind: {}\n    role: r\n    stance: s\n\
+        "actors:\n  - id: a\n    name: {}\n    kind: {}\n    role: r\n    stance: s\n\
          topics:\n  - id: t\n    name: T\n\
          stances:\n  - actor: a\n    topic: t\n    position: {}\n    summary: s\n\
          risks:\n  - id: r\n    title: R\n    description: d\n    likelihood: {}\n    impact: {}\n",
-        g.kind.yaml, g.position.yaml, g.likelihood.yaml, g.impact.yaml
+        g.name.yaml, g.kind.yaml, g.position.yaml, g.likelihood.yaml, g.impact.yaml
     ));
     let mut instance = json!({
         "title": "T",
         "summary": {
-            "bluf": "B",
+            "bluf": g.bluf.json,
             "key_points": g.key_points.iter().map(|w| w.json.clone()).collect::<Vec<_>>(),
         },
-        "actors": [{"id": "a", "name": "A", "kind": g.kind.json, "role": "r", "stance": "s"}],
+        "actors": [{"id": "a", "name": g.name.json, "kind": g.kind.json, "role": "r", "stance": "s"}],
         "topics": [{"id": "t", "name": "T"}],
         "stances": [{"actor": "a", "topic": "t", "position": g.position.json, "summary": "s"}],
         "risks": [{

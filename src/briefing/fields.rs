@@ -130,7 +130,7 @@ impl<'n> Fields<'n> {
 
     pub fn opt_line(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
         let node = self.take(key)?;
-        scalar_text(node, key, diags).map(|t| sanitize::clean_line(t.trim()))
+        scalar_text(node, key, diags).map(held_line)
     }
 
     /// A required text that may run over several lines.
@@ -142,7 +142,7 @@ impl<'n> Fields<'n> {
 
     pub fn opt_text(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
         let node = self.take(key)?;
-        scalar_text(node, key, diags).map(|t| sanitize::clean(t.trim()))
+        scalar_text(node, key, diags).map(held_text)
     }
 
     /// A list of texts; a single text is accepted as a list of one.
@@ -150,7 +150,7 @@ impl<'n> Fields<'n> {
         self.list(key, diags)
             .iter()
             .filter_map(|node| item_text(node, key, diags))
-            .map(|t| sanitize::clean(t.trim()))
+            .map(held_text)
             .collect()
     }
 
@@ -159,7 +159,7 @@ impl<'n> Fields<'n> {
         self.list(key, diags)
             .iter()
             .filter_map(|node| {
-                item_text(node, key, diags).map(|t| (sanitize::clean_line(t.trim()), node.pos))
+                item_text(node, key, diags).map(|t| (held_line(t), node.pos))
             })
             .collect()
     }
@@ -262,6 +262,26 @@ fn item_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Opti
         return None;
     }
     scalar_text(node, key, diags)
+}
+
+/// A one-line text as the model holds it: cleaned, with no white space around it, not
+/// even where cleaning dropped a bidi control from an end. So a required text is empty
+/// exactly when it has no character but white space and bidi controls, as the schema's
+/// pattern for it says.
+fn held_line(text: &str) -> String {
+    trimmed(sanitize::clean_line(text.trim()))
+}
+
+/// A text that may run over several lines, as the model holds it (see `held_line`).
+fn held_text(text: &str) -> String {
+    trimmed(sanitize::clean(text.trim()))
+}
+
+fn trimmed(text: String) -> String {
+    match text.trim() {
+        same if same.len() == text.len() => text,
+        shorter => shorter.to_owned(),
+    }
 }
 
 /// A written value as a message shows it: cleaned of controls, and in double quotes with

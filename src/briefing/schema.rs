@@ -68,8 +68,13 @@ fn object(item: &Item) -> Json {
 /// The scalar types the loader reads as text.
 const SCALAR: [&str; 3] = ["string", "number", "boolean"];
 
-/// A required text must have a character that is not white space, as the loader trims.
-const NOT_BLANK: &str = "\\S";
+/// A required text must have a character the loader keeps when it trims white space (as
+/// Rust's `trim` knows it) and drops bidi controls. Spelt out, not `\S`: a regex engine's
+/// white space differs from Rust's (JavaScript's has U+FEFF and lacks U+0085).
+const NOT_BLANK: &str = concat!(
+    "[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029",
+    "\\u202F\\u205F\\u3000\\u202A-\\u202E\\u2066-\\u2069]"
+);
 
 /// A day of the Gregorian calendar, `YYYY-MM-DD`, as the loader checks it: each month's
 /// days, February 29th in leap years only (every fourth year, but of the centuries only
