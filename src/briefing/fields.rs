@@ -158,9 +158,7 @@ impl<'n> Fields<'n> {
     pub fn ids(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String, Pos)> {
         self.list(key, diags)
             .iter()
-            .filter_map(|node| {
-                item_text(node, key, diags).map(|t| (held_line(t), node.pos))
-            })
+            .filter_map(|node| item_text(node, key, diags).map(|t| (held_line(t), node.pos)))
             .collect()
     }
 

@@ -166,14 +166,14 @@ fn resolve(
                 .collect::<Result<_, _>>()?,
         ),
         Raw::Map(entries) => {
-            let mut resolved = Vec::with_capacity(entries.len());
-            let mut first_at: HashMap<String, Pos> = HashMap::new();
+            let mut resolved: Vec<Entry> = Vec::with_capacity(entries.len());
+            let mut keys = KeysSeen::default();
             for (key, node) in entries {
                 let key_pos = pos_of(&key.referenced);
                 let key = key_text(key, text)?;
                 // The later entry is left out of the tree, so that it is not also called an
                 // unknown key; the first one is checked as usual.
-                if let Some(first) = first_at.get(&key) {
+                if let Some(first) = keys.first(&resolved, &key, key_pos) {
                     problems.push(Diagnostic::error(
                         key_pos,
                         format!(
@@ -185,7 +185,6 @@ fn resolve(
                     ));
                     continue;
                 }
-                first_at.insert(key.clone(), key_pos);
                 resolved.push(Entry {
                     key,
                     key_pos,
@@ -196,6 +195,35 @@ fn resolve(
         }
     };
     Ok(Node { pos, value })
+}
+
+/// The keys of a mapping read so far, to find one written twice. A briefing's mappings
+/// have a dozen keys, compared pairwise; a hostile one may have a million, whose
+/// positions go in a map from the 32nd on.
+#[derive(Default)]
+struct KeysSeen {
+    index: Option<HashMap<String, Pos>>,
+}
+
+impl KeysSeen {
+    const PAIRWISE: usize = 32;
+
+    /// Where `key` was first written, if it was; else notes it, at `pos`.
+    fn first(&mut self, entries: &[Entry], key: &str, pos: Pos) -> Option<Pos> {
+        if entries.len() < Self::PAIRWISE {
+            return entries.iter().find(|e| e.key == key).map(|e| e.key_pos);
+        }
+        let index = self
+            .index
+            .get_or_insert_with(|| entries.iter().map(|e| (e.key.clone(), e.key_pos)).collect());
+        match index.get(key) {
+            Some(first) => Some(*first),
+            None => {
+                index.insert(key.to_owned(), pos);
+                None
+            }
+        }
+    }
 }
 
 /// A mapping key is text, whatever YAML would make of it: `2025:` and `on:` are keys
@@ -567,6 +595,16 @@ mod tests {
         let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["a", "b"]);
         assert_eq!(entries[0].node.value, Value::Text("1".into()));
+    }
+
+    #[test]
+    fn a_duplicate_key_is_found_in_a_large_mapping() {
+        let mut text: String = (0..100).map(|n| format!("k{n}: v\n")).collect();
+        text.push_str("k7: again\nk99: again\n");
+        let document = read_document(&text).unwrap();
+        let found: Vec<Option<Pos>> = document.problems.iter().map(|d| d.pos).collect();
+        assert_eq!(found, [Some(Pos::new(101, 1)), Some(Pos::new(102, 1))]);
+        assert!(document.problems[1].message.contains("line 100, column 1"));
     }
 
     #[test]
