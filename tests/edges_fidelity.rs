@@ -572,3 +572,29 @@ proptest! {
         assert_slow_reports_alike(&text);
     }
 }
+
+// As `brief check` prints them.
+
+#[test]
+fn brief_check_prints_each_problem_at_the_edges_where_it_stands() {
+    let output = common::brief(&[
+        "check",
+        "tests/fixtures/bad/padded-word.yaml",
+        "tests/fixtures/bad/impossible-date.yaml",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let printed = format!("{stdout}{stderr}");
+    for line in [
+        "tests/fixtures/bad/padded-word.yaml:14:11: error: `kind: \"government \"` is not one of: government | organisation | movement | person | bloc; did you mean `government`, without the spaces?",
+        "tests/fixtures/bad/padded-word.yaml:8:6: warning: an empty item in `key_points` is left out",
+        "tests/fixtures/bad/padded-word.yaml:9:7: warning: an empty item in `key_points` is left out",
+        "tests/fixtures/bad/impossible-date.yaml:2:8: error: `as_of: 2026-02-30` is not a date in the form YYYY-MM-DD (there is no such day)",
+    ] {
+        assert!(
+            printed.lines().any(|l| l == line),
+            "no {line:?} in:\n{printed}"
+        );
+    }
+}
