@@ -27,7 +27,7 @@ pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, Refe
     let mut fields = Fields::of(root, "the briefing", diags)?;
     let mut refs = References::default();
     let title = fields.line("title", diags);
-    let as_of = date(&mut fields, diags);
+    let as_of = date(&mut fields, "as_of", diags);
     let sources = each(&mut fields, "sources", diags, |n, d| {
         source(n, d, &mut refs)
     });
@@ -81,11 +81,12 @@ fn each<T>(
     items
 }
 
-/// `as_of` must be a calendar date, `YYYY-MM-DD`, written as such: a day the month has
-/// (the schema's pattern says the same), and no spaces around it (the schema sees them).
-fn date(fields: &mut Fields<'_>, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let pos = fields.position_of("as_of");
-    let written = fields.opt_written("as_of", diags)?;
+/// A date (`Value::Date` in the format) must be a calendar date, `YYYY-MM-DD`, written as
+/// such: a day the month has (the schema's pattern says the same), and no spaces around
+/// it (the schema sees them).
+fn date(fields: &mut Fields<'_>, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let pos = fields.position_of(key);
+    let written = fields.opt_written(key, diags)?;
     let text = sanitize::clean_line(written.trim());
     if !is_iso_date(written) {
         let hint = if is_iso_date(written.trim()) {
@@ -100,7 +101,7 @@ fn date(fields: &mut Fields<'_>, diags: &mut Vec<Diagnostic>) -> Option<String> 
         diags.push(Diagnostic::error(
             pos,
             format!(
-                "`as_of: {}` is not a date in the form YYYY-MM-DD{hint}",
+                "`{key}: {}` is not a date in the form YYYY-MM-DD{hint}",
                 fields::shown(written)
             ),
         ));

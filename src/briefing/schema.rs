@@ -4,7 +4,11 @@
 //! The schema accepts what the loader accepts, no more and no less, for keys, types,
 //! vocabularies and required keys; references between items are the loader's alone.
 //! Hence its looseness in places: the loader reads `name: 1984` as the text "1984", and
-//! treats `url:` with no value as absent.
+//! treats `url:` with no value as absent. And its strictness in others: a vocabulary word
+//! or a date is matched as written, spaces and all; a date must be a day the calendar
+//! has; a required text needs a character other than white space and bidi controls, as
+//! the loader counts them. JSON has no binary values, so `!!binary` data, which no text
+//! key of the schema can take, is refused by the loader too.
 
 use super::format::{self, Item, Value};
 use serde_json::{Map, Value as Json, json};

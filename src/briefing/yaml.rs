@@ -6,6 +6,11 @@
 //! inferred the node takes the scalar's own text from the source instead, through the
 //! span serde-saphyr reports for it. Its `defined` span is used, so an alias gives the
 //! text of its anchor.
+//!
+//! Two problems do not stop the reading, so that the rest of the file is still checked
+//! and every problem reported at once: a key written twice in a mapping (reported with
+//! where the first one is; the first is kept) and `!!binary` data, kept as its written
+//! text and reported where it stands, since a briefing holds text as written.
 
 use super::diagnostic::Diagnostic;
 use super::node::{Entry, Node, Pos, Value};
