@@ -603,6 +603,15 @@ mod tests {
     }
 
     #[test]
+    fn a_key_a_merge_overrides_is_no_duplicate() {
+        let text = "a: &a {x: 1, y: 2}\nb:\n  <<: *a\n  x: 3\nc:\n  <<: *a\n  x: 4\n  x: 5\n";
+        let document = read_document(text).unwrap();
+        let found: Vec<Option<Pos>> = document.problems.iter().map(|d| d.pos).collect();
+        assert_eq!(found, [Some(Pos::new(8, 3))]);
+        assert!(document.problems[0].message.contains("line 7, column 3"));
+    }
+
+    #[test]
     fn a_duplicate_key_is_found_in_a_large_mapping() {
         let mut text: String = (0..100).map(|n| format!("k{n}: v\n")).collect();
         text.push_str("k7: again\nk99: again\n");
