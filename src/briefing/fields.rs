@@ -138,7 +138,7 @@ impl<'n> Fields<'n> {
 
     pub fn opt_line(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
         let node = self.take(key)?;
-        scalar_text(node, key, diags).map(|t| sanitize::clean_line(t.trim()))
+        scalar_text(node, key, diags).map(held_line)
     }
 
     /// A required text that may run over several lines.
@@ -150,15 +150,15 @@ impl<'n> Fields<'n> {
 
     pub fn opt_text(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
         let node = self.take(key)?;
-        scalar_text(node, key, diags).map(|t| sanitize::clean(t.trim()))
+        scalar_text(node, key, diags).map(held_text)
     }
 
     /// A list of texts; a single text is accepted as a list of one.
     pub fn texts(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
         self.list(key, diags)
             .iter()
-            .filter_map(|node| scalar_text(node, key, diags))
-            .map(|t| sanitize::clean(t.trim()))
+            .filter_map(|node| item_text(node, key, diags))
+            .map(held_text)
             .collect()
     }
 
@@ -166,9 +166,7 @@ impl<'n> Fields<'n> {
     pub fn ids(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String, Pos)> {
         self.list(key, diags)
             .iter()
-            .filter_map(|node| {
-                scalar_text(node, key, diags).map(|t| (sanitize::clean_line(t.trim()), node.pos))
-            })
+            .filter_map(|node| item_text(node, key, diags).map(|t| (held_line(t), node.pos)))
             .collect()
     }
 
@@ -201,25 +199,37 @@ impl<'n> Fields<'n> {
         }
     }
 
-    /// A required word from a closed vocabulary.
+    /// A required word from a closed vocabulary, exactly as written: `'government '` is
+    /// not `government`, for the schema editors check against does not trim either.
     pub fn word<V: Vocabulary>(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<V> {
         let Some(node) = self.take(key) else {
             self.missing(key, diags);
             return None;
         };
         let text = scalar_text(node, key, diags)?;
-        let parsed = V::parse(text.trim());
+        let parsed = V::parse(text);
         if parsed.is_none() {
+            let hint = match V::parse(text.trim()) {
+                Some(word) => format!("; did you mean `{}`, without the spaces?", word.word()),
+                None => String::new(),
+            };
             diags.push(Diagnostic::error(
                 node.pos,
                 format!(
-                    "`{key}: {}` is not one of: {}",
-                    sanitize::clean_line(text.trim()),
+                    "`{key}: {}` is not one of: {}{hint}",
+                    shown(text),
                     V::choices()
                 ),
             ));
         }
         parsed
+    }
+
+    /// An optional scalar's text as written, untrimmed, for values that must match a
+    /// form exactly.
+    pub fn opt_written(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'n str> {
+        let node = self.take(key)?;
+        scalar_text(node, key, diags)
     }
 
     /// Where `key`'s value starts, or the mapping's own position if it is absent.
@@ -243,6 +253,51 @@ pub fn scalar_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -
             ));
             None
         }
+    }
+}
+
+/// The text of an item of a list of texts. An empty item (`-` alone, `~`, `null`) holds
+/// nothing to show, and is left out with a warning where it stands, not in silence: it
+/// is most often a point whose text was never written.
+fn item_text<'a>(node: &'a Node, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a str> {
+    if node.value == Value::Null {
+        diags.push(Diagnostic::warning(
+            node.pos,
+            format!("an empty item in `{key}` is left out"),
+        ));
+        return None;
+    }
+    scalar_text(node, key, diags)
+}
+
+/// A one-line text as the model holds it: cleaned, with no white space around it, not
+/// even where cleaning dropped a bidi control from an end. So a required text is empty
+/// exactly when it has no character but white space and bidi controls, as the schema's
+/// pattern for it says.
+fn held_line(text: &str) -> String {
+    trimmed(sanitize::clean_line(text.trim()))
+}
+
+/// A text that may run over several lines, as the model holds it (see `held_line`).
+fn held_text(text: &str) -> String {
+    trimmed(sanitize::clean(text.trim()))
+}
+
+fn trimmed(text: String) -> String {
+    match text.trim() {
+        same if same.len() == text.len() => text,
+        shorter => shorter.to_owned(),
+    }
+}
+
+/// A written value as a message shows it: cleaned of controls, and in double quotes with
+/// escapes where spaces around it or controls in it would otherwise not be seen.
+pub fn shown(text: &str) -> String {
+    let plain = text.trim() == text && sanitize::clean_line(text) == text && !text.is_empty();
+    if plain {
+        text.to_owned()
+    } else {
+        sanitize::clean_line(&format!("{text:?}"))
     }
 }
 

@@ -18,9 +18,9 @@ pub enum Value {
     Id,
     /// A list of ids of other items.
     Ids,
-    /// A calendar date, `YYYY-MM-DD`.
+    /// A day of the calendar, `YYYY-MM-DD` exactly.
     Date,
-    /// One word of a closed vocabulary.
+    /// One word of a closed vocabulary, exactly (no spaces around it).
     Word(Vocab),
     /// A mapping of the given kind.
     Item(&'static Item),
@@ -110,7 +110,7 @@ macro_rules! item {
 
 item!(BRIEFING, "the briefing" / "briefings", "An analytical briefing: bottom line, actors and stances, verbatim quotes, risks, open questions, timeline.", [
     "title" required Value::Line, "What the briefing is about, in one line.";
-    "as_of" optional Value::Date, "The date the briefing describes the situation at.";
+    "as_of" optional Value::Date, "The date the briefing describes the situation at: a day the calendar has (not 2026-02-30; February 29th only in leap years), from year 0001, written without spaces around it.";
     "sources" optional Value::Items(&SOURCE), "The sources the briefing is drawn from; quotes cite them.";
     "summary" optional Value::Item(&SUMMARY), "The bottom line, key points and caveats.";
     "actors" optional Value::Items(&ACTOR), "The governments, organisations, movements and people involved.";

@@ -268,45 +268,57 @@ pub fn parse_with_sources(
 }
 
 /// Every problem is reported, not only the first, except that a YAML syntax error stops
-/// the parse where it is.
+/// the parse where it is (a duplicate key does not: it is reported with the rest).
 fn parse_checked(
     text: &str,
     read_source_file: Option<&SourceReader<'_>>,
 ) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root = super::yaml::read(text).map_err(|diagnostic| LoadError {
+    let document = super::yaml::read_document(text).map_err(|diagnostic| LoadError {
         diagnostics: vec![diagnostic],
         source: Some(text.to_owned()),
     })?;
-    check(text, root.as_ref(), read_source_file)
+    check(
+        text,
+        document.root.as_ref(),
+        document.problems,
+        read_source_file,
+    )
 }
 
-/// Lowers a parsed tree into the model and checks it.
+/// Lowers a parsed tree into the model and checks it; `problems` are those reading the
+/// YAML found, reported with the rest.
 fn check(
     text: &str,
     root: Option<&Node>,
+    problems: Vec<Diagnostic>,
     read_source_file: Option<&SourceReader<'_>>,
 ) -> Result<Loaded, LoadError> {
-    let fail = |diagnostics: Vec<Diagnostic>| LoadError {
-        diagnostics,
-        source: Some(text.to_owned()),
+    let mut diags = problems;
+    let fail = |mut diagnostics: Vec<Diagnostic>| {
+        diagnostic::sort(&mut diagnostics);
+        LoadError {
+            diagnostics,
+            source: Some(text.to_owned()),
+        }
     };
     let Some(root) = root.filter(|node| node.value != Value::Null) else {
-        return Err(fail(vec![Diagnostic::error(
+        diags.push(Diagnostic::error(
             None,
             "the file is empty: a briefing needs at least a `title`",
-        )]));
+        ));
+        return Err(fail(diags));
     };
     if !matches!(root.value, Value::Map(_)) {
-        return Err(fail(vec![Diagnostic::error(
+        diags.push(Diagnostic::error(
             root.pos,
             format!(
                 "the document is {}; a briefing is a mapping with `title:`, `actors:` and the other sections",
                 root.value.kind_name()
             ),
-        )]));
+        ));
+        return Err(fail(diags));
     }
-    let mut diags = Vec::new();
     let Some((briefing, refs)) = lower::lower(root, &mut diags) else {
         return Err(fail(diags));
     };

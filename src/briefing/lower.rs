@@ -2,10 +2,11 @@
 //! problem reported with its position. References are checked afterwards, in `validate`.
 
 use super::diagnostic::Diagnostic;
-use super::fields::Fields;
+use super::fields::{self, Fields};
 use super::format;
 use super::model::*;
 use super::node::{Node, Pos};
+use super::sanitize;
 
 /// Ids and other references, with where each was written, for `validate`.
 #[derive(Debug, Default)]
@@ -26,7 +27,7 @@ pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, Refe
     let mut fields = Fields::of(root, "the briefing", diags)?;
     let mut refs = References::default();
     let title = fields.line("title", diags);
-    let as_of = date(&mut fields, diags);
+    let as_of = date(&mut fields, "as_of", diags);
     let sources = each(&mut fields, "sources", diags, |n, d| {
         source(n, d, &mut refs)
     });
@@ -80,31 +81,62 @@ fn each<T>(
     items
 }
 
-/// `as_of` must be a calendar date, `YYYY-MM-DD`.
-fn date(fields: &mut Fields<'_>, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let pos = fields.position_of("as_of");
-    let text = fields.opt_line("as_of", diags)?;
-    if !is_iso_date(&text) {
+/// A date (`Value::Date` in the format) must be a calendar date, `YYYY-MM-DD`, written as
+/// such: a day the month has (the schema's pattern says the same), and no spaces around
+/// it (the schema sees them).
+fn date(fields: &mut Fields<'_>, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let pos = fields.position_of(key);
+    let written = fields.opt_written(key, diags)?;
+    let text = sanitize::clean_line(written.trim());
+    if !is_iso_date(written) {
+        let hint = if is_iso_date(written.trim()) {
+            format!("; did you mean `{text}`, without the spaces?")
+        } else if date_parts(written.trim()).is_some_and(|(year, _, _)| year == 0) {
+            " (the years start at 0001)".to_owned()
+        } else if date_parts(written.trim()).is_some() {
+            " (there is no such day)".to_owned()
+        } else {
+            String::new()
+        };
         diags.push(Diagnostic::error(
             pos,
-            format!("`as_of: {text}` is not a date in the form YYYY-MM-DD"),
+            format!(
+                "`{key}: {}` is not a date in the form YYYY-MM-DD{hint}",
+                fields::shown(written)
+            ),
         ));
     }
     Some(text)
 }
 
+/// A real day of the Gregorian calendar, from year 0001: `2024-02-29` is one, `2100-02-29`
+/// and `2026-04-31` are not.
 fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
+    let Some((year, month, day)) = date_parts(text) else {
         return false;
     };
-    let number = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok())
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     };
-    matches!(
-        (number(year, 4), number(month, 2), number(day, 2)),
-        (Some(Some(_)), Some(Some(1..=12)), Some(Some(1..=31)))
-    )
+    year >= 1 && (1..=12).contains(&month) && (1..=days).contains(&day)
+}
+
+/// `YYYY-MM-DD` in digits, as numbers, whatever they are.
+fn date_parts(text: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    Some((number(year, 4)?, number(month, 2)?, number(day, 2)?))
 }
 
 fn record_id(
@@ -322,5 +354,34 @@ mod tests {
         assert!(!is_iso_date("2026-13-01"));
         assert!(!is_iso_date("27/11/2026"));
         assert!(!is_iso_date("2026-1-1"));
+    }
+
+    #[test]
+    fn only_days_the_calendar_has() {
+        for day in [
+            "2024-02-29",
+            "2000-02-29",
+            "0001-01-01",
+            "2026-04-30",
+            "9999-12-31",
+        ] {
+            assert!(is_iso_date(day), "{day}");
+        }
+        for day in [
+            "2026-02-30",
+            "2026-02-29",
+            "2100-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            "2026-06-31",
+            "2026-09-31",
+            "2026-11-31",
+            "0000-01-01",
+            "2026-00-10",
+            "2026-01-00",
+            " 2026-01-01",
+        ] {
+            assert!(!is_iso_date(day), "{day}");
+        }
     }
 }

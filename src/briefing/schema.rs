@@ -4,7 +4,11 @@
 //! The schema accepts what the loader accepts, no more and no less, for keys, types,
 //! vocabularies and required keys; references between items are the loader's alone.
 //! Hence its looseness in places: the loader reads `name: 1984` as the text "1984", and
-//! treats `url:` with no value as absent.
+//! treats `url:` with no value as absent. And its strictness in others: a vocabulary word
+//! or a date is matched as written, spaces and all; a date must be a day the calendar
+//! has; a required text needs a character other than white space and bidi controls, as
+//! the loader counts them. JSON has no binary values, so `!!binary` data, which no text
+//! key of the schema can take, is refused by the loader too.
 
 use super::format::{self, Item, Value};
 use serde_json::{Map, Value as Json, json};
@@ -68,10 +72,26 @@ fn object(item: &Item) -> Json {
 /// The scalar types the loader reads as text.
 const SCALAR: [&str; 3] = ["string", "number", "boolean"];
 
-/// A required text must have a character that is not white space, as the loader trims.
-const NOT_BLANK: &str = "\\S";
+/// A required text must have a character the loader keeps when it trims white space (as
+/// Rust's `trim` knows it) and drops bidi controls. Spelt out, not `\S`: a regex engine's
+/// white space differs from Rust's (JavaScript's has U+FEFF and lacks U+0085).
+const NOT_BLANK: &str = concat!(
+    "[^\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029",
+    "\\u202F\\u205F\\u3000\\u202A-\\u202E\\u2066-\\u2069]"
+);
 
-const ISO_DATE: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+/// A day of the Gregorian calendar, `YYYY-MM-DD`, as the loader checks it: each month's
+/// days, February 29th in leap years only (every fourth year, but of the centuries only
+/// every fourth), and no year 0000.
+const ISO_DATE: &str = concat!(
+    "^(?:",
+    "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-",
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+    "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29",
+    ")$"
+);
 
 fn value(value: Value, required: bool) -> Json {
     // An optional key may be written with no value; the loader reads that as absent.

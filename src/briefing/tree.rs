@@ -12,7 +12,7 @@
 //! tree, it is serde-saphyr's tree.
 
 use super::node::{Entry, Node, Pos, Value};
-use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span, Tag};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -80,6 +80,39 @@ pub(super) fn build(text: &str, limits: &Limits) -> Option<Node> {
         }
     }
     root.filter(|_| documents == 1)
+}
+
+/// Where the scalars tagged as binary data stand (`!!binary`, and the spellings
+/// serde-saphyr also takes for it). Binary data is no text as written, whatever it
+/// decodes to, and JSON, which the schema reads, has no binary values: the loader refuses
+/// it where it stands, which serde-saphyr's values cannot say.
+pub(super) fn binary_scalars(text: &str, limits: &Limits) -> Vec<Pos> {
+    let mut options = serde_saphyr::granit_parser::Options::default();
+    options.simple_key_max_lookahead = limits.simple_key_max_lookahead;
+    options.flow_nesting_limit = limits.flow_nesting_limit;
+    let mut parser = Parser::new_from_str_with_options(text, options);
+    let mut found = Vec::new();
+    for _ in 0..limits.max_events {
+        let Some(Ok((event, span))) = parser.next_event() else {
+            break;
+        };
+        match event {
+            Event::Scalar(_, _, _, Some(tag)) if is_binary(&tag) => found.push(pos_of(&span)),
+            Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+    found
+}
+
+fn is_binary(tag: &Tag) -> bool {
+    let core = tag
+        .suffix_in_namespace("tag:yaml.org,2002:")
+        .is_some_and(|name| name.strip_prefix('!').unwrap_or(&name) == "binary");
+    let local = tag
+        .suffix_in_namespace("!")
+        .is_some_and(|name| name == "binary" || name == "!binary");
+    core || local
 }
 
 fn pos_of(span: &Span) -> Pos {

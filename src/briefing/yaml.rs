@@ -6,19 +6,47 @@
 //! inferred the node takes the scalar's own text from the source instead, through the
 //! span serde-saphyr reports for it. Its `defined` span is used, so an alias gives the
 //! text of its anchor.
+//!
+//! Two problems do not stop the reading, so that the rest of the file is still checked
+//! and every problem reported at once: a key written twice in a mapping (reported with
+//! where the first one is; the first is kept) and `!!binary` data, kept as its written
+//! text and reported where it stands, since a briefing holds text as written.
 
 use super::diagnostic::Diagnostic;
 use super::node::{Entry, Node, Pos, Value};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Error, Location, Spanned, budget::BudgetBreach};
+use std::collections::HashMap;
 use std::fmt;
 
-/// The document's root node (`None` for an empty document), or the YAML error: the
-/// fast path's tree where it gives one (see `tree`), else serde-saphyr's.
+/// A document as read: its root node (`None` for an empty document), and the problems
+/// that did not stop the reading, each where it stands, for the caller to report with
+/// every other problem in the file.
+#[derive(Debug)]
+pub struct Document {
+    pub root: Option<Node>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The document's root node, or its first problem: the fast path's tree where it gives
+/// one (see `tree`), else serde-saphyr's.
 pub fn read(text: &str) -> Result<Option<Node>, Diagnostic> {
+    let Document { root, mut problems } = read_document(text)?;
+    super::diagnostic::sort(&mut problems);
+    match problems.into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(root),
+    }
+}
+
+/// The document, or the YAML error that stopped the reading.
+pub fn read_document(text: &str) -> Result<Document, Diagnostic> {
     match read_fast(text) {
-        Some(root) => Ok(Some(root)),
-        None => read_slow(text),
+        Some(root) => Ok(Document {
+            root: Some(root),
+            problems: Vec::new(),
+        }),
+        None => read_slow_document(text),
     }
 }
 
@@ -31,20 +59,50 @@ pub fn read_fast(text: &str) -> Option<Node> {
     if text.len() >= budget.max_total_scalar_bytes {
         return None;
     }
-    let limits = super::tree::Limits {
-        max_events: budget.max_nodes / 2,
-        simple_key_max_lookahead: budget.simple_key_max_lookahead,
-        flow_nesting_limit: budget.flow_nesting_limit,
-    };
+    let limits = limits(&budget);
     // A document that is only `~` is no document to serde-saphyr: let it say so.
     super::tree::build(text, &limits).filter(|root| root.value != Value::Null)
 }
 
-/// The document read by serde-saphyr, with its budgets and errors.
+fn limits(budget: &serde_saphyr::Budget) -> super::tree::Limits {
+    super::tree::Limits {
+        max_events: budget.max_nodes / 2,
+        simple_key_max_lookahead: budget.simple_key_max_lookahead,
+        flow_nesting_limit: budget.flow_nesting_limit,
+    }
+}
+
+/// The document read by serde-saphyr, with its budgets and errors, or its first problem.
 pub fn read_slow(text: &str) -> Result<Option<Node>, Diagnostic> {
+    let Document { root, mut problems } = read_slow_document(text)?;
+    super::diagnostic::sort(&mut problems);
+    match problems.into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(root),
+    }
+}
+
+fn read_slow_document(text: &str) -> Result<Document, Diagnostic> {
     let raw: Option<Spanned<Raw>> =
         serde_saphyr::from_str_with_options(text, options()).map_err(|e| diagnostic(&e, text))?;
-    raw.map(|raw| resolve(raw, text)).transpose()
+    let mut problems = Vec::new();
+    let root = raw
+        .map(|raw| resolve(raw, text, &mut problems))
+        .transpose()?;
+    // Every spelling of a binary tag names it; a `%TAG` directive can split the name.
+    if text.contains("binary") || text.contains("%TAG") {
+        problems.extend(
+            super::tree::binary_scalars(text, &limits(&budget()))
+                .into_iter()
+                .map(|pos| {
+                    Diagnostic::error(
+                        pos,
+                        "binary data (`!!binary`) where a briefing holds text: write the text itself, without the tag",
+                    )
+                }),
+        );
+    }
+    Ok(Document { root, problems })
 }
 
 /// Limits that keep a hostile file from costing more than a second or 100 MiB.
@@ -66,6 +124,11 @@ fn options() -> serde_saphyr::Options {
         // `.inf` is text to us: let it through as a float, whose written text `resolve`
         // then takes, rather than have it refused.
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
+        // A `!!binary` scalar keeps its written text; `binary_scalars` refuses it.
+        ignore_binary_tag_for_string: true,
+        // Every entry reaches `resolve`, which reports a repeated key with where the
+        // first one stands and goes on, so that the file's other problems are found too.
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
     };
     options.alias_limits.max_total_replayed_events = 100_000;
     options
@@ -91,7 +154,11 @@ fn pos_of(location: &Location) -> Pos {
     )
 }
 
-fn resolve(raw: Spanned<Raw>, text: &str) -> Result<Node, Diagnostic> {
+fn resolve(
+    raw: Spanned<Raw>,
+    text: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Node, Diagnostic> {
     let pos = pos_of(&raw.referenced);
     let value = match raw.value {
         Raw::Null => Value::Null,
@@ -100,24 +167,68 @@ fn resolve(raw: Spanned<Raw>, text: &str) -> Result<Node, Diagnostic> {
         Raw::Seq(items) => Value::Seq(
             items
                 .into_iter()
-                .map(|item| resolve(item, text))
+                .map(|item| resolve(item, text, problems))
                 .collect::<Result<_, _>>()?,
         ),
         Raw::Map(entries) => {
-            let mut resolved = Vec::with_capacity(entries.len());
+            let mut resolved: Vec<Entry> = Vec::with_capacity(entries.len());
+            let mut keys = KeysSeen::default();
             for (key, node) in entries {
                 let key_pos = pos_of(&key.referenced);
                 let key = key_text(key, text)?;
+                // The later entry is left out of the tree, so that it is not also called an
+                // unknown key; the first one is checked as usual.
+                if let Some(first) = keys.first(&resolved, &key, key_pos) {
+                    problems.push(Diagnostic::error(
+                        key_pos,
+                        format!(
+                            "duplicate key `{}` in the same mapping (the first is at line {}, column {})",
+                            super::sanitize::clean_line(&key),
+                            first.line,
+                            first.col
+                        ),
+                    ));
+                    continue;
+                }
                 resolved.push(Entry {
                     key,
                     key_pos,
-                    node: resolve(node, text)?,
+                    node: resolve(node, text, problems)?,
                 });
             }
             Value::Map(resolved)
         }
     };
     Ok(Node { pos, value })
+}
+
+/// The keys of a mapping read so far, to find one written twice. A briefing's mappings
+/// have a dozen keys, compared pairwise; a hostile one may have a million, whose
+/// positions go in a map from the 32nd on.
+#[derive(Default)]
+struct KeysSeen {
+    index: Option<HashMap<String, Pos>>,
+}
+
+impl KeysSeen {
+    const PAIRWISE: usize = 32;
+
+    /// Where `key` was first written, if it was; else notes it, at `pos`.
+    fn first(&mut self, entries: &[Entry], key: &str, pos: Pos) -> Option<Pos> {
+        if entries.len() < Self::PAIRWISE {
+            return entries.iter().find(|e| e.key == key).map(|e| e.key_pos);
+        }
+        let index = self
+            .index
+            .get_or_insert_with(|| entries.iter().map(|e| (e.key.clone(), e.key_pos)).collect());
+        match index.get(key) {
+            Some(first) => Some(*first),
+            None => {
+                index.insert(key.to_owned(), pos);
+                None
+            }
+        }
+    }
 }
 
 /// A mapping key is text, whatever YAML would make of it: `2025:` and `on:` are keys
@@ -435,7 +546,7 @@ mod tests {
     fn errors_are_named_by_their_kind() {
         assert_eq!(
             error_of("a: 1\na: 2\n").message,
-            "duplicate key `a` in the same mapping"
+            "duplicate key `a` in the same mapping (the first is at line 1, column 1)"
         );
         assert!(
             error_of("a: *nowhere\n")
@@ -455,6 +566,96 @@ mod tests {
         let syntax = error_of("a: [1\n");
         assert!(syntax.message.starts_with("YAML syntax: "), "{syntax:?}");
         assert!(syntax.pos.is_some());
+    }
+
+    #[test]
+    fn a_duplicate_key_is_a_problem_beside_the_tree() {
+        let document = read_document("a: 1\nb: [x, {c: 2, c: 3}]\na: 4\n").unwrap();
+        let found: Vec<(Option<Pos>, &str)> = document
+            .problems
+            .iter()
+            .map(|d| (d.pos, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Some(Pos::new(2, 15)),
+                    "duplicate key `c` in the same mapping (the first is at line 2, column 9)"
+                ),
+                (
+                    Some(Pos::new(3, 1)),
+                    "duplicate key `a` in the same mapping (the first is at line 1, column 1)"
+                ),
+            ]
+        );
+        // The first of each is kept, and nothing else is lost.
+        let Some(Node {
+            value: Value::Map(entries),
+            ..
+        }) = document.root
+        else {
+            panic!()
+        };
+        let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["a", "b"]);
+        assert_eq!(entries[0].node.value, Value::Text("1".into()));
+    }
+
+    #[test]
+    fn a_key_a_merge_overrides_is_no_duplicate() {
+        let text = "a: &a {x: 1, y: 2}\nb:\n  <<: *a\n  x: 3\nc:\n  <<: *a\n  x: 4\n  x: 5\n";
+        let document = read_document(text).unwrap();
+        let found: Vec<Option<Pos>> = document.problems.iter().map(|d| d.pos).collect();
+        assert_eq!(found, [Some(Pos::new(8, 3))]);
+        assert!(document.problems[0].message.contains("line 7, column 3"));
+    }
+
+    #[test]
+    fn a_duplicate_key_is_found_in_a_large_mapping() {
+        let mut text: String = (0..100).map(|n| format!("k{n}: v\n")).collect();
+        text.push_str("k7: again\nk99: again\n");
+        let document = read_document(&text).unwrap();
+        let found: Vec<Option<Pos>> = document.problems.iter().map(|d| d.pos).collect();
+        assert_eq!(found, [Some(Pos::new(101, 1)), Some(Pos::new(102, 1))]);
+        assert!(document.problems[1].message.contains("line 100, column 1"));
+    }
+
+    #[test]
+    fn binary_data_keeps_its_written_text_and_is_a_problem() {
+        for text in [
+            "a: !!binary aGVsbG8=\n",
+            "a: !binary aGVsbG8=\n",
+            "a: !<tag:yaml.org,2002:binary> aGVsbG8=\n",
+            "%TAG !y! tag:yaml.org,2002:\n---\na: !y!binary aGVsbG8=\n",
+        ] {
+            let document = read_document(text).unwrap();
+            assert_eq!(document.problems.len(), 1, "{text:?}");
+            assert!(
+                document.problems[0].message.contains("binary data"),
+                "{text:?}"
+            );
+            let Some(Node {
+                value: Value::Map(entries),
+                ..
+            }) = document.root
+            else {
+                panic!()
+            };
+            assert_eq!(entries[0].node.value, Value::Text("aGVsbG8=".into()));
+        }
+        // Not valid UTF-8 once decoded: the same problem, not serde-saphyr's words.
+        assert!(
+            error_of("a: !!binary /w==\n")
+                .message
+                .contains("binary data")
+        );
+        assert!(
+            read_document("a: !!str binary\n")
+                .unwrap()
+                .problems
+                .is_empty()
+        );
     }
 
     #[test]
