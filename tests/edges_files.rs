@@ -4,6 +4,8 @@
 //! again, and a rename away. The dashboard runs in a pseudo-terminal, read back through
 //! vt100; every wait polls for the screen (or the exit) with a generous deadline.
 
+mod common;
+
 use brief::briefing::{Budget, catalog};
 use brief::runtime::watch::{self, Delivery};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -403,4 +405,28 @@ fn a_briefing_renamed_away_is_reported_and_followed_when_it_comes_back() {
     std::fs::write(&moved, briefing("Edited under the other name")).unwrap();
     std::fs::rename(&moved, &file).unwrap();
     tui.wait_for("Edited under the other name");
+}
+
+#[test]
+fn the_history_is_not_stuck_on_a_briefing_swapped_for_a_fifo() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("b.yaml");
+    std::fs::write(&file, briefing("Committed")).unwrap();
+    common::git::git(dir.path(), &["init", "-q"]);
+    common::git::git(dir.path(), &["add", "b.yaml"]);
+    common::git::git(dir.path(), &["commit", "-q", "-m", "First version"]);
+    let tui = Tui::spawn(dir.path(), &["b.yaml"]);
+    tui.wait_for("Committed");
+    tui.wait_until_following();
+    tui.send(b"8");
+    tui.wait_for("First version");
+    std::fs::remove_file(&file).unwrap();
+    mkfifo(&file);
+    tui.wait_for("a FIFO or pipe, not a regular file");
+    // The history is read again after every reload: the working copy differs from HEAD
+    // now, which the pane shows only if reading it did not wait on the FIFO.
+    std::fs::remove_file(&file).unwrap();
+    std::fs::write(&file, briefing("Saved after the pipe")).unwrap();
+    tui.wait_for("Saved after the pipe");
+    tui.wait_for("working copy");
 }

@@ -15,6 +15,10 @@ pub struct Budget {
 
 impl Budget {
     pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
+    /// For text read again after a load already held it to the budget.
+    pub const UNLIMITED: Self = Self {
+        max_bytes: u64::MAX,
+    };
 }
 
 impl Default for Budget {
@@ -129,7 +133,7 @@ pub fn read_source(path: &Path, budget: Budget) -> Result<String, LoadError> {
     refuse(&meta)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     use std::io::Read;
-    file.take(budget.max_bytes + 1)
+    file.take(budget.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::whole_file(io_message(&e)))?;
     if bytes.len() as u64 > budget.max_bytes {

@@ -160,7 +160,7 @@ impl<F: Fn(Action)> Reader<F> {
         {
             self.watcher = watch_repository(tracked, notify.clone());
         }
-        let working = std::fs::read_to_string(&file).ok();
+        let working = read_working_copy(&file);
         let summaries = &mut self.summaries;
         let versions = match history::entries_with(tracked, working.as_deref(), summaries, |n| {
             if n % 10 == 0 {
@@ -184,7 +184,7 @@ impl<F: Fn(Action)> Reader<F> {
             None => self
                 .file
                 .as_ref()
-                .and_then(|file| std::fs::read_to_string(file).ok())
+                .and_then(|file| read_working_copy(file))
                 .and_then(|text| crate::briefing::parse(&text).ok()),
         };
         let before = previous.and_then(|b| self.model(b));
@@ -268,4 +268,10 @@ pub fn file_of(origin: &crate::app::Origin) -> Option<&Path> {
         crate::app::Origin::File(path) => Some(path),
         _ => None,
     }
+}
+
+/// The briefing's text on disk, through the loader's reader: the file may have been
+/// replaced by a FIFO since it was loaded, and a plain read would wait on it for ever.
+fn read_working_copy(file: &Path) -> Option<String> {
+    crate::briefing::read_source(file, crate::briefing::Budget::UNLIMITED).ok()
 }

@@ -236,8 +236,9 @@ fn carry_out(
             seconds,
         }),
         Effect::ReadSource(path) => {
-            // The text as it is now: the watcher reloads the briefing if it changed.
-            if let Ok(text) = std::fs::read_to_string(&path) {
+            // The text as it is now: the watcher reloads the briefing if it changed. Read
+            // as briefings are, so that a file swapped for a FIFO cannot stop the loop.
+            if let Ok(text) = crate::briefing::read_source(&path, Budget::UNLIMITED) {
                 app.update(Action::Source(text));
             }
         }
