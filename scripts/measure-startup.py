@@ -19,6 +19,9 @@ Runs the real release binary in a 120x40 pseudo-terminal and measures:
     any repository, alternating; how long until the
     History pane (8, pressed once the first frame is there) lists every version; peak
     memory once it has; CPU while idle with the repository watched;
+  * with --picker-only: `brief DIR` on 20 briefings of about 7 MB each: the time to
+    the first frame of the picker and until every briefing in it has been read (no row
+    still shows a size), alternating with the binary given by --before, if any;
   * a key's latency: `j` on every list pane, from writing the key to reading the new
     position from the screen, with the bundled and the 3 MB briefing open side by side
     and the keys alternating between them; both walk as many items as the bundled list
@@ -32,6 +35,7 @@ then, from the repository root:
 
     python3 scripts/measure-startup.py [--runs 30] [--reloads 20] [--idle 10]
     python3 scripts/measure-startup.py --history-only [--runs 30]
+    python3 scripts/measure-startup.py --picker-only [--runs 10] [--before OLD-BRIEF]
 
 The binaries are looked for in $CARGO_TARGET_DIR (else ./target)/release; --brief and
 --gen give other paths. The CPU cost of a key comes from `cargo bench --bench brief`:
@@ -490,6 +494,50 @@ def measure_big_startup(brief, big, runs):
     return times
 
 
+PICKER_FILES = 20
+# About 7.4 MB each, under the 8 MiB default limit.
+PICKER_GEN = ["--actors", "900", "--quotes", "23000", "--risks", "2300", "--questions", "1100"]
+
+
+def picker_directory(gen, tmp):
+    """A directory of PICKER_FILES large briefings, each from its own seed."""
+    folder = os.path.join(tmp, "briefings")
+    os.makedirs(folder, exist_ok=True)
+    for n in range(PICKER_FILES):
+        with open(os.path.join(folder, f"b{n:02}.yaml"), "wb") as f:
+            subprocess.run([gen, *PICKER_GEN, "--seed", str(n + 1)], stdout=f, check=True)
+    return folder
+
+
+def picker_all_read(p):
+    """Every row has its title: a row not read yet, and the card of one, show its size."""
+    return brief_frame_done(p) and " MB" not in p.screen.text()
+
+
+def picker_times(brief, folder):
+    """(first frame, every briefing read) of `brief DIR`, in seconds from the spawn."""
+    p = Pty([brief, folder])
+    try:
+        first = p.wait_for(brief_frame_done, timeout=60.0)
+        every = p.wait_for(picker_all_read, timeout=60.0)
+    finally:
+        p.quit()
+    return first - p.start, every - p.start
+
+
+def measure_picker(programs, folder, runs):
+    """Each program's picker timings, the programs alternating run by run."""
+    for brief in programs.values():
+        picker_times(brief, folder)  # warm the page cache
+    times = {name: ([], []) for name in programs}
+    for _ in range(runs):
+        for name, brief in programs.items():
+            first, every = picker_times(brief, folder)
+            times[name][0].append(first)
+            times[name][1].append(every)
+    return times
+
+
 def measure_end_and_memory(brief, big):
     p = Pty([brief, big])
     try:
@@ -791,9 +839,28 @@ def main():
     ap.add_argument("--gen", help="the gen example (default: target/release/examples/gen)")
     ap.add_argument("--criterion", help="criterion's results (default: the target dir's criterion/)")
     ap.add_argument("--history-only", action="store_true", help="only the git-history measurements")
+    ap.add_argument("--picker-only", action="store_true", help="only `brief DIR` on 20 briefings of 7 MB")
+    ap.add_argument("--before", help="with --picker-only: another brief binary to compare, alternating")
     args = ap.parse_args()
 
     brief, gen, target = find_binaries(args)
+    if args.picker_only:
+        tmp = tempfile.mkdtemp(prefix="brief-measure-")
+        try:
+            folder = picker_directory(gen, tmp)
+            size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
+            programs = {"before": args.before, "brief": brief} if args.before else {"brief": brief}
+            print(f"picker: {PICKER_FILES} briefings, {size / 1e6:.0f} MB in all; {args.runs} runs each, alternating ...", flush=True)
+            times = measure_picker(programs, folder, args.runs)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        print("\n| Binary | First frame (median / p90) | Every briefing read (median / p90) | Goal: first frame < 300 ms |")
+        print("| --- | --- | --- | --- |")
+        for name, (first, every) in times.items():
+            ok = "pass" if p90(first) < 0.300 else "**FAIL**"
+            print(f"| {name} ({programs[name]}) | {ms(statistics.median(first)):.0f} / {ms(p90(first)):.0f} ms "
+                  f"| {ms(statistics.median(every)):.0f} / {ms(p90(every)):.0f} ms | {ok} |")
+        return
     if args.history_only:
         tmp = tempfile.mkdtemp(prefix="brief-measure-")
         try:

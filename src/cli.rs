@@ -304,7 +304,7 @@ fn apply(config: &Config, theme: Option<&str>) {
 fn open(path: Option<PathBuf>, budget: Budget, mouse: bool) -> i32 {
     let app = match path {
         None => None,
-        Some(dir) if dir.is_dir() => match picker(dir, budget) {
+        Some(dir) if dir.is_dir() => match picker(dir) {
             Ok(app) => Some(app),
             Err(status) => return status,
         },
@@ -312,10 +312,17 @@ fn open(path: Option<PathBuf>, budget: Budget, mouse: bool) -> i32 {
             errln!("brief: {}: no such file", path.display());
             return 1;
         }
-        Some(path) => Some(App::new(
-            Origin::File(path.clone()),
-            briefing::load_file(&path, budget),
-        )),
+        Some(path) => {
+            // Nothing to show, nor to wait for: refused before the terminal is taken.
+            if let Some(why) = briefing::special_file(&path) {
+                errln!("brief: {}: {why}", path.display());
+                return 1;
+            }
+            Some(App::new(
+                Origin::File(path.clone()),
+                briefing::load_file(&path, budget),
+            ))
+        }
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         errln!(
@@ -330,8 +337,9 @@ fn open(path: Option<PathBuf>, budget: Budget, mouse: bool) -> i32 {
 
 /// `brief DIR`: the picker over the directory's briefings, or the exit status if there
 /// is nothing to pick.
-fn picker(dir: PathBuf, budget: Budget) -> Result<App, i32> {
-    let entries = match briefing::catalog::scan(&dir, budget) {
+fn picker(dir: PathBuf) -> Result<App, i32> {
+    // Only names and sizes: the briefings are read after the first frame, off its path.
+    let entries = match briefing::catalog::list(&dir) {
         Ok(entries) => entries,
         Err(e) => {
             errln!("brief: {}: cannot read the directory: {e}", dir.display());

@@ -152,7 +152,7 @@ fn a_rescan_reads_only_the_files_that_changed() {
     let entries = catalog::rescan(dir.path(), Budget::default(), &listed, &changed).unwrap();
     let titles: Vec<String> = entries
         .iter()
-        .map(|e| e.summary.as_ref().unwrap().title.clone())
+        .map(|e| e.summary.clone().unwrap().unwrap().title)
         .collect();
     assert_eq!(titles, ["A two", "B one", "C one"]);
     // A deleted file leaves the list.

@@ -1,13 +1,17 @@
 //! The briefings in a directory, each summed up in a line: for the picker.
 
-use super::load::{Budget, load_file};
+use super::load::{Budget, load_file, not_a_regular_file};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub path: PathBuf,
     pub file_name: String,
-    pub summary: Result<Summary, String>,
+    /// In bytes, as listed: known before the briefing is read.
+    pub size: u64,
+    /// `None` until the briefing has been read: a directory of large briefings is listed
+    /// at once and summed up in the background.
+    pub summary: Option<Result<Summary, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,15 +39,36 @@ pub fn is_briefing_file(path: &Path) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
-/// The briefing files directly in `dir`, sorted by name.
+/// The briefing files directly in `dir`, sorted by name: anything named like one but a
+/// directory, so that a FIFO or a socket is listed, and refused with the reason why.
 pub fn briefing_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| is_briefing_file(path) && path.is_file())
+        .filter(|path| {
+            is_briefing_file(path) && std::fs::metadata(path).is_ok_and(|meta| !meta.is_dir())
+        })
         .collect();
     files.sort();
     Ok(files)
+}
+
+/// The briefings in `dir` by name and size, none of them read yet (except that a FIFO,
+/// a socket or a device is refused already): what the picker's first frame needs.
+pub fn list(dir: &Path) -> std::io::Result<Vec<Entry>> {
+    Ok(briefing_files(dir)?
+        .into_iter()
+        .map(|path| {
+            let meta = std::fs::metadata(&path).ok();
+            let refused = meta.as_ref().and_then(not_a_regular_file);
+            Entry {
+                file_name: file_name(&path),
+                size: meta.map_or(0, |m| m.len()),
+                summary: refused.map(|why| Err(why.to_owned())),
+                path,
+            }
+        })
+        .collect())
 }
 
 /// Loads every briefing in `dir` and sums each up; a broken one carries its first error.
@@ -75,10 +100,13 @@ pub fn rescan(
         .collect())
 }
 
-pub fn summarise(path: &Path, budget: Budget) -> Entry {
-    let file_name = path.file_name().map_or_else(String::new, |n| {
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(String::new, |n| {
         super::sanitize::clean_line(&n.to_string_lossy())
-    });
+    })
+}
+
+pub fn summarise(path: &Path, budget: Budget) -> Entry {
     let summary = match load_file(path, budget) {
         Ok(loaded) => {
             let b = &loaded.briefing;
@@ -105,7 +133,8 @@ pub fn summarise(path: &Path, budget: Budget) -> Entry {
     };
     Entry {
         path: path.to_path_buf(),
-        file_name,
-        summary,
+        file_name: file_name(path),
+        size: std::fs::metadata(path).map_or(0, |m| m.len()),
+        summary: Some(summary),
     }
 }

@@ -30,6 +30,11 @@ impl Budget {
             human_size(self.max_bytes)
         )
     }
+
+    /// For text read again after a load already held it to the budget.
+    pub const UNLIMITED: Self = Self {
+        max_bytes: u64::MAX,
+    };
 }
 
 /// A size as people read it: `512 bytes`, `3.5 KiB`, `43.0 MiB`; a whole number of KiB
@@ -132,25 +137,37 @@ impl LoadError {
     }
 }
 
-/// Reads a briefing file as text: refuses directories, oversized and binary files and
-/// invalid UTF-8 with a message that says which. A byte order mark is kept: parsing
-/// drops one, whether the text came from a file or not.
+/// Reads a briefing file as text: refuses directories, FIFOs, sockets and devices,
+/// oversized and binary files and invalid UTF-8 with a message that says which. A byte
+/// order mark is kept: parsing drops one, whether the text came from a file or not.
 pub fn read_source(path: &Path, budget: Budget) -> Result<String, LoadError> {
+    let refuse = |meta: &std::fs::Metadata| -> Result<(), LoadError> {
+        if let Some(why) = not_a_regular_file(meta) {
+            return Err(LoadError::whole_file(why));
+        }
+        if meta.len() > budget.max_bytes {
+            return Err(LoadError::whole_file(format!(
+                "file is {} bytes, over the {}-byte limit (raise it with --max-size)",
+                meta.len(),
+                budget.max_bytes
+            )));
+        }
+        Ok(())
+    };
+    // A socket cannot be opened at all, and opening a FIFO would wait for a writer: what
+    // the path is comes first. The handle is checked again, as the path may have been
+    // replaced in between.
     let meta = std::fs::metadata(path).map_err(|e| LoadError::whole_file(io_message(&e)))?;
-    if meta.is_dir() {
-        return Err(LoadError::whole_file("is a directory, not a briefing file"));
-    }
-    if meta.len() > budget.max_bytes {
-        return Err(LoadError::whole_file(format!(
-            "file is {} bytes, over the {}-byte limit (raise it with --max-size)",
-            meta.len(),
-            budget.max_bytes
-        )));
-    }
+    refuse(&meta)?;
+    let file = open_without_waiting(path).map_err(|e| LoadError::whole_file(io_message(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| LoadError::whole_file(io_message(&e)))?;
+    refuse(&meta)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     use std::io::Read;
-    std::fs::File::open(path)
-        .and_then(|f| f.take(budget.max_bytes + 1).read_to_end(&mut bytes))
+    file.take(budget.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
         .map_err(|e| LoadError::whole_file(io_message(&e)))?;
     if bytes.len() as u64 > budget.max_bytes {
         return Err(LoadError::whole_file(format!(
@@ -159,6 +176,49 @@ pub fn read_source(path: &Path, budget: Budget) -> Result<String, LoadError> {
         )));
     }
     decode(bytes)
+}
+
+/// Opens for reading without blocking: a FIFO opened normally waits for a writer, and its
+/// reads for data. On a regular file the flag changes nothing.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+/// Why something that is not a regular file cannot be a briefing, or `None` for a
+/// regular file: a FIFO or a terminal never ends (or waits for a writer), a socket
+/// cannot be read, and a device is not a document.
+pub fn not_a_regular_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_file() {
+        None
+    } else if kind.is_dir() {
+        Some("is a directory, not a briefing file")
+    } else if kind.is_fifo() {
+        Some(
+            "a FIFO or pipe, not a regular file: briefings are read from regular files only (save the text to a file first)",
+        )
+    } else if kind.is_socket() {
+        Some("a socket, not a regular file: briefings are read from regular files only")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device, not a regular file: briefings are read from regular files only")
+    } else {
+        Some("not a regular file: briefings are read from regular files only")
+    }
+}
+
+/// What a path is, when it is something other than a regular file or a directory that
+/// `brief` refuses at once: a FIFO, a socket or a device. `None` for anything else,
+/// including a path that cannot be looked at (reading it says why).
+pub fn special_file(path: &Path) -> Option<&'static str> {
+    std::fs::metadata(path)
+        .ok()
+        .filter(|meta| !meta.is_dir())
+        .and_then(|meta| not_a_regular_file(&meta))
 }
 
 fn io_message(error: &std::io::Error) -> String {

@@ -30,8 +30,8 @@ pub use diagnostic::Diagnostic;
 pub use fields::{closest, scalar_text};
 pub use index::Index;
 pub use load::{
-    Budget, LoadError, Loaded, human_size, load_file, parse, parse_file, parse_with_sources,
-    read_source,
+    Budget, LoadError, Loaded, human_size, load_file, not_a_regular_file, parse, parse_file,
+    parse_with_sources, read_source, special_file,
 };
 pub use model::*;
 pub use node::Pos;

@@ -63,15 +63,10 @@ fn run_entered(
     let (ack_tx, ack_rx) = mpsc::channel::<()>();
     spawn_input(events_tx.clone(), ack_rx)?;
     spawn_signals(signals, events_tx.clone())?;
-    let (_watcher, reload) = match app.origin.clone() {
-        Origin::File(path) => {
-            let dir = watch::parent_dir(&path);
-            start_watching(&dir, Some(path), None, budget, &events_tx, app)?
-        }
-        Origin::Directory(dir) => {
-            start_watching(&dir, None, Some(dir.clone()), budget, &events_tx, app)?
-        }
-        Origin::Bundled => (None, None),
+    let reload = match app.origin.clone() {
+        Origin::File(path) => start_watching(Some(path), None, budget, &events_tx, app)?,
+        Origin::Directory(dir) => start_watching(None, Some(dir), budget, &events_tx, app)?,
+        Origin::Bundled => None,
     };
     let history = start_history(app, &events_tx, budget)?;
     if app.status.is_some() {
@@ -167,9 +162,7 @@ fn event_loop(
                 watch::Delivery::Loaded(reloaded)
                     if reloaded.missing && reloaded.result.is_err() =>
                 {
-                    Some(Action::Status(
-                        "The file was removed; showing the last version until it is back".into(),
-                    ))
+                    Some(Action::Status(gone_message(&app.origin)))
                 }
                 watch::Delivery::Loaded(reloaded) => {
                     // A save makes a new working copy: its row in the history changes.
@@ -190,6 +183,20 @@ fn event_loop(
         }
         drop(app.take_replaced());
     }
+}
+
+/// What the status line says while the followed briefing is not on disk; the watcher
+/// reads it again when it is back.
+fn gone_message(origin: &Origin) -> String {
+    let name = match origin {
+        Origin::File(path) => path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        _ => "The briefing".to_owned(),
+    };
+    let name = crate::briefing::sanitize::clean_line(&name);
+    format!("{name} was moved or deleted; showing the last version read")
 }
 
 /// Draws a frame and hands the app what drawing found out.
@@ -243,8 +250,9 @@ fn carry_out(
             seconds,
         }),
         Effect::ReadSource(path) => {
-            // The text as it is now: the watcher reloads the briefing if it changed.
-            if let Ok(text) = std::fs::read_to_string(&path) {
+            // The text as it is now: the watcher reloads the briefing if it changed. Read
+            // as briefings are, so that a file swapped for a FIFO cannot stop the loop.
+            if let Ok(text) = crate::briefing::read_source(&path, Budget::UNLIMITED) {
                 app.update(Action::Source(text));
             }
         }
@@ -366,38 +374,29 @@ fn spawn_signals(
     Ok(())
 }
 
-type Watching = (
-    Option<notify::RecommendedWatcher>,
-    Option<Sender<watch::Request>>,
-);
-
-/// Follows `dir`: the opened briefing `current` reloads when it changes, and the
-/// picker's directory is rescanned when any briefing in it does.
+/// The opened briefing `current` reloads when it changes, and the picker's directory is
+/// rescanned when any briefing in it does.
 fn start_watching(
-    dir: &Path,
     current: Option<std::path::PathBuf>,
     picker_dir: Option<std::path::PathBuf>,
     budget: Budget,
     events: &Sender<Event>,
     app: &mut App,
-) -> io::Result<Watching> {
+) -> io::Result<Option<Sender<watch::Request>>> {
     let deliver = events.clone();
     let listed = app
         .picker
         .as_ref()
         .map(|picker| picker.entries.clone())
         .unwrap_or_default();
-    let reload = watch::spawn_reloader(current, picker_dir, budget, listed, move |delivery| {
-        let _ = deliver.send(Event::Delivered(Box::new(delivery)));
-    })?;
-    let watcher = match watch::watch(dir, reload.clone()) {
-        Ok(watcher) => Some(watcher),
-        Err(e) => {
-            app.update(Action::Status(format!(
-                "Not following changes on disk: {e}; r reloads by hand"
-            )));
-            None
-        }
-    };
-    Ok((watcher, Some(reload)))
+    let (reload, unwatched) =
+        watch::spawn_follower(current, picker_dir, budget, listed, move |delivery| {
+            let _ = deliver.send(Event::Delivered(Box::new(delivery)));
+        })?;
+    if let Some(e) = unwatched {
+        app.update(Action::Status(format!(
+            "Not following changes on disk: {e}; r reloads by hand"
+        )));
+    }
+    Ok(Some(reload))
 }

@@ -5,7 +5,7 @@ use super::list::{block, draw_detail, highlight};
 use super::text::{Doc, draw_lines, fit, fit_spans, pad};
 use super::theme::THEME;
 use crate::app::Picker;
-use crate::words::plural;
+use crate::words::{file_size, plural};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, list_area: Rect, detail_area: Rect, picker: &Pick
 
 fn row(entry: &crate::briefing::catalog::Entry, width: usize) -> Line<'static> {
     match &entry.summary {
-        Ok(summary) => {
+        Some(Ok(summary)) => {
             let date = summary.as_of.clone().unwrap_or_default();
             let title_width = width.saturating_sub(date.len() + 4);
             fit_spans(
@@ -77,7 +77,7 @@ fn row(entry: &crate::briefing::catalog::Entry, width: usize) -> Line<'static> {
                 width,
             )
         }
-        Err(_) => fit_spans(
+        Some(Err(_)) => fit_spans(
             vec![
                 Span::styled("✗ ", THEME.error_text),
                 Span::styled(entry.file_name.clone(), THEME.error_text),
@@ -85,12 +85,25 @@ fn row(entry: &crate::briefing::catalog::Entry, width: usize) -> Line<'static> {
             ],
             width,
         ),
+        None => {
+            let size = file_size(entry.size);
+            let name_width = width.saturating_sub(size.len() + 4);
+            fit_spans(
+                vec![
+                    Span::styled("  ", THEME.text),
+                    Span::styled(pad(&entry.file_name, name_width), THEME.text),
+                    Span::raw(" "),
+                    Span::styled(size, THEME.dim),
+                ],
+                width,
+            )
+        }
     }
 }
 
 fn card(doc: &mut Doc, entry: &crate::briefing::catalog::Entry) {
     match &entry.summary {
-        Ok(summary) => {
+        Some(Ok(summary)) => {
             doc.para(&summary.title, THEME.title);
             if let Some(date) = &summary.as_of {
                 doc.para(&format!("as of {date}"), THEME.date);
@@ -115,12 +128,18 @@ fn card(doc: &mut Doc, entry: &crate::briefing::catalog::Entry) {
                 doc.para(&summary.bluf, THEME.text);
             }
         }
-        Err(error) => {
+        Some(Err(error)) => {
             doc.para(&entry.file_name, THEME.title);
             doc.blank();
             doc.para(error, THEME.error_text);
             doc.blank();
             doc.para("Enter opens it anyway: the problems are listed and brief waits for the fix. e edits it.", THEME.dim);
+        }
+        None => {
+            doc.para(&entry.file_name, THEME.title);
+            doc.para(&file_size(entry.size), THEME.dim);
+            doc.blank();
+            doc.para("Reading… (Enter opens it now)", THEME.dim);
         }
     }
 }
