@@ -5,140 +5,24 @@
 //! vt100; every wait polls for the screen (or the exit) with a generous deadline.
 
 mod common;
+use common::pty::{BIN, Tui, WAIT};
 
 use brief::briefing::{Budget, catalog};
 use brief::runtime::watch::{self, Delivery};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_brief");
-/// Long enough for a debug build on a loaded machine; waits end as soon as they can.
-const WAIT: Duration = Duration::from_secs(20);
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
+/// `brief ARGS` in a terminal of 30 rows by 110 columns, run in `cwd`.
+fn spawn(cwd: &Path, args: &[&str]) -> Tui {
+    Tui::spawn_in(cwd, args, 30, 110)
 }
 
-/// `brief` in a pseudo-terminal of 30 rows by 110 columns.
-struct Tui {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    _master: Box<dyn MasterPty + Send>,
-    writer: Mutex<Box<dyn Write + Send>>,
-    child: Box<dyn Child + Send + Sync>,
-}
-
-impl Tui {
-    fn spawn(cwd: &Path, args: &[&str]) -> Self {
-        let (rows, cols) = (30, 110);
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("openpty");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(args);
-        cmd.cwd(cwd);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env(
-            "XDG_CONFIG_HOME",
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/no-such-config-dir"),
-        );
-        cmd.env("VISUAL", "true");
-        cmd.env("EDITOR", "true");
-        let child = pair.slave.spawn_command(cmd).expect("spawn brief");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        {
-            let (parser, raw) = (parser.clone(), raw.clone());
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    lock(&parser).process(&buf[..n]);
-                    lock(&raw).extend_from_slice(&buf[..n]);
-                }
-            });
-        }
-        Self {
-            parser,
-            raw,
-            _master: pair.master,
-            writer: Mutex::new(writer),
-            child,
-        }
-    }
-
-    fn screen(&self) -> String {
-        lock(&self.parser).screen().contents()
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen if it does not.
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "no {text:?} on screen within {WAIT:?}; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn send(&self, bytes: &[u8]) {
-        let mut writer = lock(&self.writer);
-        writer.write_all(bytes).expect("write to the pty");
-        writer.flush().expect("flush the pty");
-    }
-
-    /// Waits until the dashboard handles keys: it does so once it follows the file, so
-    /// that a change made after this is seen (the first frame comes before the watcher).
-    fn wait_until_following(&self) {
-        self.send(b"2");
-        self.wait_for("┏ Actors");
-    }
-
-    /// Everything written to the terminal so far, escape sequences and all.
-    fn raw(&self) -> String {
-        String::from_utf8_lossy(&lock(&self.raw)).into_owned()
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                return status;
-            }
-            if start.elapsed() > WAIT {
-                let _ = self.child.kill();
-                panic!("brief did not exit within {WAIT:?}:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// Waits until the dashboard handles keys: it does so once it follows the file, so that
+/// a change made after this is seen (the first frame comes before the watcher).
+fn wait_until_following(tui: &Tui) {
+    tui.send(b"2");
+    tui.wait_for("┏ Actors", WAIT);
 }
 
 /// A small valid briefing with this title.
@@ -204,12 +88,12 @@ fn check_export_and_the_dashboard_refuse_a_fifo_at_once() {
 fn a_fifo_in_the_dashboards_terminal_is_refused_before_the_screen_is_taken() {
     let dir = tempfile::tempdir().unwrap();
     mkfifo(&dir.path().join("f.yaml"));
-    let mut tui = Tui::spawn(dir.path(), &["f.yaml"]);
-    let status = tui.wait_exit();
-    assert_eq!(status.exit_code(), 1, "{}", tui.screen());
-    tui.wait_for("f.yaml: a FIFO or pipe, not a regular file");
+    let mut tui = spawn(dir.path(), &["f.yaml"]);
+    let status = tui.wait_exit(WAIT);
+    assert_eq!(status.exit_code(), 1, "{}", tui.screen_text());
+    tui.wait_for("f.yaml: a FIFO or pipe, not a regular file", WAIT);
     assert!(
-        !tui.raw().contains("\x1b[?1049h"),
+        !String::from_utf8_lossy(&tui.raw_output()).contains("\x1b[?1049h"),
         "the alternate screen was entered"
     );
 }
@@ -237,17 +121,21 @@ fn a_briefing_saved_as_a_fifo_under_the_dashboard_is_refused_and_the_last_versio
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("b.yaml");
     std::fs::write(&file, briefing("Before the pipe")).unwrap();
-    let tui = Tui::spawn(dir.path(), &["b.yaml"]);
-    tui.wait_for("Before the pipe");
-    tui.wait_until_following();
+    let tui = spawn(dir.path(), &["b.yaml"]);
+    tui.wait_for("Before the pipe", WAIT);
+    wait_until_following(&tui);
     std::fs::remove_file(&file).unwrap();
     mkfifo(&file);
-    tui.wait_for("a FIFO or pipe, not a regular file");
-    assert!(tui.screen().contains("Before the pipe"), "{}", tui.screen());
+    tui.wait_for("a FIFO or pipe, not a regular file", WAIT);
+    assert!(
+        tui.screen_text().contains("Before the pipe"),
+        "{}",
+        tui.screen_text()
+    );
     // The reload thread is not stuck on the FIFO: a real save is read again.
     std::fs::remove_file(&file).unwrap();
     std::fs::write(&file, briefing("After the pipe")).unwrap();
-    tui.wait_for("After the pipe");
+    tui.wait_for("After the pipe", WAIT);
 }
 
 #[test]
@@ -255,11 +143,11 @@ fn the_picker_lists_a_fifo_as_refused_and_the_briefings_beside_it() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.yaml"), briefing("Beside the pipe")).unwrap();
     mkfifo(&dir.path().join("f.yaml"));
-    let tui = Tui::spawn(dir.path(), &["."]);
-    tui.wait_for("Beside the pipe");
-    tui.wait_for("✗ f.yaml");
+    let tui = spawn(dir.path(), &["."]);
+    tui.wait_for("Beside the pipe", WAIT);
+    tui.wait_for("✗ f.yaml", WAIT);
     tui.send(b"j");
-    tui.wait_for("a FIFO or pipe, not a regular file");
+    tui.wait_for("a FIFO or pipe, not a regular file", WAIT);
 }
 
 #[test]
@@ -270,11 +158,11 @@ fn the_picker_shows_names_and_sizes_first_then_reads_the_briefings() {
     for (name, title) in [("one.yaml", "First read"), ("two.yaml", "Second read")] {
         std::fs::write(dir.path().join(name), briefing(title) + &padding).unwrap();
     }
-    let tui = Tui::spawn(dir.path(), &["."]);
-    tui.wait_for("Second read");
-    tui.wait_for("First read");
+    let tui = spawn(dir.path(), &["."]);
+    tui.wait_for("Second read", WAIT);
+    tui.wait_for("First read", WAIT);
     // The first frame is drawn before any briefing is read: it shows the names and sizes.
-    let raw = tui.raw();
+    let raw = String::from_utf8_lossy(&tui.raw_output()).into_owned();
     let sized = raw.find("2 KB").expect("a size on the first frame");
     let titled = raw.find("First read").unwrap();
     assert!(sized < titled, "sizes come before titles");
@@ -325,9 +213,9 @@ fn dashboard_on(dir: &Path, sub: &str, name: &str, title: &str) -> (Tui, PathBuf
     std::fs::create_dir_all(&folder).unwrap();
     let file = folder.join(name);
     std::fs::write(&file, briefing(title)).unwrap();
-    let tui = Tui::spawn(dir, &[&format!("{sub}/{name}")]);
-    tui.wait_for(title);
-    tui.wait_until_following();
+    let tui = spawn(dir, &[&format!("{sub}/{name}")]);
+    tui.wait_for(title, WAIT);
+    wait_until_following(&tui);
     (tui, file)
 }
 
@@ -345,13 +233,13 @@ fn edits_of_a_symlinks_target_reload() {
     let real = other.join("real.yaml");
     std::fs::write(&real, briefing("Through the link")).unwrap();
     std::os::unix::fs::symlink("other/real.yaml", dir.path().join("link.yaml")).unwrap();
-    let tui = Tui::spawn(dir.path(), &["link.yaml"]);
-    tui.wait_for("Through the link");
-    tui.wait_until_following();
+    let tui = spawn(dir.path(), &["link.yaml"]);
+    tui.wait_for("Through the link", WAIT);
+    wait_until_following(&tui);
     std::fs::write(&real, briefing("Target saved in place")).unwrap();
-    tui.wait_for("Target saved in place");
+    tui.wait_for("Target saved in place", WAIT);
     save_by_rename(&real, &briefing("Target saved by rename"));
-    tui.wait_for("Target saved by rename");
+    tui.wait_for("Target saved by rename", WAIT);
     // The link pointed elsewhere: that file is followed from then on.
     let elsewhere = dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();
@@ -359,9 +247,9 @@ fn edits_of_a_symlinks_target_reload() {
     let link = dir.path().join("link.yaml");
     std::fs::remove_file(&link).unwrap();
     std::os::unix::fs::symlink("elsewhere/new.yaml", &link).unwrap();
-    tui.wait_for("The new target");
+    tui.wait_for("The new target", WAIT);
     std::fs::write(elsewhere.join("new.yaml"), briefing("New target edited")).unwrap();
-    tui.wait_for("New target edited");
+    tui.wait_for("New target edited", WAIT);
 }
 
 #[test]
@@ -370,14 +258,17 @@ fn reload_resumes_when_the_folder_is_removed_and_made_again() {
     let (tui, file) = dashboard_on(dir.path(), "w", "x.yaml", "Before the switch");
     let folder = file.parent().unwrap().to_path_buf();
     std::fs::remove_dir_all(&folder).unwrap();
-    tui.wait_for("x.yaml was moved or deleted; showing the last version read");
-    assert!(tui.screen().contains("Before the switch"));
+    tui.wait_for(
+        "x.yaml was moved or deleted; showing the last version read",
+        WAIT,
+    );
+    assert!(tui.screen_text().contains("Before the switch"));
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(&file, briefing("After the switch")).unwrap();
-    tui.wait_for("After the switch");
+    tui.wait_for("After the switch", WAIT);
     // The new folder is followed, not only read once.
     std::fs::write(&file, briefing("Edited after the switch")).unwrap();
-    tui.wait_for("Edited after the switch");
+    tui.wait_for("Edited after the switch", WAIT);
 }
 
 #[test]
@@ -389,9 +280,9 @@ fn reload_resumes_when_the_folder_is_replaced_in_one_go() {
     std::fs::remove_dir_all(&folder).unwrap();
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(&file, briefing("After the clone")).unwrap();
-    tui.wait_for("After the clone");
+    tui.wait_for("After the clone", WAIT);
     std::fs::write(&file, briefing("Edited after the clone")).unwrap();
-    tui.wait_for("Edited after the clone");
+    tui.wait_for("Edited after the clone", WAIT);
 }
 
 #[test]
@@ -400,11 +291,14 @@ fn a_briefing_renamed_away_is_reported_and_followed_when_it_comes_back() {
     let (tui, file) = dashboard_on(dir.path(), "w", "x.yaml", "Before the rename");
     let moved = file.with_file_name("y.yaml");
     std::fs::rename(&file, &moved).unwrap();
-    tui.wait_for("x.yaml was moved or deleted; showing the last version read");
-    assert!(tui.screen().contains("Before the rename"));
+    tui.wait_for(
+        "x.yaml was moved or deleted; showing the last version read",
+        WAIT,
+    );
+    assert!(tui.screen_text().contains("Before the rename"));
     std::fs::write(&moved, briefing("Edited under the other name")).unwrap();
     std::fs::rename(&moved, &file).unwrap();
-    tui.wait_for("Edited under the other name");
+    tui.wait_for("Edited under the other name", WAIT);
 }
 
 #[test]
@@ -415,18 +309,18 @@ fn the_history_is_not_stuck_on_a_briefing_swapped_for_a_fifo() {
     common::git::git(dir.path(), &["init", "-q"]);
     common::git::git(dir.path(), &["add", "b.yaml"]);
     common::git::git(dir.path(), &["commit", "-q", "-m", "First version"]);
-    let tui = Tui::spawn(dir.path(), &["b.yaml"]);
-    tui.wait_for("Committed");
-    tui.wait_until_following();
+    let tui = spawn(dir.path(), &["b.yaml"]);
+    tui.wait_for("Committed", WAIT);
+    wait_until_following(&tui);
     tui.send(b"8");
-    tui.wait_for("First version");
+    tui.wait_for("First version", WAIT);
     std::fs::remove_file(&file).unwrap();
     mkfifo(&file);
-    tui.wait_for("a FIFO or pipe, not a regular file");
+    tui.wait_for("a FIFO or pipe, not a regular file", WAIT);
     // The history is read again after every reload: the working copy differs from HEAD
     // now, which the pane shows only if reading it did not wait on the FIFO.
     std::fs::remove_file(&file).unwrap();
     std::fs::write(&file, briefing("Saved after the pipe")).unwrap();
-    tui.wait_for("Saved after the pipe");
-    tui.wait_for("working copy");
+    tui.wait_for("Saved after the pipe", WAIT);
+    tui.wait_for("working copy", WAIT);
 }

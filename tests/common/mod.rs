@@ -4,6 +4,7 @@
 
 pub mod git;
 pub mod harness;
+pub mod pty;
 pub mod yaml;
 
 /// `cases` by default; `PROPTEST_CASES=N` runs more for a deeper search. Failures are
