@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use serde_json::{Value as Json, json};
 
 mod common;
+use common::yaml::assert_fast_is_slow;
 
 fn validator() -> jsonschema::Validator {
     jsonschema::draft7::new(&briefing::schema::schema()).expect("the schema is valid draft-07")
@@ -27,22 +28,6 @@ fn located(d: &Diagnostic) -> String {
     let pos = d.pos.map_or("-".to_owned(), |p| p.to_string());
     let severity = if d.is_error() { "error" } else { "warning" };
     format!("{pos}: {severity}: {}", d.message)
-}
-
-/// Where the fast path gives a tree, it is serde-saphyr's, positions included; says
-/// whether it gave one.
-fn assert_fast_is_slow(text: &str) -> bool {
-    match yaml::read_fast(text) {
-        Some(fast) => {
-            assert_eq!(
-                Ok(Some(fast)),
-                yaml::read_slow(text),
-                "the paths differ on:\n{text}"
-            );
-            true
-        }
-        None => false,
-    }
 }
 
 /// The same text with an anchor on the title, which the fast path leaves to serde-saphyr:

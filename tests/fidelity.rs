@@ -3,12 +3,12 @@
 //! style, comments, anchors and aliases, tags, CRLF, document markers, blank lines) and
 //! every way must load to exactly the data generated, texts as written.
 
-use brief::briefing::{self, Briefing, sanitize, yaml};
+use brief::briefing::{self, Briefing, sanitize};
 use proptest::prelude::*;
 use serde_json::Value as Json;
 
 mod common;
-use common::yaml::{Dice, Style, Tree, emit, from_model, strip_positions};
+use common::yaml::{Dice, Style, Tree, assert_fast_is_slow, emit, from_model, strip_positions};
 
 /// Words that YAML would read as something other than text, in several scripts, and
 /// with the characters that need quoting.
@@ -285,22 +285,6 @@ fn load(text: &str) -> Result<briefing::Loaded, String> {
             .collect();
         format!("{}\n--- text ---\n{text}", rendered.join("\n"))
     })
-}
-
-/// Where the fast path gives a tree, it is serde-saphyr's tree, positions included.
-fn assert_fast_is_slow(text: &str) -> bool {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match yaml::read_fast(text) {
-        Some(fast) => {
-            assert_eq!(
-                Ok(Some(fast)),
-                yaml::read_slow(text),
-                "the paths differ on:\n{text}"
-            );
-            true
-        }
-        None => false,
-    }
 }
 
 fn model_of(text: &str) -> Json {

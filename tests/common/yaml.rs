@@ -505,3 +505,21 @@ pub fn strip_positions(json: Json) -> Json {
         other => other,
     }
 }
+
+/// Where the fast path gives a tree, it is serde-saphyr's tree, positions included; says
+/// whether it gave one (a byte order mark is the loader's to strip, and is here too).
+pub fn assert_fast_is_slow(text: &str) -> bool {
+    use brief::briefing::yaml;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match yaml::read_fast(text) {
+        Some(fast) => {
+            assert_eq!(
+                Ok(Some(fast)),
+                yaml::read_slow(text),
+                "the paths differ on:\n{text}"
+            );
+            true
+        }
+        None => false,
+    }
+}
