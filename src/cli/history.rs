@@ -1,38 +1,18 @@
 //! `brief diff` and `brief log`: a briefing's judgments compared across versions.
 
 use crate::briefing::diff::BriefingDiff;
-use crate::briefing::report::{Run, Tone, report};
-use crate::briefing::{self, Briefing, Budget, LoadError, sanitize};
+use crate::briefing::report::report;
+use crate::briefing::{self, Briefing, Budget, LoadError};
 use crate::history::{self, HistoryError, Tracked, Unread};
-use crate::ui::theme;
 use clap::ValueEnum;
 use std::collections::HashMap;
 use std::ffi::OsString;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+pub use super::paint::Color;
+use super::paint::Paint;
+
 mod driver;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Color {
-    Auto,
-    Always,
-    Never,
-}
-
-impl Color {
-    /// `auto` colours a terminal unless NO_COLOR is set (to anything but empty).
-    fn enabled(self) -> bool {
-        match self {
-            Color::Always => true,
-            Color::Never => false,
-            Color::Auto => {
-                std::io::stdout().is_terminal()
-                    && !theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref())
-            }
-        }
-    }
-}
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiffFormat {
@@ -166,47 +146,6 @@ fn sides(args: &[OsString], budget: Budget) -> Result<(Side, Side), String> {
 /// as visible stand-ins.
 fn shown(path: &Path) -> String {
     briefing::sanitize::clean_line(&path.to_string_lossy())
-}
-
-/// Whether the command line's output is painted, in the default theme's styles. Every
-/// piece of text goes through it, painted or `plain`, and is cleaned there: its output
-/// is written as it is, so that its own colours survive, and may hold no other escape.
-#[derive(Clone, Copy)]
-pub struct Paint(pub bool);
-
-impl Paint {
-    fn style(self, style: ratatui::style::Style, text: &str) -> String {
-        let text = sanitize::clean(text);
-        if self.0 {
-            theme::ansi(style, &text)
-        } else {
-            text
-        }
-    }
-    fn plain(self, text: &str) -> String {
-        sanitize::clean(text)
-    }
-    fn strong(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Strong), text)
-    }
-    fn changed(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Changed), text)
-    }
-    fn removed(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Removed), text)
-    }
-    fn dim(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Label), text)
-    }
-    /// A run of the report. Without colour, a word diff's removed words read `[-…-]` and
-    /// its added ones `{+…+}`, the marks `git diff --word-diff` uses.
-    fn run(self, run: &Run) -> String {
-        match (run.tone, self.0) {
-            (Tone::WordRemoved, false) => format!("[-{}-]", self.plain(&run.text)),
-            (Tone::WordAdded, false) => format!("{{+{}+}}", self.plain(&run.text)),
-            (tone, _) => self.style(theme::tone(tone), &run.text),
-        }
-    }
 }
 
 /// The human form of a diff: its report, painted or not.
