@@ -78,3 +78,29 @@ fn the_pane_read_again_after_a_new_commit_says_what_brief_log_says() {
     commit_on(repo.path(), 5, "Rally");
     assert_eq!(read(&mut summaries), logged(&file));
 }
+
+#[test]
+fn a_history_longer_than_one_reading_is_listed_whole_and_in_order() {
+    let repo = common::git::pay_repo(1);
+    let dir = repo.path();
+    for day in 2..=20 {
+        std::fs::write(dir.join("pay.yaml"), pay_version(1 + day % 3)).unwrap();
+        commit_on(dir, day, &format!("Day {day}"));
+    }
+    let file = dir.join("pay.yaml");
+    let tracked = brief::history::Tracked::open(&file).unwrap();
+    let mut seen = Vec::new();
+    let entries = brief::history::entries(&tracked, None, |n| seen.push(n)).unwrap();
+    assert_eq!(seen, (1..=20).collect::<Vec<_>>());
+    let subjects: Vec<_> = entries.iter().map(|e| e.subject.as_str()).collect();
+    assert_eq!(subjects[0], "Day 20");
+    assert_eq!(subjects[18], "Day 2");
+    let summaries: Vec<_> = entries.iter().map(|e| e.summary.clone()).collect();
+    assert_eq!(logged(&file), summaries);
+
+    let out = common::brief(&["log", "-n", "17", "--format=json", file.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = json.as_array().unwrap();
+    assert_eq!(listed.len(), 17);
+    assert_eq!(listed[16]["subject"], "Day 4");
+}

@@ -1,5 +1,6 @@
-//! What the History pane lists of each version: a few strings, not the version's model,
-//! so that a long history costs little memory. A version's briefing is read again from
+//! What the History pane and `brief log` list of each version: a few strings, not the
+//! version's model, so that a long history costs little memory, and one summariser for
+//! both, so that they say the same of a version. A version's briefing is read again from
 //! git when it is looked at.
 
 use super::{HistoryError, Origin, Tracked, Version, Versions};
@@ -116,9 +117,10 @@ pub fn entries_with(
     Ok(entries)
 }
 
-/// How many versions are summarised at a time: their texts are held together, so that
-/// they can be parsed on several threads, and a long history is not held all at once.
-const BATCH: usize = 64;
+/// How many versions are summarised at a time: their texts are held together so that
+/// they can be parsed on several threads, but a long history is not held all at once,
+/// and the History pane's count of what has been read moves on every few versions.
+const BATCH: usize = 16;
 
 /// The versions `versions` yields within `window`, each with what it changed, as `brief
 /// log` and the History pane both say it. What `summaries` knows is taken from there;
