@@ -22,6 +22,7 @@ macro_rules! outln {
 // After the macros, which it uses too.
 mod history;
 pub mod output;
+mod paint;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 

@@ -1,38 +1,17 @@
 //! `brief diff` and `brief log`: a briefing's judgments compared across versions.
 
 use crate::briefing::diff::BriefingDiff;
-use crate::briefing::report::{Run, Tone, report};
-use crate::briefing::{self, Briefing, Budget, LoadError, sanitize};
-use crate::history::{self, HistoryError, Tracked, Unread};
-use crate::ui::theme;
+use crate::briefing::report::report;
+use crate::briefing::{self, Briefing, Budget, LoadError};
+use crate::history::{self, Listed, Tracked};
 use clap::ValueEnum;
-use std::collections::HashMap;
 use std::ffi::OsString;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+pub use super::paint::Color;
+use super::paint::Paint;
+
 mod driver;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Color {
-    Auto,
-    Always,
-    Never,
-}
-
-impl Color {
-    /// `auto` colours a terminal unless NO_COLOR is set (to anything but empty).
-    fn enabled(self) -> bool {
-        match self {
-            Color::Always => true,
-            Color::Never => false,
-            Color::Auto => {
-                std::io::stdout().is_terminal()
-                    && !theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref())
-            }
-        }
-    }
-}
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiffFormat {
@@ -168,47 +147,6 @@ fn shown(path: &Path) -> String {
     briefing::sanitize::clean_line(&path.to_string_lossy())
 }
 
-/// Whether the command line's output is painted, in the default theme's styles. Every
-/// piece of text goes through it, painted or `plain`, and is cleaned there: its output
-/// is written as it is, so that its own colours survive, and may hold no other escape.
-#[derive(Clone, Copy)]
-pub struct Paint(pub bool);
-
-impl Paint {
-    fn style(self, style: ratatui::style::Style, text: &str) -> String {
-        let text = sanitize::clean(text);
-        if self.0 {
-            theme::ansi(style, &text)
-        } else {
-            text
-        }
-    }
-    fn plain(self, text: &str) -> String {
-        sanitize::clean(text)
-    }
-    fn strong(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Strong), text)
-    }
-    fn changed(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Changed), text)
-    }
-    fn removed(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Removed), text)
-    }
-    fn dim(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Label), text)
-    }
-    /// A run of the report. Without colour, a word diff's removed words read `[-…-]` and
-    /// its added ones `{+…+}`, the marks `git diff --word-diff` uses.
-    fn run(self, run: &Run) -> String {
-        match (run.tone, self.0) {
-            (Tone::WordRemoved, false) => format!("[-{}-]", self.plain(&run.text)),
-            (Tone::WordAdded, false) => format!("{{+{}+}}", self.plain(&run.text)),
-            (tone, _) => self.style(theme::tone(tone), &run.text),
-        }
-    }
-}
-
 /// The human form of a diff: its report, painted or not.
 pub fn render(diff: &BriefingDiff, paint: Paint) -> String {
     if diff.is_empty() {
@@ -236,41 +174,6 @@ pub struct LogOptions {
     pub budget: Budget,
 }
 
-/// One line of a version's judgments against the one before, and its first error if it
-/// does not parse.
-fn gist(
-    texts: &HashMap<gix::ObjectId, Result<String, Unread>>,
-    version: &history::Version,
-    parsed: &mut Option<(gix::ObjectId, Result<Briefing, Unread>)>,
-) -> (String, Option<String>) {
-    let mut parse = |blob: gix::ObjectId| -> Result<Briefing, Unread> {
-        if let Some((id, result)) = parsed.as_ref()
-            && *id == blob
-        {
-            return result.clone();
-        }
-        let text = texts
-            .get(&blob)
-            .cloned()
-            .unwrap_or_else(|| Err(Unread::Invalid("blob not read".to_owned())));
-        let result = text.and_then(|text| {
-            history::parse_text(&text)
-                .map(|l| l.briefing)
-                .map_err(Unread::Invalid)
-        });
-        *parsed = Some((blob, result.clone()));
-        result
-    };
-    let this = parse(version.blob);
-    let previous = version.origin.previous().map(&mut parse);
-    let said = history::summary(
-        this.as_ref(),
-        previous.as_ref().map(Result::as_ref),
-        &version.origin,
-    );
-    (said, this.err().map(|e| e.message()))
-}
-
 pub fn log(options: LogOptions) -> i32 {
     if options.file.is_dir() {
         errln!(
@@ -279,42 +182,6 @@ pub fn log(options: LogOptions) -> i32 {
         );
         return 1;
     }
-    // A path that is neither on disk nor at HEAD is most likely mistyped: saying it has
-    // no commits yet would send the user looking for a problem in git.
-    let on_disk = options.file.exists();
-    let no_such_file = || {
-        errln!("brief log: no such file: {}", options.file.display());
-        1
-    };
-    let repo = match Tracked::open(&options.file) {
-        Ok(repo) => repo.within(options.budget),
-        // Outside any repository, or in a directory that does not exist either.
-        Err(HistoryError::NotARepository(_)) if !on_disk => return no_such_file(),
-        Err(e) => {
-            errln!("brief log: {e}");
-            return 1;
-        }
-    };
-    let committed = match repo.head_blob() {
-        Ok(blob) => blob.is_some(),
-        Err(e) => {
-            errln!("brief log: {e}");
-            return 1;
-        }
-    };
-    // Deleted in a commit: its history up to the deletion, as `git log -- FILE` has it.
-    let deleted = if !on_disk && !committed {
-        match repo.versions_before_deletion() {
-            Ok(Some(found)) => Some(found),
-            Ok(None) => return no_such_file(),
-            Err(e) => {
-                errln!("brief log: {e}");
-                return 1;
-            }
-        }
-    } else {
-        None
-    };
     let since = match options
         .since
         .as_deref()
@@ -327,75 +194,20 @@ pub fn log(options: LogOptions) -> i32 {
             return 1;
         }
     };
-    let (deletion, mut versions) = match deleted {
-        Some((deletion, versions)) => (Some(deletion), versions),
-        None => match repo.versions() {
-            Ok(versions) => (None, versions),
-            Err(e) => {
-                errln!("brief log: {e}");
-                return 1;
-            }
-        },
+    let window = history::Window {
+        max: options.max,
+        since,
+    };
+    let log = match history::log(&options.file, options.budget, window) {
+        Ok(log) => log,
+        Err(e) => {
+            errln!("brief log: {e}");
+            return 1;
+        }
     };
     let mut json = Vec::new();
     let paint = Paint(Color::Auto.enabled());
-    // The deleting commit comes first and counts against `-n`, as in `git log`.
-    let deletion =
-        deletion.filter(|d| options.max != Some(0) && since.is_none_or(|since| d.seconds >= since));
-    let max = options
-        .max
-        .map(|max| max.saturating_sub(usize::from(deletion.is_some())));
-    let mut listed = Vec::new();
-    for version in versions.by_ref() {
-        if max.is_some_and(|max| listed.len() >= max) {
-            break;
-        }
-        let version = match version {
-            Ok(version) => version,
-            Err(e) => {
-                errln!("brief log: {e}");
-                return 1;
-            }
-        };
-        if since.is_some_and(|since| version.seconds < since) {
-            break;
-        }
-        listed.push(version);
-    }
-    let shown = listed.len();
-    // Blobs are read here (gix's repository handle stays on one thread); parsing, most
-    // of the time, is shared among threads, each holding two models at a time.
-    let mut texts = HashMap::new();
-    for version in &listed {
-        for blob in std::iter::once(version.blob).chain(version.origin.previous()) {
-            texts
-                .entry(blob)
-                .or_insert_with(|| history::read_blob(&repo, blob));
-        }
-    }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let chunk = listed.len().div_ceil(threads).max(1);
-    let gists: Vec<(String, Option<String>)> = std::thread::scope(|scope| {
-        let texts = &texts;
-        let workers: Vec<_> = listed
-            .chunks(chunk)
-            .map(|versions| {
-                scope.spawn(move || {
-                    let mut parsed = None;
-                    versions
-                        .iter()
-                        .map(|v| gist(texts, v, &mut parsed))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
-    let deleted = deletion.iter().map(|d| (d, ("deleted".to_owned(), None)));
-    for (version, (said, error)) in deleted.chain(listed.iter().zip(gists)) {
+    for Listed { version, said } in log.deletion.iter().chain(&log.versions) {
         let date = history::date(version.seconds, version.offset);
         match options.format {
             DiffFormat::Json => json.push(serde_json::json!({
@@ -409,8 +221,8 @@ pub fn log(options: LogOptions) -> i32 {
                     history::Origin::Renamed { from, .. } => Some(from.clone()),
                     _ => None,
                 },
-                "changes": said,
-                "error": error,
+                "changes": said.summary,
+                "error": said.error,
             })),
             DiffFormat::Text => {
                 let line = format!(
@@ -419,10 +231,10 @@ pub fn log(options: LogOptions) -> i32 {
                     paint.plain(&date),
                     paint.dim(&version.author),
                     paint.plain(&version.subject),
-                    if error.is_some() {
-                        paint.removed(&said)
+                    if said.error.is_some() {
+                        paint.removed(&said.summary)
                     } else {
-                        paint.plain(&said)
+                        paint.plain(&said.summary)
                     },
                 );
                 super::output::painted(&line);
@@ -431,16 +243,16 @@ pub fn log(options: LogOptions) -> i32 {
     }
     match options.format {
         DiffFormat::Json => outln!("{}", super::output::json(&json)),
-        DiffFormat::Text if !committed && deletion.is_none() => {
-            outln!("{}", repo.not_committed_yet());
+        DiffFormat::Text if !log.committed && log.deletion.is_none() => {
+            outln!("{}", log.not_committed_yet());
         }
-        DiffFormat::Text if shown == 0 => {
+        DiffFormat::Text if log.versions.is_empty() => {
             // `-n 0` asked for nothing; `--since` may have left out every commit.
             if let Some(since) = &options.since {
-                outln!("{}: no commit since {since} changed it", repo.path());
+                outln!("{}: no commit since {since} changed it", log.path);
             }
         }
-        DiffFormat::Text if versions.ended_at_boundary => {
+        DiffFormat::Text if log.ended_at_boundary => {
             outln!(
                 "(history ends here: this is a shallow clone; `git fetch --unshallow` brings the rest)"
             );

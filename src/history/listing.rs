@@ -1,8 +1,9 @@
-//! What the History pane lists of each version: a few strings, not the version's model,
-//! so that a long history costs little memory. A version's briefing is read again from
+//! What the History pane and `brief log` list of each version: a few strings, not the
+//! version's model, so that a long history costs little memory, and one summariser for
+//! both, so that they say the same of a version. A version's briefing is read again from
 //! git when it is looked at.
 
-use super::{HistoryError, Origin, Tracked};
+use super::{HistoryError, Origin, Tracked, Version, Versions};
 use crate::briefing::diff::BriefingDiff;
 use crate::briefing::{self, Briefing, Loaded};
 use crate::words::plural;
@@ -25,14 +26,37 @@ pub struct Entry {
     pub summary: String,
 }
 
-/// What each committed version changed, by its blob and the blob before it: a commit's
-/// summary never changes, so reading the list again after a save or a new commit parses
-/// only what is new.
+/// What each committed version changed, by its blob and how it came from the version
+/// before: a commit's summary never changes, so reading the list again after a save or a
+/// new commit parses only what is new.
 #[derive(Debug, Default)]
-pub struct Summaries(HashMap<(ObjectId, Option<ObjectId>), String>);
+pub struct Summaries(HashMap<(ObjectId, Origin), Said>);
+
+/// What one version changed in judgments, in one line, and its own first error if it
+/// does not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub summary: String,
+    pub error: Option<String>,
+}
+
+/// One commit that changed the file, and what it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub version: Version,
+    pub said: Said,
+}
+
+/// Which of the versions a listing holds, newest first: at most `max` of them, none older
+/// than `since` (seconds since the epoch).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Window {
+    pub max: Option<usize>,
+    pub since: Option<i64>,
+}
 
 /// The working copy (when its text differs from HEAD's), then every commit that changed
-/// the file, newest first. `progress` is told how many commits have been read so far.
+/// the file, newest first. `progress` is told how many have been read so far.
 pub fn entries(
     tracked: &Tracked,
     working_copy: Option<&str>,
@@ -72,49 +96,157 @@ pub fn entries_with(
             });
         }
     }
-    let mut previous_model: Option<(ObjectId, Result<Loaded, Unread>)> = None;
-    for version in tracked.versions()? {
-        let version = version?;
-        let key = (version.blob, version.origin.previous());
-        let said = match summaries.0.get(&key) {
-            Some(said) => {
-                previous_model = None;
-                said.clone()
-            }
-            None => {
-                // Walking newest first, the version before one is the next one read: each
-                // blob is parsed once, and only two models are held at a time.
-                let this = match previous_model.take() {
-                    Some((blob, model)) if blob == version.blob => model,
-                    _ => parse_blob(tracked, version.blob),
-                };
-                let before = version
-                    .origin
-                    .previous()
-                    .map(|b| (b, parse_blob(tracked, b)));
-                let said = summary(
-                    briefing_of(&this),
-                    before.as_ref().map(|(_, m)| briefing_of(m)),
-                    &version.origin,
-                );
-                summaries.0.insert(key, said.clone());
-                previous_model = before;
-                said
-            }
-        };
-        entries.push(Entry {
-            blob: Some(version.blob),
-            previous: version.origin.previous(),
-            short: version.short.clone(),
-            seconds: version.seconds,
-            date: super::date(version.seconds, version.offset),
-            author: version.author.clone(),
-            subject: version.subject.clone(),
-            summary: said,
-        });
-        progress(entries.len());
-    }
+    let above = entries.len();
+    let listed = summarised(
+        tracked,
+        &mut tracked.versions()?,
+        Window::default(),
+        summaries,
+        |n| progress(above + n),
+    )?;
+    entries.extend(listed.into_iter().map(|Listed { version, said }| Entry {
+        blob: Some(version.blob),
+        previous: version.origin.previous(),
+        date: super::date(version.seconds, version.offset),
+        short: version.short,
+        seconds: version.seconds,
+        author: version.author,
+        subject: version.subject,
+        summary: said.summary,
+    }));
     Ok(entries)
+}
+
+/// How many versions are summarised at a time: their texts are held together so that
+/// they can be parsed on several threads, but a long history is not held all at once,
+/// and the History pane's count of what has been read moves on every few versions.
+const BATCH: usize = 16;
+
+/// The versions `versions` yields within `window`, each with what it changed, as `brief
+/// log` and the History pane both say it. What `summaries` knows is taken from there;
+/// the rest is read, parsed and added. `progress` is told how many have been listed.
+pub(super) fn summarised(
+    tracked: &Tracked,
+    versions: &mut Versions<'_>,
+    window: Window,
+    summaries: &mut Summaries,
+    mut progress: impl FnMut(usize),
+) -> Result<Vec<Listed>, HistoryError> {
+    let mut listed: Vec<Listed> = Vec::new();
+    let mut batch = Vec::new();
+    let mut ended = false;
+    while !ended {
+        batch.clear();
+        while batch.len() < BATCH {
+            if window
+                .max
+                .is_some_and(|max| listed.len() + batch.len() >= max)
+            {
+                ended = true;
+                break;
+            }
+            let Some(version) = versions.next().transpose()? else {
+                ended = true;
+                break;
+            };
+            if window.since.is_some_and(|since| version.seconds < since) {
+                ended = true;
+                break;
+            }
+            batch.push(version);
+        }
+        let said = summarise(tracked, &batch, summaries);
+        for (version, said) in batch.drain(..).zip(said) {
+            listed.push(Listed { version, said });
+            progress(listed.len());
+        }
+    }
+    Ok(listed)
+}
+
+/// What each of `versions` changed: from `summaries`, or else read here (gix's
+/// repository handle stays on one thread) and parsed on up to four threads, each
+/// holding two models at a time.
+fn summarise(tracked: &Tracked, versions: &[Version], summaries: &mut Summaries) -> Vec<Said> {
+    let key = |v: &Version| (v.blob, v.origin.clone());
+    let unknown: Vec<&Version> = versions
+        .iter()
+        .filter(|v| !summaries.0.contains_key(&key(v)))
+        .collect();
+    let mut texts = HashMap::new();
+    for version in &unknown {
+        for blob in std::iter::once(version.blob).chain(version.origin.previous()) {
+            texts
+                .entry(blob)
+                .or_insert_with(|| read_blob(tracked, blob));
+        }
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let chunk = unknown.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let texts = &texts;
+        let workers: Vec<_> = unknown
+            .chunks(chunk)
+            .map(|versions| {
+                scope.spawn(move || {
+                    let mut parsed = None;
+                    versions
+                        .iter()
+                        .map(|v| (key(v), said_of(texts, v, &mut parsed)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for worker in workers {
+            // A panic while parsing is a bug to hear about, not a version to leave out.
+            let said = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            summaries.0.extend(said);
+        }
+    });
+    versions
+        .iter()
+        .map(|v| summaries.0[&key(v)].clone())
+        .collect()
+}
+
+/// What one version changed, from the texts read for it. Walking newest first, the
+/// version before one is the next one parsed: `parsed` keeps the last model, so each
+/// blob is parsed once.
+fn said_of(
+    texts: &HashMap<ObjectId, Result<String, Unread>>,
+    version: &Version,
+    parsed: &mut Option<(ObjectId, Result<Briefing, Unread>)>,
+) -> Said {
+    let mut parse = |blob: ObjectId| -> Result<Briefing, Unread> {
+        if let Some((id, result)) = parsed.as_ref()
+            && *id == blob
+        {
+            return result.clone();
+        }
+        let text = texts
+            .get(&blob)
+            .cloned()
+            .unwrap_or_else(|| Err(Unread::Invalid("blob not read".to_owned())));
+        let result = text.and_then(|text| {
+            parse_text(&text)
+                .map(|l| l.briefing)
+                .map_err(Unread::Invalid)
+        });
+        *parsed = Some((blob, result.clone()));
+        result
+    };
+    let this = parse(version.blob);
+    let previous = version.origin.previous().map(&mut parse);
+    Said {
+        summary: summary(
+            this.as_ref(),
+            previous.as_ref().map(Result::as_ref),
+            &version.origin,
+        ),
+        error: this.err().map(|e| e.message()),
+    }
 }
 
 /// Why a version's briefing is not there to show or compare.

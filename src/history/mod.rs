@@ -9,11 +9,14 @@ use gix::bstr::{BStr, BString, ByteSlice};
 use std::path::{Path, PathBuf};
 
 mod listing;
+mod log;
 mod walk;
 
 pub use listing::{
-    Entry, Summaries, Unread, entries, entries_with, parse_blob, parse_text, read_blob, summary,
+    Entry, Listed, Said, Summaries, Unread, Window, entries, entries_with, parse_blob, parse_text,
+    read_blob, summary,
 };
+pub use log::{Log, log};
 
 pub use walk::{Origin, Version, Versions};
 
@@ -36,6 +39,9 @@ pub enum HistoryError {
         path: String,
         why: Absence,
     },
+    /// The file is neither in the work tree nor in any commit along first parents from
+    /// HEAD: most likely a mistyped name.
+    NoSuchFile(PathBuf),
     /// A version over the size budget, not read: what it is (`a1b2c3d:pay.yaml`) and
     /// how big it is against the limit.
     OverBudget { what: String, over: String },
@@ -111,6 +117,7 @@ impl std::fmt::Display for HistoryError {
                     ),
                 }
             }
+            HistoryError::NoSuchFile(path) => write!(f, "no such file: {}", path.display()),
             HistoryError::OverBudget { what, over } => {
                 write!(f, "{what}: {over}: not read (raise it with --max-size)")
             }
@@ -208,10 +215,7 @@ impl Tracked {
 
     /// What to say of a file that no commit has yet.
     pub fn not_committed_yet(&self) -> String {
-        format!(
-            "{} has not been committed yet: its history starts with its first commit",
-            self.shown
-        )
+        not_committed_yet(&self.shown)
     }
 
     /// The commit a revision (`HEAD~2`, a hash, a branch) names.
@@ -332,6 +336,11 @@ impl Tracked {
     pub fn blob_id_of(&self, text: &[u8]) -> Result<ObjectId, HistoryError> {
         gix::objs::compute_hash(self.repo.object_hash(), gix::objs::Kind::Blob, text).map_err(git)
     }
+}
+
+/// What to say of a file, by its path as it can be printed, that no commit has yet.
+fn not_committed_yet(path: &str) -> String {
+    format!("{path} has not been committed yet: its history starts with its first commit")
 }
 
 /// A time as `YYYY-MM-DD` in the offset it was recorded with, by gix's date formatter.

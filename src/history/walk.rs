@@ -24,7 +24,7 @@ pub struct Version {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Origin {
     /// The file was changed; this was its blob in the first parent.
     Changed { blob: ObjectId },

@@ -442,58 +442,6 @@ pub fn tone(tone: Tone) -> Style {
     }
 }
 
-/// `text` in `style` as ANSI escapes, for the command line's coloured output: the same
-/// styles as the panes, so a colour means the same in `brief diff` as in the dashboard.
-pub fn ansi(style: Style, text: &str) -> String {
-    let mut codes: Vec<String> = Vec::new();
-    for (modifier, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if style.add_modifier.contains(modifier) {
-            codes.push(code.to_owned());
-        }
-    }
-    codes.extend(style.fg.and_then(|c| ansi_color(c, 30)));
-    codes.extend(style.bg.and_then(|c| ansi_color(c, 40)));
-    if codes.is_empty() || text.is_empty() {
-        return text.to_owned();
-    }
-    format!("\x1b[{}m{text}\x1b[0m", codes.join(";"))
-}
-
-/// A colour's SGR code, counted from `base` (30 for the foreground, 40 for the back).
-fn ansi_color(color: Color, base: u8) -> Option<String> {
-    let named = |n: u8| Some((base + n).to_string());
-    let bright = |n: u8| Some((base + 60 + n).to_string());
-    let extended = if base == 30 { "38" } else { "48" };
-    match color {
-        Color::Reset => None,
-        Color::Black => named(0),
-        Color::Red => named(1),
-        Color::Green => named(2),
-        Color::Yellow => named(3),
-        Color::Blue => named(4),
-        Color::Magenta => named(5),
-        Color::Cyan => named(6),
-        Color::Gray => named(7),
-        Color::DarkGray => bright(0),
-        Color::LightRed => bright(1),
-        Color::LightGreen => bright(2),
-        Color::LightYellow => bright(3),
-        Color::LightBlue => bright(4),
-        Color::LightMagenta => bright(5),
-        Color::LightCyan => bright(6),
-        Color::White => bright(7),
-        Color::Indexed(i) => Some(format!("{extended};5;{i}")),
-        Color::Rgb(r, g, b) => Some(format!("{extended};2;{r};{g};{b}")),
-    }
-}
-
 pub fn position(position: Position) -> Style {
     let p = &THEME.palette;
     let color = match position {
@@ -592,23 +540,4 @@ pub fn heat_filter() -> Style {
     Style::new()
         .add_modifier(Modifier::UNDERLINED)
         .add_modifier(Modifier::BOLD)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ansi_codes_for_modifiers_and_colours() {
-        let style = Style::new().fg(Color::Yellow);
-        assert_eq!(ansi(style, "mixed"), "\x1b[33mmixed\x1b[0m");
-        let style = Style::new()
-            .fg(Color::LightRed)
-            .add_modifier(Modifier::CROSSED_OUT);
-        assert_eq!(ansi(style, "gone"), "\x1b[9;91mgone\x1b[0m");
-        let style = Style::new().fg(Color::Rgb(1, 2, 3)).bg(Color::Indexed(9));
-        assert_eq!(ansi(style, "x"), "\x1b[38;2;1;2;3;48;5;9mx\x1b[0m");
-        assert_eq!(ansi(Style::new(), "plain"), "plain");
-        assert_eq!(ansi(Style::new().fg(Color::Red), ""), "");
-    }
 }
