@@ -52,15 +52,7 @@ pub fn diff(options: DiffOptions, budget: Budget) -> i32 {
     let mut out = String::new();
     match options.format {
         DiffFormat::Json => {
-            let json = serde_json::json!({
-                "old": old.label,
-                "new": new.label,
-                "same": diff.is_empty(),
-                "gist": diff.gist(),
-                "changes": diff.changes,
-            });
-            out.push_str(&super::output::json(&json));
-            out.push('\n');
+            out.push_str(&diff_json(&old.label, &new.label, &diff));
         }
         DiffFormat::Text => {
             let paint = Paint(options.color.enabled());
@@ -145,6 +137,18 @@ fn sides(args: &[OsString], budget: Budget) -> Result<(Side, Side), String> {
 /// as visible stand-ins.
 fn shown(path: &Path) -> String {
     briefing::sanitize::clean_line(&path.to_string_lossy())
+}
+
+/// The JSON form of a diff, for `brief diff --format json` and the git driver alike.
+fn diff_json(old: &str, new: &str, diff: &BriefingDiff) -> String {
+    let json = serde_json::json!({
+        "old": old,
+        "new": new,
+        "same": diff.is_empty(),
+        "gist": diff.gist(),
+        "changes": diff.changes,
+    });
+    format!("{}\n", super::output::json(&json))
 }
 
 /// The human form of a diff: its report, painted or not.

@@ -143,15 +143,7 @@ pub(super) fn run(args: &[OsString], color: Color, format: DiffFormat, budget: B
     if let (Some(before), Some(after)) = (briefing_of(&old.content), briefing_of(&new.content)) {
         let diff = BriefingDiff::between(&before, &after);
         if format == DiffFormat::Json {
-            let json = serde_json::json!({
-                "old": old.label,
-                "new": new.label,
-                "same": diff.is_empty(),
-                "gist": diff.gist(),
-                "changes": diff.changes,
-            });
-            let text = crate::cli::output::json(&json);
-            return print(&format!("{text}\n"));
+            return print(&super::diff_json(&old.label, &new.label, &diff));
         }
         let paint = Paint(color.enabled());
         title(
