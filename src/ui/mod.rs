@@ -19,7 +19,7 @@ mod timeline;
 
 use crate::app::{App, Drawn, Focus, Mode, Pane, Reveal, plural};
 use crate::briefing::{Loaded, Quote};
-use crate::keymap;
+use crate::keymap::Keys;
 use layout::Regions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,8 +36,9 @@ pub struct Cache {
     rows: list::RowCache,
 }
 
-/// Draws the whole screen for `app`, and says what `update` needs to know of it.
-pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) -> Drawn {
+/// Draws the whole screen for `app`, its footer and help naming the keys of `keys`, and
+/// says what `update` needs to know of it.
+pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache, keys: &Keys) -> Drawn {
     let mut drawn = Drawn::default();
     let area = frame.area();
     // Only a theme with colours of its own paints the screen first.
@@ -67,9 +68,9 @@ pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) -> Drawn {
     if let Some(banner) = regions.banner {
         draw_banner(frame, banner, app);
     }
-    draw_footer(frame, regions.footer, app);
+    draw_footer(frame, regions.footer, app, keys);
     if let Some(overlay) = &app.overlay {
-        drawn.scroll_max = Some(overlay::draw(frame, area, app, overlay));
+        drawn.scroll_max = Some(overlay::draw(frame, area, (app, keys), overlay));
     }
     drawn
 }
@@ -524,7 +525,7 @@ fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_footer(frame: &mut Frame, area: Rect, app: &App, keys: &Keys) {
     let width = area.width as usize;
     if app.search.editing {
         let mut spans = vec![
@@ -533,7 +534,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled("▏", THEME.search),
             Span::raw("   "),
         ];
-        spans.extend(hint_spans(Mode::Search));
+        spans.extend(hint_spans(keys, Mode::Search));
         frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
         return;
     }
@@ -560,14 +561,14 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::styled("n/N", THEME.footer_key));
         spans.push(Span::styled(" match  ", THEME.footer));
     }
-    spans.extend(hint_spans(mode));
+    spans.extend(hint_spans(keys, mode));
     frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
 }
 
-fn hint_spans(mode: Mode) -> Vec<Span<'static>> {
+fn hint_spans(keys: &Keys, mode: Mode) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (keys, word) in keymap::footer_hints(mode) {
-        spans.push(Span::styled(keys, THEME.footer_key));
+    for (label, word) in keys.footer_hints(mode) {
+        spans.push(Span::styled(label, THEME.footer_key));
         spans.push(Span::styled(format!(" {word}  "), THEME.footer));
     }
     // No gap after the last hint: a footer that fits exactly is not cut.

@@ -5,14 +5,18 @@ use super::text::{Doc, draw_lines, pad};
 use super::theme::THEME;
 use crate::app::Mode;
 use crate::app::{App, Overlay, plural};
-use crate::keymap::{BINDINGS, Section};
+use crate::keymap::{BINDINGS, Keys, Section};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
 /// Where the overlay goes, its title and its text.
-fn contents(area: Rect, app: &App, overlay: &Overlay) -> (Rect, &'static str, Doc) {
+fn contents(
+    area: Rect,
+    (app, keys): (&App, &Keys),
+    overlay: &Overlay,
+) -> (Rect, &'static str, Doc) {
     let width = area.width.saturating_sub(4).min(96);
     let height = area.height.saturating_sub(2);
     let [popup] = Layout::horizontal([Constraint::Length(width)])
@@ -23,14 +27,14 @@ fn contents(area: Rect, app: &App, overlay: &Overlay) -> (Rect, &'static str, Do
         .areas(popup);
     let inner_width = popup.width.saturating_sub(4) as usize;
     match overlay {
-        Overlay::Help { .. } => (popup, " Keys — Esc or ? closes ", help(inner_width)),
+        Overlay::Help { .. } => (popup, " Keys — Esc or ? closes ", help(keys, inner_width)),
         Overlay::Problems { .. } => (popup, " Problems — Esc closes ", problems(app, inner_width)),
     }
 }
 
 /// Draws the overlay; returns how far it scrolls.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) -> usize {
-    let (popup, title, doc) = contents(area, app, overlay);
+pub fn draw(frame: &mut Frame, area: Rect, (app, keys): (&App, &Keys), overlay: &Overlay) -> usize {
+    let (popup, title, doc) = contents(area, (app, keys), overlay);
     let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = *overlay;
     let inner_height = popup.height.saturating_sub(2) as usize;
     let max_scroll = doc.lines.len().saturating_sub(inner_height);
@@ -61,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) -> usiz
     max_scroll
 }
 
-fn help(width: usize) -> Doc {
+fn help(keys: &Keys, width: usize) -> Doc {
     let mut doc = Doc::new(width);
     let key_width = 16;
     let groups = Section::ALL
@@ -83,7 +87,8 @@ fn help(width: usize) -> Doc {
             };
             doc.heading(&title);
             for binding in bindings {
-                let keys = crate::keymap::effective_keys(binding)
+                let keys = keys
+                    .of(binding)
                     .iter()
                     .map(|k| k.label())
                     .collect::<Vec<_>>()
