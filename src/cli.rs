@@ -293,8 +293,8 @@ fn settings(config: &Config, theme: Option<&str>) -> crate::runtime::Settings {
     use crate::ui::theme as themes;
     let chosen = themes::by_name(theme.unwrap_or(&config.theme)).unwrap_or(&themes::DEFAULT);
     let no_color = themes::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
-    themes::install(themes::choose(chosen, no_color));
     crate::runtime::Settings {
+        theme: themes::choose(chosen, no_color),
         keys: crate::keymap::Keys::new(config.keys.clone()),
         editor: config.editor.clone(),
     }

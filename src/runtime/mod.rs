@@ -21,8 +21,10 @@ pub use editor::{editor_args, editor_command, template_args};
 /// What the configuration puts in force for a session of the dashboard, handed to input,
 /// drawing and the editor. (Whether the mouse is captured is the app's state, since `M`
 /// changes it.)
-#[derive(Debug, Clone, Default)]
+#[derive(Clone)]
 pub struct Settings {
+    /// The theme chosen, or the one without colours under `NO_COLOR`.
+    pub theme: &'static ui::theme::Theme,
     pub keys: keymap::Keys,
     /// The config's `editor` template, with `{file}`, `{line}` and `{column}`; without
     /// one, `$VISUAL`, `$EDITOR` or vi.
@@ -69,7 +71,7 @@ fn run_entered(
     let cache = &mut ui::Cache::default();
     // The first frame comes before the threads and the watcher: they can wait a moment,
     // the person at the terminal should not (thread start-up costs most on idle cores).
-    draw(terminal, app, cache, &settings.keys)?;
+    draw(terminal, app, cache, settings)?;
     let (events_tx, events) = mpsc::channel();
     let (ack_tx, ack_rx) = mpsc::channel::<()>();
     spawn_input(events_tx.clone(), ack_rx)?;
@@ -81,7 +83,7 @@ fn run_entered(
     };
     let history = start_history(app, &events_tx, budget)?;
     if app.status.is_some() {
-        draw(terminal, app, cache, &settings.keys)?;
+        draw(terminal, app, cache, settings)?;
     }
     let workers = Workers { reload, history };
     event_loop(app, (terminal, cache, settings), &events, &ack_tx, &workers)
@@ -190,7 +192,7 @@ fn event_loop(
             }
         }
         if redraw {
-            draw(terminal, app, cache, &settings.keys)?;
+            draw(terminal, app, cache, settings)?;
         }
         drop(app.take_replaced());
     }
@@ -215,10 +217,10 @@ fn draw(
     terminal: &mut terminal::Screen,
     app: &mut App,
     cache: &mut ui::Cache,
-    keys: &keymap::Keys,
+    Settings { keys, theme, .. }: &Settings,
 ) -> io::Result<()> {
     let mut drawn = None;
-    terminal.draw(|frame| drawn = Some(ui::draw(frame, app, cache, keys)))?;
+    terminal.draw(|frame| drawn = Some(ui::draw(frame, app, cache, keys, theme)))?;
     if let Some(drawn) = drawn {
         app.drawn(drawn);
     }

@@ -5,6 +5,7 @@
 use brief::app::{Action, App, Effect, Origin};
 use brief::briefing::{self, Budget, LoadError, Loaded};
 use brief::keymap::Keys;
+use brief::ui::theme::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -25,6 +26,9 @@ pub struct Harness {
     /// The key table in force, as the runtime is handed it: the table's own unless a
     /// test rebinds keys as a config would.
     keys: Keys,
+    /// The theme drawn in, as the runtime is handed it: the default unless a test
+    /// chooses another.
+    theme: &'static Theme,
     /// An event came since the last frame: the runtime draws after every event, so the
     /// next one sees what that frame found out (see `App::drawn`).
     stale: bool,
@@ -45,8 +49,16 @@ impl Harness {
             terminal,
             cache: Default::default(),
             keys: Keys::default(),
+            theme: &theme::DEFAULT,
             stale: true,
         }
+    }
+
+    /// The same, drawn in `theme`.
+    pub fn with_theme(mut self, theme: &'static Theme) -> Self {
+        self.theme = theme;
+        self.stale = true;
+        self
     }
 
     /// The same, with the keys a config would put in force.
@@ -213,12 +225,12 @@ impl Harness {
     }
 
     fn frame(&mut self) -> ratatui::CompletedFrame<'_> {
-        let (app, cache, keys) = (&mut self.app, &mut self.cache, &self.keys);
+        let (app, cache, keys, theme) = (&mut self.app, &mut self.cache, &self.keys, self.theme);
         self.stale = false;
         let mut drawn = None;
         let frame = self
             .terminal
-            .draw(|frame| drawn = Some(brief::ui::draw(frame, app, cache, keys)))
+            .draw(|frame| drawn = Some(brief::ui::draw(frame, app, cache, keys, theme)))
             .expect("drawing to a test terminal");
         if let Some(drawn) = drawn {
             app.drawn(drawn);
