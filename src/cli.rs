@@ -282,27 +282,34 @@ pub fn main(cli: Cli) -> i32 {
             }
         }
         None => {
-            apply(&config, cli.theme.as_deref());
-            open(cli.path, budget, config.mouse && !cli.no_mouse)
+            let settings = settings(&config, cli.theme.as_deref());
+            open(cli.path, budget, config.mouse && !cli.no_mouse, &settings)
         }
     }
 }
 
-/// Puts the configuration in force for the dashboard, all of it at once: the theme (or
-/// none of its colours under NO_COLOR), the keys, the editor. The mouse goes to `open`.
-fn apply(config: &Config, theme: Option<&str>) {
+/// What the configuration puts in force for the dashboard, all of it at once: the theme
+/// (or none of its colours under NO_COLOR), the keys, the editor. The mouse goes to `open`.
+fn settings(config: &Config, theme: Option<&str>) -> crate::runtime::Settings {
     use crate::ui::theme as themes;
     let chosen = themes::by_name(theme.unwrap_or(&config.theme)).unwrap_or(&themes::DEFAULT);
     let no_color = themes::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
-    themes::install(themes::choose(chosen, no_color));
-    crate::keymap::install(config.keys.clone());
-    crate::runtime::set_editor_template(config.editor.clone());
+    crate::runtime::Settings {
+        theme: themes::choose(chosen, no_color),
+        keys: crate::keymap::Keys::new(config.keys.clone()),
+        editor: config.editor.clone(),
+    }
 }
 
 /// `brief [PATH]`: the dashboard on the bundled briefing, a file, or a directory's picker.
 /// Problems with the path are reported before the terminal is looked at, so a script
 /// learns what is wrong with what it asked for.
-fn open(path: Option<PathBuf>, budget: Budget, mouse: bool) -> i32 {
+fn open(
+    path: Option<PathBuf>,
+    budget: Budget,
+    mouse: bool,
+    settings: &crate::runtime::Settings,
+) -> i32 {
     let app = match path {
         None => None,
         Some(dir) if dir.is_dir() => match picker(dir) {
@@ -333,7 +340,7 @@ fn open(path: Option<PathBuf>, budget: Budget, mouse: bool) -> i32 {
     }
     let mut app = app.unwrap_or_else(|| App::new(Origin::Bundled, briefing::load_bundled()));
     app.mouse = mouse;
-    run(app, budget)
+    run(app, budget, settings)
 }
 
 /// `brief DIR`: the picker over the directory's briefings, or the exit status if there
@@ -357,8 +364,8 @@ fn picker(dir: PathBuf) -> Result<App, i32> {
     Ok(App::with_picker(dir, entries))
 }
 
-fn run(app: App, budget: Budget) -> i32 {
-    match crate::runtime::run(app, budget) {
+fn run(app: App, budget: Budget, settings: &crate::runtime::Settings) -> i32 {
+    match crate::runtime::run(app, budget, settings) {
         Ok(status) => status,
         Err(e) => {
             crate::runtime::terminal::restore();

@@ -200,82 +200,95 @@ pub static BINDINGS: &[Binding] = &[
     bind("search_suspend", Typing, Section::Search, &[Key::ctrl('z')], Action::Suspend, "Suspend: back to the shell, where fg returns", None),
 ];
 
-/// The action a key press means in a mode. Typing a search takes any printable key.
-pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let key = Key {
-        code: event.code,
-        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-    };
-    let bound = binding_for(key, mode).map(|b| b.action.clone());
-    match (bound, mode, key.code) {
-        (Some(action), _, _) => Some(action),
-        (None, Mode::Search, KeyCode::Char(c)) if !key.ctrl && is_plain_text(c) => {
-            Some(Action::SearchChar(c))
+/// The key table in force: each binding's keys, the table's or the config's where it
+/// rebinds an action. Built once at start and handed to input, the footer and the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keys {
+    /// By place in `BINDINGS`.
+    keys: Vec<Vec<Key>>,
+}
+
+impl Default for Keys {
+    /// The table as it is written, with no config.
+    fn default() -> Self {
+        Self {
+            keys: BINDINGS.iter().map(|b| b.keys.to_vec()).collect(),
         }
-        _ => None,
     }
 }
 
-/// The binding of a key in a mode: the mode's own, else browsing's (typing a search has
-/// only its own).
-pub fn binding_for(key: Key, mode: Mode) -> Option<&'static Binding> {
-    KEYS.with_borrow(|keys| {
+impl Keys {
+    /// The keys of each binding by its place in `BINDINGS` (see `config`).
+    pub fn new(keys: Vec<Vec<Key>>) -> Self {
+        debug_assert_eq!(keys.len(), BINDINGS.len());
+        Self { keys }
+    }
+
+    /// The action a key press means in a mode. Typing a search takes any printable key.
+    pub fn action_for(&self, event: KeyEvent, mode: Mode) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let key = Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        };
+        let bound = self.binding_for(key, mode).map(|b| b.action.clone());
+        match (bound, mode, key.code) {
+            (Some(action), _, _) => Some(action),
+            (None, Mode::Search, KeyCode::Char(c)) if !key.ctrl && is_plain_text(c) => {
+                Some(Action::SearchChar(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The binding of a key in a mode: the mode's own, else browsing's (typing a search
+    /// has only its own).
+    pub fn binding_for(&self, key: Key, mode: Mode) -> Option<&'static Binding> {
         let find = |mode: Mode| {
             BINDINGS
                 .iter()
-                .zip(keys)
+                .zip(&self.keys)
                 .find(|(b, keys)| b.mode == mode && keys.contains(&key))
                 .map(|(b, _)| b)
         };
         find(mode).or_else(|| (mode != Mode::Search).then(|| find(Mode::Browse)).flatten())
-    })
-}
-
-/// The action a terminal event means: keys through the table, resizes, and the mouse
-/// (clicks, and the wheel where the pointer is). The runtime and the tests both come
-/// through here.
-pub fn action_for_event(mode: Mode, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => action_for(key, mode),
-        Event::Resize(width, height) => Some(Action::Resize(width, height)),
-        Event::Mouse(mouse) => {
-            let (column, row) = (mouse.column, mouse.row);
-            match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Action::Wheel {
-                    column,
-                    row,
-                    down: true,
-                }),
-                MouseEventKind::ScrollUp => Some(Action::Wheel {
-                    column,
-                    row,
-                    down: false,
-                }),
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(column, row)),
-                _ => None,
-            }
-        }
-        _ => None,
     }
-}
 
-/// A character that may go into a search query: not a control, and not one that the
-/// briefing's text is cleaned of (bidi overrides), since the query is drawn on screen.
-fn is_plain_text(c: char) -> bool {
-    let mut buffer = [0u8; 4];
-    let text: &str = c.encode_utf8(&mut buffer);
-    !c.is_control() && crate::briefing::sanitize::clean_line(text) == text
-}
+    /// The action a terminal event means: keys through the table, resizes, and the mouse
+    /// (clicks, and the wheel where the pointer is). The runtime and the tests both come
+    /// through here.
+    pub fn action_for_event(&self, mode: Mode, event: Event) -> Option<Action> {
+        match event {
+            Event::Key(key) => self.action_for(key, mode),
+            Event::Resize(width, height) => Some(Action::Resize(width, height)),
+            Event::Mouse(mouse) => {
+                let (column, row) = (mouse.column, mouse.row);
+                match mouse.kind {
+                    MouseEventKind::ScrollDown => Some(Action::Wheel {
+                        column,
+                        row,
+                        down: true,
+                    }),
+                    MouseEventKind::ScrollUp => Some(Action::Wheel {
+                        column,
+                        row,
+                        down: false,
+                    }),
+                    MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(column, row)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
 
-/// The footer's hints for a mode, in table order: the mode's own first, then those of
-/// browsing that the mode leaves as they are. A binding the config has changed shows its
-/// own first key rather than the table's label.
-pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
-    KEYS.with_borrow(|keys| {
-        let bindings = || BINDINGS.iter().zip(keys.iter());
+    /// The footer's hints for a mode, in table order: the mode's own first, then those of
+    /// browsing that the mode leaves as they are. A binding the config has changed shows
+    /// its own first key rather than the table's label.
+    pub fn footer_hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let bindings = || BINDINGS.iter().zip(self.keys.iter());
         let shadowed = |ks: &Vec<Key>| {
             ks.iter()
                 .any(|k| bindings().any(|(o, oks)| o.mode == mode && oks.contains(k)))
@@ -294,26 +307,21 @@ pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
                 }
             })
             .collect()
-    })
+    }
+
+    /// The keys a binding answers to, for the help.
+    pub fn of(&self, binding: &Binding) -> Vec<Key> {
+        let index = BINDINGS.iter().position(|b| std::ptr::eq(b, binding));
+        index.map_or_else(|| binding.keys.to_vec(), |i| self.keys[i].clone())
+    }
 }
 
-thread_local! {
-    /// The keys of each binding, in table order: the table's, or the config's where it
-    /// rebinds an action. Installed once at start by the thread that reads the keys.
-    static KEYS: std::cell::RefCell<Vec<Vec<Key>>> =
-        std::cell::RefCell::new(BINDINGS.iter().map(|b| b.keys.to_vec()).collect());
-}
-
-/// Replaces the keys of the bindings, by their place in `BINDINGS` (see `merge`).
-pub fn install(keys: Vec<Vec<Key>>) {
-    debug_assert_eq!(keys.len(), BINDINGS.len());
-    KEYS.with_borrow_mut(|current| *current = keys);
-}
-
-/// The keys a binding answers to now, for the help.
-pub fn effective_keys(binding: &Binding) -> Vec<Key> {
-    let index = BINDINGS.iter().position(|b| std::ptr::eq(b, binding));
-    KEYS.with_borrow(|keys| index.map_or_else(|| binding.keys.to_vec(), |i| keys[i].clone()))
+/// A character that may go into a search query: not a control, and not one that the
+/// briefing's text is cleaned of (bidi overrides), since the query is drawn on screen.
+fn is_plain_text(c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    let text: &str = c.encode_utf8(&mut buffer);
+    !c.is_control() && crate::briefing::sanitize::clean_line(text) == text
 }
 
 /// The bindings a config may change, by name and place in `BINDINGS`: those of browsing.
@@ -385,6 +393,10 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
+    fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
+        Keys::default().action_for(event, mode)
+    }
+
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
         let mut seen = HashSet::new();
@@ -430,5 +442,30 @@ mod tests {
         );
         let q = KeyEvent::from(KeyCode::Char('q'));
         assert_eq!(action_for(q, Mode::Search), Some(Action::SearchChar('q')));
+    }
+
+    #[test]
+    fn a_rebound_table_answers_beside_the_default_one() {
+        let mut keys: Vec<Vec<Key>> = BINDINGS.iter().map(|b| b.keys.to_vec()).collect();
+        let (_, quit) = configurable().find(|(name, _)| *name == "quit").unwrap();
+        keys[quit] = vec![Key::ch('x')];
+        let rebound = Keys::new(keys);
+        let x = KeyEvent::from(KeyCode::Char('x'));
+        let q = KeyEvent::from(KeyCode::Char('q'));
+        assert_eq!(rebound.action_for(x, Mode::Browse), Some(Action::Quit));
+        assert_eq!(rebound.action_for(q, Mode::Browse), None);
+        assert_eq!(Keys::default().action_for(x, Mode::Browse), None);
+        assert_eq!(
+            Keys::default().action_for(q, Mode::Browse),
+            Some(Action::Quit)
+        );
+        let hint = |keys: &Keys| {
+            keys.footer_hints(Mode::Browse)
+                .into_iter()
+                .find(|(_, word)| *word == "quit")
+                .map(|(label, _)| label)
+        };
+        assert_eq!(hint(&rebound).as_deref(), Some("x"));
+        assert_eq!(hint(&Keys::default()).as_deref(), Some("q"));
     }
 }

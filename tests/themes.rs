@@ -23,15 +23,15 @@ fn themes() -> Vec<(&'static str, &'static Theme)> {
 /// Pane `pane` of the arctic briefing with its second item selected, drawn in `theme`;
 /// the History pane is that of a repository with three versions of the pay briefing.
 fn drawn(theme: &'static Theme, pane: Pane, width: u16, height: u16) -> Buffer {
-    theme::install(theme);
     let repo = (pane == Pane::History).then(|| common::git::pay_repo(3));
     let mut harness = match &repo {
         Some(repo) => {
-            let mut harness = Harness::open(&repo.path().join("pay.yaml"), width, height);
+            let mut harness =
+                Harness::open(&repo.path().join("pay.yaml"), width, height).with_theme(theme);
             harness.read_history();
             harness
         }
-        None => Harness::open(Path::new(ARCTIC), width, height),
+        None => Harness::open(Path::new(ARCTIC), width, height).with_theme(theme),
     };
     harness.keys(&(pane.index() + 1).to_string());
     harness.keys("j");

@@ -97,7 +97,7 @@ fn the_matrix_cursor_is_drawn_in_the_selection_style() {
     let cursor: Vec<(u16, u16)> = (matrix.y..matrix.bottom())
         .flat_map(|y| (matrix.x..matrix.right()).map(move |x| (x, y)))
         .filter(|&(x, y)| {
-            let (cell, want) = (&buffer[(x, y)], brief::ui::theme::cell_cursor(true));
+            let (cell, want) = (&buffer[(x, y)], brief::ui::theme::DEFAULT.cell_cursor(true));
             cell.modifier.contains(want.add_modifier) && want.fg.is_none_or(|fg| cell.fg == fg)
         })
         .collect();
@@ -385,7 +385,7 @@ fn search_matches_are_drawn_in_the_match_style() {
     h.keys("3/redeploy");
     h.key(KeyCode::Enter);
     let buffer = h.draw();
-    let style = brief::ui::theme::search_match();
+    let style = brief::ui::theme::DEFAULT.search_match();
     let marked: Vec<(u16, u16)> = (0..40)
         .flat_map(|y| (0..120).map(move |x| (x, y)))
         .filter(|&(x, y)| {

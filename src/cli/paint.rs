@@ -45,16 +45,16 @@ impl Paint {
         sanitize::clean(text)
     }
     pub fn strong(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Strong), text)
+        self.style(theme::DEFAULT.tone(Tone::Strong), text)
     }
     pub fn changed(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Changed), text)
+        self.style(theme::DEFAULT.tone(Tone::Changed), text)
     }
     pub fn removed(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Removed), text)
+        self.style(theme::DEFAULT.tone(Tone::Removed), text)
     }
     pub fn dim(self, text: &str) -> String {
-        self.style(theme::tone(Tone::Label), text)
+        self.style(theme::DEFAULT.tone(Tone::Label), text)
     }
     /// A run of the report. Without colour, a word diff's removed words read `[-…-]` and
     /// its added ones `{+…+}`, the marks `git diff --word-diff` uses.
@@ -62,7 +62,7 @@ impl Paint {
         match (run.tone, self.0) {
             (Tone::WordRemoved, false) => format!("[-{}-]", self.plain(&run.text)),
             (Tone::WordAdded, false) => format!("{{+{}+}}", self.plain(&run.text)),
-            (tone, _) => self.style(theme::tone(tone), &run.text),
+            (tone, _) => self.style(theme::DEFAULT.tone(tone), &run.text),
         }
     }
 }

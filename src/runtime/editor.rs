@@ -2,20 +2,6 @@
 
 use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
-use std::sync::OnceLock;
-
-/// The config's `editor` template, set once at start.
-static TEMPLATE: OnceLock<String> = OnceLock::new();
-
-pub fn set_editor_template(template: Option<String>) {
-    if let Some(template) = template {
-        let _ = TEMPLATE.set(template);
-    }
-}
-
-pub fn template() -> Option<&'static str> {
-    TEMPLATE.get().map(String::as_str)
-}
 
 /// The path in a form no editor can read as an option: a briefing named `+!touch x.yaml`
 /// handed to vim bare is a command for it to run, one named `-c…` an option to any

@@ -16,7 +16,20 @@ use std::io;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-pub use editor::{editor_args, editor_command, set_editor_template, template_args};
+pub use editor::{editor_args, editor_command, template_args};
+
+/// What the configuration puts in force for a session of the dashboard, handed to input,
+/// drawing and the editor. (Whether the mouse is captured is the app's state, since `M`
+/// changes it.)
+#[derive(Clone)]
+pub struct Settings {
+    /// The theme chosen, or the one without colours under `NO_COLOR`.
+    pub theme: &'static ui::theme::Theme,
+    pub keys: keymap::Keys,
+    /// The config's `editor` template, with `{file}`, `{line}` and `{column}`; without
+    /// one, `$VISUAL`, `$EDITOR` or vi.
+    pub editor: Option<String>,
+}
 
 enum Event {
     /// Something from the terminal. The input thread waits for the loop to acknowledge it
@@ -30,12 +43,12 @@ enum Event {
 }
 
 /// Runs the dashboard until the user quits; returns the exit status.
-pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
+pub fn run(mut app: App, budget: Budget, settings: &Settings) -> io::Result<i32> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     // Registered before the terminal changes: a signal from here on is held for the loop.
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     let mut terminal = terminal::enter(app.mouse)?;
-    let status = run_entered(&mut app, &mut terminal, signals, budget);
+    let status = run_entered(&mut app, (&mut terminal, settings), signals, budget);
     terminal::restore();
     // `restore` has put the terminal back. Dropping ratatui's `Terminal` would try to show
     // the cursor again and, if the terminal has gone, print to a closed stderr, which
@@ -46,7 +59,7 @@ pub fn run(mut app: App, budget: Budget) -> io::Result<i32> {
 
 fn run_entered(
     app: &mut App,
-    terminal: &mut terminal::Screen,
+    (terminal, settings): (&mut terminal::Screen, &Settings),
     signals: signal_hook::iterator::Signals,
     budget: Budget,
 ) -> io::Result<i32> {
@@ -58,7 +71,7 @@ fn run_entered(
     let cache = &mut ui::Cache::default();
     // The first frame comes before the threads and the watcher: they can wait a moment,
     // the person at the terminal should not (thread start-up costs most on idle cores).
-    draw(terminal, app, cache)?;
+    draw(terminal, app, cache, settings)?;
     let (events_tx, events) = mpsc::channel();
     let (ack_tx, ack_rx) = mpsc::channel::<()>();
     spawn_input(events_tx.clone(), ack_rx)?;
@@ -70,10 +83,10 @@ fn run_entered(
     };
     let history = start_history(app, &events_tx, budget)?;
     if app.status.is_some() {
-        draw(terminal, app, cache)?;
+        draw(terminal, app, cache, settings)?;
     }
     let workers = Workers { reload, history };
-    event_loop(app, (terminal, cache), &events, &ack_tx, &workers)
+    event_loop(app, (terminal, cache, settings), &events, &ack_tx, &workers)
 }
 
 /// The threads the loop hands work to.
@@ -123,7 +136,7 @@ fn start_history(
 
 fn event_loop(
     app: &mut App,
-    (terminal, cache): (&mut terminal::Screen, &mut ui::Cache),
+    (terminal, cache, settings): (&mut terminal::Screen, &mut ui::Cache, &Settings),
     events: &Receiver<Event>,
     ack: &Sender<()>,
     workers: &Workers,
@@ -135,10 +148,10 @@ fn event_loop(
         let mut redraw = true;
         let action = match event {
             Event::Input(input) => {
-                let action = keymap::action_for_event(app.mode(), input);
+                let action = settings.keys.action_for_event(app.mode(), input);
                 redraw = action.is_some();
                 let effect = action.map_or(Effect::None, |a| app.update(a));
-                let outcome = carry_out(effect, app, terminal, workers)?;
+                let outcome = carry_out(effect, app, (terminal, settings), workers)?;
                 let _ = ack.send(());
                 if let Some(code) = outcome {
                     return Ok(code);
@@ -174,12 +187,12 @@ fn event_loop(
         };
         if let Some(action) = action {
             let effect = app.update(action);
-            if let Some(code) = carry_out(effect, app, terminal, workers)? {
+            if let Some(code) = carry_out(effect, app, (terminal, settings), workers)? {
                 return Ok(code);
             }
         }
         if redraw {
-            draw(terminal, app, cache)?;
+            draw(terminal, app, cache, settings)?;
         }
         drop(app.take_replaced());
     }
@@ -200,9 +213,14 @@ fn gone_message(origin: &Origin) -> String {
 }
 
 /// Draws a frame and hands the app what drawing found out.
-fn draw(terminal: &mut terminal::Screen, app: &mut App, cache: &mut ui::Cache) -> io::Result<()> {
+fn draw(
+    terminal: &mut terminal::Screen,
+    app: &mut App,
+    cache: &mut ui::Cache,
+    Settings { keys, theme, .. }: &Settings,
+) -> io::Result<()> {
     let mut drawn = None;
-    terminal.draw(|frame| drawn = Some(ui::draw(frame, app, cache)))?;
+    terminal.draw(|frame| drawn = Some(ui::draw(frame, app, cache, keys, theme)))?;
     if let Some(drawn) = drawn {
         app.drawn(drawn);
     }
@@ -213,7 +231,7 @@ fn draw(terminal: &mut terminal::Screen, app: &mut App, cache: &mut ui::Cache) -
 fn carry_out(
     effect: Effect,
     app: &mut App,
-    terminal: &mut terminal::Screen,
+    (terminal, settings): (&mut terminal::Screen, &Settings),
     workers: &Workers,
 ) -> io::Result<Option<i32>> {
     let reload = workers.reload.as_ref();
@@ -265,7 +283,12 @@ fn carry_out(
         Effect::Edit { path, line } => {
             // The watcher sees most saves, but not an editor that leaves the file's
             // timestamp alone; reading it once more costs little.
-            match edit(terminal, &path, line) {
+            match edit(
+                terminal,
+                (&path, line),
+                settings.editor.as_deref(),
+                app.mouse,
+            ) {
                 Ok(()) => {
                     if let Some(reload) = reload {
                         let _ = reload.send(watch::Request::Reload);
@@ -285,7 +308,7 @@ fn carry_out(
 fn suspend(app: &mut App, terminal: &mut terminal::Screen) -> io::Result<()> {
     terminal::restore();
     job::stop();
-    terminal::resume(terminal)?;
+    terminal::resume(terminal, app.mouse)?;
     // A resize while brief was stopped reached only the shell's job in the foreground.
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -294,8 +317,13 @@ fn suspend(app: &mut App, terminal: &mut terminal::Screen) -> io::Result<()> {
 
 /// Runs the editor on the terminal we hand over, and takes the terminal back whatever
 /// the editor does.
-fn edit(terminal: &mut terminal::Screen, path: &Path, line: u32) -> Result<(), String> {
-    let (command, args) = match editor::template() {
+fn edit(
+    terminal: &mut terminal::Screen,
+    (path, line): (&Path, u32),
+    template: Option<&str>,
+    mouse: bool,
+) -> Result<(), String> {
+    let (command, args) = match template {
         Some(template) => (
             vec![template.to_owned()],
             editor::template_args(template, path, line, 1),
@@ -312,7 +340,7 @@ fn edit(terminal: &mut terminal::Screen, path: &Path, line: u32) -> Result<(), S
     let status = std::process::Command::new(&args[0])
         .args(&args[1..])
         .status();
-    let resumed = terminal::resume(terminal);
+    let resumed = terminal::resume(terminal, mouse);
     if let Err(e) = resumed {
         return Err(format!("Could not take the terminal back: {e}"));
     }

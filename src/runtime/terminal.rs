@@ -16,8 +16,6 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static PANIC_HOOK: Once = Once::new();
-/// Whether the mouse is captured: kept across the editor's turn at the terminal.
-static MOUSE: AtomicBool = AtomicBool::new(true);
 /// Whether brief has the terminal (raw mode, alternate screen) rather than the shell or
 /// the editor: a stop signal then has something to put back first.
 static HELD: AtomicBool = AtomicBool::new(false);
@@ -55,7 +53,6 @@ pub fn capped_event(event: Event) -> Event {
 /// Raw mode, the alternate screen, mouse capture unless `mouse` is off, and a panic hook
 /// that undoes them before the panic message is printed.
 pub fn enter(mouse: bool) -> io::Result<Screen> {
-    MOUSE.store(mouse, Ordering::Relaxed);
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -63,7 +60,7 @@ pub fn enter(mouse: bool) -> io::Result<Screen> {
             previous(info);
         }));
     });
-    take_over()?;
+    take_over(mouse)?;
     let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
     ratatui::Terminal::new(Capped(backend))
 }
@@ -89,8 +86,10 @@ pub fn suspend() {
     restore();
 }
 
-pub fn resume(terminal: &mut Screen) -> io::Result<()> {
-    take_over()?;
+/// Takes the terminal back, capturing the mouse if `mouse` (as it was before the editor
+/// or the shell had the terminal).
+pub fn resume(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
+    take_over(mouse)?;
     // A whole new frame, at the size the terminal has now. Not `clear`: it asks the
     // terminal where the cursor is, and the input thread, waiting for a key, keeps the
     // answer from it until it gives up.
@@ -101,7 +100,6 @@ pub fn resume(terminal: &mut Screen) -> io::Result<()> {
 /// Captures the mouse (clicks and the wheel come to brief) or leaves it to the terminal
 /// (which then selects text).
 pub fn set_mouse(on: bool) -> io::Result<()> {
-    MOUSE.store(on, Ordering::Relaxed);
     if on {
         execute!(io::stdout(), EnableMouseCapture)
     } else {
@@ -111,10 +109,10 @@ pub fn set_mouse(on: bool) -> io::Result<()> {
 
 /// Raw mode, the alternate screen, mouse capture (unless it is off), no cursor: what
 /// `restore` undoes.
-fn take_over() -> io::Result<()> {
+fn take_over(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
-    if MOUSE.load(Ordering::Relaxed) {
+    if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     HELD.store(true, Ordering::SeqCst);

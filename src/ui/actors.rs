@@ -1,14 +1,14 @@
 //! Pane 2: the actors, and beside them the selected actor in full.
 
 use super::text::{Doc, fit};
-use super::theme::{self, THEME};
+use super::theme::{self, Theme};
 use super::{position_bullet, quote_line};
 use crate::app::links::ACTOR_LISTS_AT_MOST;
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
+pub fn row(loaded: &Loaded, item: usize, width: usize, theme: &Theme) -> Line<'static> {
     let actor = &loaded.briefing.actors[item];
     // The kind is the first to go when the name would be cut for it.
     let kind = if actor.name.width() + actor.kind.word().width() < width {
@@ -20,31 +20,31 @@ pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
     let name = fit(&actor.name, name_width);
     let gap = width.saturating_sub(name.width() + kind.width()).max(1);
     Line::from(vec![
-        Span::styled(name, THEME.text),
+        Span::styled(name, theme.text),
         Span::raw(" ".repeat(gap)),
-        Span::styled(kind.to_owned(), theme::kind(actor.kind)),
+        Span::styled(kind.to_owned(), theme.kind(actor.kind)),
     ])
 }
 
-pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
+pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc, theme: &Theme) {
     let b = &loaded.briefing;
     let actor = &b.actors[item];
-    doc.para(&actor.name, THEME.title);
+    doc.para(&actor.name, theme.title);
     let mut tags = vec![Span::styled(
         actor.kind.word().to_owned(),
-        theme::kind(actor.kind),
+        theme.kind(actor.kind),
     )];
     if let Some(short) = &actor.short {
-        tags.push(Span::styled(format!("  “{short}”"), THEME.dim));
+        tags.push(Span::styled(format!("  “{short}”"), theme.dim));
     }
-    tags.push(Span::styled(format!("  id: {}", actor.id), THEME.dim));
+    tags.push(Span::styled(format!("  id: {}", actor.id), theme.dim));
     doc.line(tags);
     doc.heading("Role");
-    doc.para(&actor.role, THEME.text);
+    doc.para(&actor.role, theme.text);
     doc.heading("Stance");
-    doc.para(&actor.stance, THEME.text);
-    list_section(doc, "Interests", &actor.interests);
-    list_section(doc, "Leverage", &actor.leverage);
+    doc.para(&actor.stance, theme.text);
+    list_section(doc, "Interests", &actor.interests, theme);
+    list_section(doc, "Leverage", &actor.leverage, theme);
     if !actor.people.is_empty() {
         doc.heading("People");
         for person in &actor.people {
@@ -56,7 +56,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             } else {
                 format!("{} — {}", person.name, person.role)
             };
-            doc.bullet("• ", THEME.dim, &text, THEME.text);
+            doc.bullet("• ", theme.dim, &text, theme.text);
         }
     }
     let stances = &loaded.index.stances_by_actor[item];
@@ -72,13 +72,14 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
                     doc,
                     stance.position,
                     loaded.topic_name(&stance.topic),
-                    THEME.label,
+                    theme.label,
+                    theme,
                 );
                 doc.hanging(
                     vec![Span::raw(" ".repeat(12))],
                     12,
                     &stance.summary,
-                    THEME.text,
+                    theme.text,
                 );
             });
         }
@@ -90,7 +91,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             if doc.is_cut() {
                 return;
             }
-            doc.link(|doc| quote_line(doc, &b.quotes[q]));
+            doc.link(|doc| quote_line(doc, &b.quotes[q], theme));
         }
         if quotes.len() > ACTOR_LISTS_AT_MOST {
             doc.para(
@@ -98,7 +99,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
                     "… and {} more on the Quotes pane (3)",
                     quotes.len() - ACTOR_LISTS_AT_MOST
                 ),
-                THEME.dim,
+                theme.dim,
             );
         }
     }
@@ -114,9 +115,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             doc.link(|doc| {
                 doc.bullet(
                     &format!("{} ", theme::severity_bar(severity)),
-                    theme::severity(severity),
+                    theme.severity(severity),
                     &risk.title,
-                    THEME.text,
+                    theme.text,
                 )
             });
         }
@@ -128,12 +129,12 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             if doc.is_cut() {
                 return;
             }
-            doc.link(|doc| doc.bullet("? ", THEME.dim, &b.questions[q].question, THEME.text));
+            doc.link(|doc| doc.bullet("? ", theme.dim, &b.questions[q].question, theme.text));
         }
     }
 }
 
-pub fn list_section(doc: &mut Doc, title: &str, items: &[String]) {
+pub fn list_section(doc: &mut Doc, title: &str, items: &[String], theme: &Theme) {
     if items.is_empty() {
         return;
     }
@@ -142,6 +143,6 @@ pub fn list_section(doc: &mut Doc, title: &str, items: &[String]) {
         if doc.is_cut() {
             return;
         }
-        doc.bullet("• ", THEME.dim, item, THEME.text);
+        doc.bullet("• ", theme.dim, item, theme.text);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::list::block;
 use super::text::{draw_lines, pad};
-use super::theme::{self, THEME};
+use super::theme::{self, Theme};
 use crate::app::geometry::Heat;
 use crate::app::{App, Focus, LEVELS_ACROSS, LEVELS_DOWN};
 use crate::briefing::{Loaded, Severity, Vocabulary};
@@ -21,33 +21,33 @@ pub fn counts(loaded: &Loaded) -> [[usize; 3]; 3] {
     counts
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded, theme: &Theme) {
     let focused = app.focus == Focus::Grid;
     let title = if app.heat_filter.is_some() {
         " Heat map · filtering "
     } else {
         " Heat map "
     };
-    frame.render_widget(block(title.to_owned(), focused), area);
+    frame.render_widget(block(title.to_owned(), focused, theme), area);
     let heat = Heat::new(area);
     let label = usize::from(Heat::LABEL_WIDTH);
     let cell = usize::from(Heat::CELL_WIDTH);
     let counts = counts(loaded);
     let mut lines = vec![Line::from(vec![
-        Span::styled("likelihood ↓", THEME.label),
-        Span::styled("   impact →", THEME.label),
+        Span::styled("likelihood ↓", theme.label),
+        Span::styled("   impact →", theme.label),
     ])];
-    let mut levels = vec![Span::styled(pad("", label), THEME.label)];
+    let mut levels = vec![Span::styled(pad("", label), theme.label)];
     for level in LEVELS_ACROSS {
-        levels.push(Span::styled(pad(level.word(), cell), THEME.dim));
+        levels.push(Span::styled(pad(level.word(), cell), theme.dim));
     }
     lines.push(Line::from(levels));
     for (row, likelihood) in LEVELS_DOWN.into_iter().enumerate() {
-        let mut spans = vec![Span::styled(pad(likelihood.word(), label), THEME.dim)];
+        let mut spans = vec![Span::styled(pad(likelihood.word(), label), theme.dim)];
         for (column, impact) in LEVELS_ACROSS.into_iter().enumerate() {
             let count = counts[row][column];
             let severity = Severity::from_score(likelihood.weight() * impact.weight());
-            let mut style = theme::heat_cell(severity, count == 0);
+            let mut style = theme.heat_cell(severity, count == 0);
             let text = if count == 0 {
                 format!("  {}  ", theme::MISSING_SIGN)
             } else {
@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
                 style = style.patch(theme::heat_filter());
             }
             if focused && app.heat_cursor == (row, column) {
-                style = style.patch(theme::cell_cursor(true));
+                style = style.patch(theme.cell_cursor(true));
             }
             let marker = if app.heat_filter == Some((row, column)) {
                 "◂"
@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
                 " "
             };
             spans.push(Span::styled(text, style));
-            spans.push(Span::styled(pad(marker, cell - 5), THEME.more));
+            spans.push(Span::styled(pad(marker, cell - 5), theme.more));
         }
         lines.push(Line::from(spans));
     }

@@ -3,7 +3,7 @@
 
 use super::list;
 use super::text::{Doc, fit, fit_spans, wrap};
-use super::theme::{self, THEME};
+use super::theme::Theme;
 use crate::app::geometry::Regions;
 use crate::app::{App, Drawn, Focus, Pane, ROWS_PER_VERSION, Versions, plural};
 use crate::briefing::report::Tone;
@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub fn draw(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn) {
+pub fn draw(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn, theme: &Theme) {
     let history = &app.history;
     let message = match &history.versions {
         Versions::Waiting => Some("Reading the history in git…".to_owned()),
@@ -25,24 +25,24 @@ pub fn draw(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn) 
         Versions::Read(_) => None,
     };
     if let Some(message) = message {
-        let block = list::block(" History ".into(), true);
+        let block = list::block(" History ".into(), true, theme);
         let inner = block
             .inner(regions.body)
             .inner(ratatui::layout::Margin::new(1, 0));
         frame.render_widget(block, regions.body);
         let lines: Vec<Line> = wrap(&message, inner.width as usize)
             .into_iter()
-            .map(|l| Line::styled(l, THEME.dim))
+            .map(|l| Line::styled(l, theme.dim))
             .collect();
         super::text::draw_lines(frame, inner, lines);
         drawn.scroll_max = Some(0);
         return;
     }
-    draw_versions(frame, regions.list.unwrap_or_default(), app);
-    draw_changes(frame, regions, app, drawn);
+    draw_versions(frame, regions.list.unwrap_or_default(), app, theme);
+    draw_changes(frame, regions, app, drawn, theme);
 }
 
-fn draw_versions(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_versions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let history = &app.history;
     let entries = history.entries();
     let focused = app.focus == Focus::List;
@@ -59,7 +59,7 @@ fn draw_versions(frame: &mut Frame, area: Rect, app: &App) {
         ),
         area.width.saturating_sub(4) as usize,
     );
-    let block = list::block(title, focused);
+    let block = list::block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = inner.height as usize;
@@ -68,12 +68,12 @@ fn draw_versions(frame: &mut Frame, area: Rect, app: &App) {
     let width = inner.width.saturating_sub(u16::from(scrollbar)) as usize;
     let mut lines = Vec::with_capacity(height);
     for (i, entry) in entries.iter().enumerate().skip(history.offset).take(shown) {
-        let [head, summary] = rows(app, entry, width.saturating_sub(1));
+        let [head, summary] = rows(app, entry, width.saturating_sub(1), theme);
         if i == history.selected {
             let style = if focused {
-                THEME.selected
+                theme.selected
             } else {
-                THEME.selected_unfocused
+                theme.selected_unfocused
             };
             lines.push(list::highlight(head, width, style));
             lines.push(list::highlight(summary, width, style));
@@ -90,39 +90,40 @@ fn draw_versions(frame: &mut Frame, area: Rect, app: &App) {
             entries.len() * ROWS_PER_VERSION,
             shown * ROWS_PER_VERSION,
             history.offset * ROWS_PER_VERSION,
+            theme,
         );
     }
 }
 
 /// A version's two lines: its commit (the version compared with is marked), then what
 /// it changed in judgments.
-fn rows(app: &App, entry: &Entry, width: usize) -> [Line<'static>; 2] {
+fn rows(app: &App, entry: &Entry, width: usize, theme: &Theme) -> [Line<'static>; 2] {
     let sign = if app.is_compared_with(entry) {
-        Span::styled("\u{25c6}", THEME.changed)
+        Span::styled("\u{25c6}", theme.changed)
     } else {
         Span::raw(" ")
     };
     let head = if entry.blob.is_none() {
         vec![
             sign,
-            Span::styled("working copy", THEME.diff_changed),
-            Span::styled("  not committed yet", THEME.dim),
+            Span::styled("working copy", theme.diff_changed),
+            Span::styled("  not committed yet", theme.dim),
         ]
     } else {
         vec![
             sign,
-            Span::styled(entry.short.clone(), THEME.diff_changed),
-            Span::styled(format!(" {} ", entry.date), THEME.dim),
-            Span::styled(clean_line(&entry.author), THEME.speaker),
+            Span::styled(entry.short.clone(), theme.diff_changed),
+            Span::styled(format!(" {} ", entry.date), theme.dim),
+            Span::styled(clean_line(&entry.author), theme.speaker),
             Span::raw("  "),
-            Span::styled(clean_line(&entry.subject), THEME.text),
+            Span::styled(clean_line(&entry.subject), theme.text),
         ]
     };
     let summary_style =
         if entry.summary.contains("does not parse") || entry.summary.contains(": not read") {
-            THEME.error_text
+            theme.error_text
         } else {
-            THEME.dim
+            theme.dim
         };
     let summary = vec![Span::styled(
         format!("   {}", clean_line(&entry.summary)),
@@ -131,7 +132,7 @@ fn rows(app: &App, entry: &Entry, width: usize) -> [Line<'static>; 2] {
     [fit_spans(head, width), fit_spans(summary, width)]
 }
 
-fn draw_changes(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn) {
+fn draw_changes(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn, theme: &Theme) {
     let history = &app.history;
     let focused = app.focus == Focus::Detail;
     let Some(entry) = history.selected_entry() else {
@@ -147,26 +148,27 @@ fn draw_changes(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Dra
     let mut doc = Doc::with_limit(
         regions.detail_text_width(),
         scroll.saturating_add(height + 1),
+        theme,
     );
     match entry.blob {
         Some(_) => {
             doc.line(vec![
-                Span::styled(entry.short.clone(), THEME.diff_changed),
-                Span::styled(format!(" · {} · ", entry.date), THEME.dim),
-                Span::styled(clean_line(&entry.author), THEME.speaker),
+                Span::styled(entry.short.clone(), theme.diff_changed),
+                Span::styled(format!(" · {} · ", entry.date), theme.dim),
+                Span::styled(clean_line(&entry.author), theme.speaker),
             ]);
-            doc.para(&clean_line(&entry.subject), THEME.title);
+            doc.para(&clean_line(&entry.subject), theme.title);
         }
-        None => doc.para("The working copy, against HEAD", THEME.title),
+        None => doc.para("The working copy, against HEAD", theme.title),
     }
     doc.blank();
     match history.selected_diff() {
-        None => doc.para("Reading this version…", THEME.dim),
-        Some(Err(why)) => doc.para(why, THEME.error_text),
-        Some(Ok(lines)) if lines.is_empty() => doc.para("No change in judgments.", THEME.dim),
+        None => doc.para("Reading this version…", theme.dim),
+        Some(Err(why)) => doc.para(why, theme.error_text),
+        Some(Ok(lines)) if lines.is_empty() => doc.para("No change in judgments.", theme.dim),
         Some(Ok(lines)) => {
             if entry.previous.is_none() {
-                doc.para("The first version: everything in it is new.", THEME.dim);
+                doc.para("The first version: everything in it is new.", theme.dim);
                 doc.blank();
             }
             for line in lines {
@@ -175,11 +177,11 @@ fn draw_changes(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Dra
                 }
                 let mut runs: Vec<(String, ratatui::style::Style)> = Vec::new();
                 for (n, run) in line.runs.iter().enumerate() {
-                    runs.push((clean_line(&run.text), theme::tone(run.tone)));
+                    runs.push((clean_line(&run.text), theme.tone(run.tone)));
                     // Words struck out and the words put in their place, a space apart.
                     let next = line.runs.get(n + 1).map(|r| r.tone);
                     if run.tone == Tone::WordRemoved && next == Some(Tone::WordAdded) {
-                        runs.push((" ".to_owned(), THEME.text));
+                        runs.push((" ".to_owned(), theme.text));
                     }
                 }
                 if runs.is_empty() {
@@ -196,7 +198,7 @@ fn draw_changes(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Dra
                 "c: every pane marks what changed since {} (c or Esc again: since the last reload)",
                 entry.short
             ),
-            THEME.dim,
+            theme.dim,
         );
     }
     let cut = doc.is_cut();
@@ -211,7 +213,14 @@ fn draw_changes(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Dra
     let lines = doc
         .lines
         .into_iter()
-        .map(|line| super::text::mark_matches(line, needle, theme::search_match()))
+        .map(|line| super::text::mark_matches(line, needle, theme.search_match()))
         .collect();
-    list::draw_detail(frame, regions.detail, title, lines, scroll, focused, cut);
+    list::draw_detail(
+        frame,
+        regions.detail,
+        title,
+        lines,
+        (scroll, focused, cut),
+        theme,
+    );
 }

@@ -2,7 +2,7 @@
 //! built, so a list of 10,000 quotes costs what a list of ten does.
 
 use super::text::{draw_lines, fit_spans, pad, write_lines};
-use super::theme::THEME;
+use super::theme::Theme;
 use crate::app::Mark;
 use crate::app::{App, Focus, Pane};
 use ratatui::Frame;
@@ -56,11 +56,11 @@ impl RowCache {
     }
 }
 
-pub fn block(title: String, focused: bool) -> Block<'static> {
+pub fn block(title: String, focused: bool, theme: &Theme) -> Block<'static> {
     let (border, title_style) = if focused {
-        (THEME.border_focused, THEME.block_title_focused)
+        (theme.border_focused, theme.block_title_focused)
     } else {
-        (THEME.border, THEME.block_title)
+        (theme.border, theme.block_title)
     };
     Block::bordered()
         .border_type(if focused {
@@ -79,7 +79,7 @@ pub fn block(title: String, focused: bool) -> Block<'static> {
 pub fn draw_list(
     frame: &mut Frame,
     area: Rect,
-    (app, cache): (&App, &mut RowCache),
+    (app, cache, theme): (&App, &mut RowCache, &Theme),
     pane: Pane,
     noun: &str,
     context: impl Fn(usize, usize, usize) -> usize,
@@ -102,7 +102,7 @@ pub fn draw_list(
         &format!(" {}{position}{filter} ", pane.title()),
         area.width.saturating_sub(4) as usize,
     );
-    let block = block(title, focused);
+    let block = block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
@@ -121,7 +121,7 @@ pub fn draw_list(
         };
         let lines: Vec<Line> = super::text::wrap(&message, inner.width as usize)
             .into_iter()
-            .map(|l| Line::styled(l, THEME.dim))
+            .map(|l| Line::styled(l, theme.dim))
             .collect();
         draw_lines(frame, inner, lines);
         return;
@@ -150,27 +150,24 @@ pub fn draw_list(
                 search: app.search_generation(),
             };
             cached.entry(key).or_insert_with(|| {
-                let (sign, sign_style) = mark_sign(mark);
+                let (sign, sign_style) = mark_sign(mark, theme);
                 let mut spans = vec![Span::styled(sign, sign_style), Span::raw(" ")];
                 let line = row(position, item, text_width);
-                let line = super::text::mark_matches(
-                    line,
-                    &app.search.needle,
-                    super::theme::search_match(),
-                );
+                let line =
+                    super::text::mark_matches(line, &app.search.needle, theme.search_match());
                 spans.extend(line.spans);
                 let line = fit_spans(spans, width);
                 let line = if key.selected {
                     let style = if focused {
-                        THEME.selected
+                        theme.selected
                     } else {
-                        THEME.selected_unfocused
+                        theme.selected_unfocused
                     };
                     highlight(line, width, style)
                 } else {
                     line
                 };
-                row_cells(&line, width)
+                row_cells(&line, width, theme)
             });
             key
         })
@@ -185,18 +182,18 @@ pub fn draw_list(
         }
     }
     if scrollbar {
-        draw_scrollbar(frame, area, rows.len(), height, state.offset);
+        draw_scrollbar(frame, area, rows.len(), height, state.offset, theme);
     }
 }
 
 /// The cells a row of `width` columns fills with `line`, by column; blank cells are left
 /// out, as `draw_lines` leaves them unwritten.
-fn row_cells(line: &Line, width: usize) -> Row {
+fn row_cells(line: &Line, width: usize, theme: &Theme) -> Row {
     let area = Rect::new(0, 0, width as u16, 1);
     let mut row = Buffer::empty(area);
     // A theme with a background of its own paints it under the row's text too.
-    if THEME.base != Style::new() {
-        row.set_style(area, THEME.base);
+    if theme.base != Style::new() {
+        row.set_style(area, theme.base);
     }
     write_lines(&mut row, area, [line]);
     (0..)
@@ -229,22 +226,21 @@ pub fn draw_detail(
     area: Rect,
     title: String,
     lines: Vec<Line<'static>>,
-    scroll: usize,
-    focused: bool,
-    cut: bool,
+    (scroll, focused, cut): (usize, bool, bool),
+    theme: &Theme,
 ) {
     let inner_height = area.height.saturating_sub(2) as usize;
     let max_scroll = lines.len().saturating_sub(inner_height);
     let scroll = scroll.min(max_scroll);
-    let mut block = block(title, focused);
+    let mut block = block(title, focused, theme);
     if cut {
-        block = block.title_bottom(Line::styled(" ↓ more below ", THEME.more).right_aligned());
+        block = block.title_bottom(Line::styled(" ↓ more below ", theme.more).right_aligned());
     } else if scroll < max_scroll {
         let below = lines.len() - inner_height - scroll;
-        block = block.title_bottom(Line::styled(more_below(below), THEME.more).right_aligned());
+        block = block.title_bottom(Line::styled(more_below(below), theme.more).right_aligned());
     }
     if scroll > 0 {
-        block = block.title_top(Line::styled(format!(" ↑ {scroll} "), THEME.more).right_aligned());
+        block = block.title_top(Line::styled(format!(" ↑ {scroll} "), theme.more).right_aligned());
     }
     let inner = block.inner(area).inner(Margin::new(1, 0));
     frame.render_widget(block, area);
@@ -252,28 +248,42 @@ pub fn draw_detail(
     draw_lines(frame, inner, visible);
     // A detail laid out only as far as the screen has no length to show in a scrollbar.
     if max_scroll > 0 && !cut {
-        draw_scrollbar(frame, area, max_scroll + inner_height, inner_height, scroll);
+        draw_scrollbar(
+            frame,
+            area,
+            max_scroll + inner_height,
+            inner_height,
+            scroll,
+            theme,
+        );
     }
 }
 
-pub fn draw_scrollbar(frame: &mut Frame, area: Rect, total: usize, viewport: usize, offset: usize) {
+pub fn draw_scrollbar(
+    frame: &mut Frame,
+    area: Rect,
+    total: usize,
+    viewport: usize,
+    offset: usize,
+    theme: &Theme,
+) {
     let mut state = ScrollbarState::new(total.saturating_sub(viewport))
         .position(offset)
         .viewport_content_length(viewport);
     let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .begin_symbol(None)
         .end_symbol(None)
-        .thumb_style(THEME.border_focused)
-        .track_style(THEME.border);
+        .thumb_style(theme.border_focused)
+        .track_style(theme.border);
     frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
 }
 
 /// The sign in front of a row that the latest reload added or changed.
-fn mark_sign(mark: Option<Mark>) -> (&'static str, Style) {
+fn mark_sign(mark: Option<Mark>, theme: &Theme) -> (&'static str, Style) {
     match mark {
-        Some(Mark::Added) => ("+", THEME.added),
-        Some(Mark::Changed) => ("•", THEME.changed),
-        None => (" ", THEME.text),
+        Some(Mark::Added) => ("+", theme.added),
+        Some(Mark::Changed) => ("•", theme.changed),
+        None => (" ", theme.text),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::list::block;
 use super::text::{draw_lines, fit, pad};
-use super::theme::{self, THEME};
+use super::theme::{self, Theme};
 use crate::app::geometry::Matrix;
 use crate::app::{App, Focus, Pane, plural};
 use crate::briefing::{Loaded, Position, Vocabulary};
@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded, theme: &Theme) {
     let b = &loaded.briefing;
     let state = app.state(Pane::Stances);
     let focused = app.focus == Focus::List;
@@ -34,14 +34,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
         ));
     }
     title.push(' ');
-    let mut frame_block = block(fit(&title, area.width.saturating_sub(4) as usize), focused);
+    let mut frame_block = block(
+        fit(&title, area.width.saturating_sub(4) as usize),
+        focused,
+        theme,
+    );
     let hidden_left = shown_topics.start;
     let hidden_right = topics - shown_topics.end;
     if hidden_left + hidden_right > 0 {
         frame_block = frame_block.title_bottom(
             Line::styled(
                 format!(" ← {hidden_left} · {hidden_right} → more topics "),
-                THEME.more,
+                theme.more,
             )
             .right_aligned(),
         );
@@ -52,19 +56,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
     }
     if b.actors.is_empty() || topics == 0 {
         let message = "This briefing has no stances: it needs actors and topics.";
-        draw_lines(frame, matrix.inner, [Line::styled(message, THEME.dim)]);
+        draw_lines(frame, matrix.inner, [Line::styled(message, theme.dim)]);
         return;
     }
     let actor_width = usize::from(matrix.actor_width);
     let column_width = usize::from(matrix.column_width);
     let mut lines = Vec::with_capacity(matrix.rows + 2);
 
-    let mut header = vec![Span::styled(pad("", actor_width), THEME.dim)];
+    let mut header = vec![Span::styled(pad("", actor_width), theme.dim)];
     for t in shown_topics.clone() {
         let name = fit(&b.topics[t].name, column_width - 1);
         header.push(Span::styled(
             pad(&name, column_width),
-            theme::matrix_header(t == state.column),
+            theme.matrix_header(t == state.column),
         ));
     }
     lines.push(Line::from(header));
@@ -96,9 +100,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
         }
         let actor = &b.actors[a];
         let name_style = if a == state.selected {
-            THEME.speaker.patch(theme::matrix_header(true))
+            theme.speaker.patch(theme.matrix_header(true))
         } else {
-            THEME.speaker
+            theme.speaker
         };
         let mut spans = vec![Span::styled(
             pad(&fit(actor.label(), actor_width - 1), actor_width),
@@ -109,18 +113,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
             let (sign, mut style) = match stance {
                 Some(s) => {
                     let position = b.stances[s].position;
-                    (theme::position_sign(position), theme::position(position))
+                    (theme::position_sign(position), theme.position(position))
                 }
-                None => (theme::MISSING_SIGN, theme::missing()),
+                None => (theme::MISSING_SIGN, theme.missing()),
             };
             if !needle.is_empty()
                 && stance.is_some_and(|s| Pane::Stances.item_matches(loaded, s, needle))
             {
-                style = style.patch(theme::search_match());
+                style = style.patch(theme.search_match());
             }
             let cell = cell_of(sign);
             if a == state.selected && t == state.column {
-                style = style.patch(theme::cell_cursor(focused));
+                style = style.patch(theme.cell_cursor(focused));
             }
             spans.push(Span::styled(cell, style));
         }
@@ -131,7 +135,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) {
     if lines.len() < matrix.rows + 1 {
         lines.push(Line::default());
     }
-    lines.push(legend(matrix.inner.width as usize));
+    lines.push(legend(matrix.inner.width as usize, theme));
     draw_lines(frame, matrix.inner, lines);
 }
 
@@ -142,16 +146,16 @@ fn centred(sign: &str, width: usize) -> String {
 }
 
 /// What each sign means, as wide as there is room for.
-fn legend(width: usize) -> Line<'static> {
+fn legend(width: usize, theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for &position in Position::ALL {
         spans.push(Span::styled(
             theme::position_sign(position),
-            theme::position(position),
+            theme.position(position),
         ));
-        spans.push(Span::styled(format!(" {}  ", position.word()), THEME.dim));
+        spans.push(Span::styled(format!(" {}  ", position.word()), theme.dim));
     }
-    spans.push(Span::styled(theme::MISSING_SIGN, theme::missing()));
-    spans.push(Span::styled(" missing", THEME.dim));
+    spans.push(Span::styled(theme::MISSING_SIGN, theme.missing()));
+    spans.push(Span::styled(" missing", theme.dim));
     super::text::fit_spans(spans, width)
 }

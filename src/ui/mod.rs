@@ -19,14 +19,14 @@ mod timeline;
 
 use crate::app::{App, Drawn, Focus, Mode, Pane, Reveal, plural};
 use crate::briefing::{Loaded, Quote};
-use crate::keymap;
+use crate::keymap::Keys;
 use layout::Regions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use text::{Doc, fit, fit_spans};
-use theme::THEME;
+use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
 /// What drawing keeps from one frame to the next to draw the next one faster: it
@@ -36,45 +36,47 @@ pub struct Cache {
     rows: list::RowCache,
 }
 
-/// Draws the whole screen for `app`, and says what `update` needs to know of it.
-pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache) -> Drawn {
+/// Draws the whole screen for `app` in `theme`, its footer and help naming the keys of
+/// `keys`, and says what `update` needs to know of it.
+pub fn draw(frame: &mut Frame, app: &App, cache: &mut Cache, keys: &Keys, theme: &Theme) -> Drawn {
     let mut drawn = Drawn::default();
     let area = frame.area();
     // Only a theme with colours of its own paints the screen first.
-    if THEME.base != ratatui::style::Style::new() {
-        frame.buffer_mut().set_style(area, THEME.base);
+    if theme.base != ratatui::style::Style::new() {
+        frame.buffer_mut().set_style(area, theme.base);
     }
     if layout::too_small(area) {
-        draw_too_small(frame, area);
+        draw_too_small(frame, area, theme);
         return drawn;
     }
     let regions = Regions::new(area, app);
-    draw_header(frame, regions.header, app);
-    draw_tabs(frame, regions.tabs, app);
+    draw_header(frame, regions.header, app, theme);
+    draw_tabs(frame, regions.tabs, app, theme);
     if let Some(picker) = app.picker.as_ref().filter(|p| p.showing) {
         picker::draw(
             frame,
             regions.list.unwrap_or_default(),
             regions.detail,
             picker,
+            theme,
         );
     } else {
         match &app.loaded {
-            Some(loaded) => draw_pane(frame, &regions, (app, cache), loaded, &mut drawn),
-            None => drawn.scroll_max = draw_error_screen(frame, regions.body, app),
+            Some(loaded) => draw_pane(frame, &regions, (app, cache), loaded, &mut drawn, theme),
+            None => drawn.scroll_max = draw_error_screen(frame, regions.body, app, theme),
         }
     }
     if let Some(banner) = regions.banner {
-        draw_banner(frame, banner, app);
+        draw_banner(frame, banner, app, theme);
     }
-    draw_footer(frame, regions.footer, app);
+    draw_footer(frame, regions.footer, app, keys, theme);
     if let Some(overlay) = &app.overlay {
-        drawn.scroll_max = Some(overlay::draw(frame, area, app, overlay));
+        drawn.scroll_max = Some(overlay::draw(frame, area, (app, keys), overlay, theme));
     }
     drawn
 }
 
-fn draw_too_small(frame: &mut Frame, area: Rect) {
+fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let message = format!(
         "Window too small ({}x{}). brief needs at least {}x{}.",
         area.width,
@@ -84,12 +86,12 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
     );
     let lines: Vec<Line> = text::wrap(&message, area.width as usize)
         .into_iter()
-        .map(|l| Line::styled(l, THEME.warning_text))
+        .map(|l| Line::styled(l, theme.warning_text))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = area.width as usize;
     let origin = match &app.origin {
         crate::app::Origin::Bundled => "bundled".to_owned(),
@@ -101,19 +103,19 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         }
     };
     let origin = text::fit(&crate::briefing::sanitize::clean_line(&origin), width / 4);
-    let mut left = vec![Span::styled(" brief ", THEME.app_name), Span::raw(" ")];
+    let mut left = vec![Span::styled(" brief ", theme.app_name), Span::raw(" ")];
     match &app.loaded {
         Some(loaded) => {
-            left.push(Span::styled(loaded.briefing.title.clone(), THEME.title));
+            left.push(Span::styled(loaded.briefing.title.clone(), theme.title));
             if let Some(date) = &loaded.briefing.as_of {
-                left.push(Span::styled(format!(" · as of {date}"), THEME.date));
+                left.push(Span::styled(format!(" · as of {date}"), theme.date));
             }
         }
-        None => left.push(Span::styled("no briefing loaded", THEME.error_text)),
+        None => left.push(Span::styled("no briefing loaded", theme.error_text)),
     }
     if app.showing_picker() {
         left.truncate(2);
-        left.push(Span::styled("Choose a briefing", THEME.title));
+        left.push(Span::styled("Choose a briefing", theme.title));
     }
 
     // What the latest reload changed stays in the header until the next one.
@@ -135,19 +137,19 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let gap = width.saturating_sub(left.width() + right_width);
     let mut spans = left.spans;
     spans.push(Span::raw(" ".repeat(gap)));
-    spans.push(Span::styled(changes, THEME.changed));
-    spans.push(Span::styled(format!("{origin} "), THEME.origin));
+    spans.push(Span::styled(changes, theme.changed));
+    spans.push(Span::styled(format!("{origin} "), theme.origin));
 
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
     for tab in layout::tabs(app, area.width) {
         let (key_style, name_style) = if tab.pane == app.pane {
-            (THEME.tab_active, THEME.tab_active)
+            (theme.tab_active, theme.tab_active)
         } else {
-            (THEME.tab_key, THEME.tab)
+            (theme.tab_key, theme.tab)
         };
         spans.push(Span::styled(tab.key, key_style));
         spans.push(Span::styled(tab.name, name_style));
@@ -161,30 +163,37 @@ fn draw_pane(
     (app, cache): (&App, &mut Cache),
     loaded: &Loaded,
     drawn: &mut Drawn,
+    theme: &Theme,
 ) {
     let pane = app.pane;
     if pane == Pane::Summary {
-        drawn.scroll_max = draw_summary(frame, regions.body, app, loaded);
+        drawn.scroll_max = draw_summary(frame, regions.body, app, loaded, theme);
         return;
     }
     if pane == Pane::History {
-        history::draw(frame, regions, app, drawn);
+        history::draw(frame, regions, app, drawn, theme);
         return;
     }
     let list_area = regions.list.unwrap_or_default();
     if let Some(heat_area) = regions.heat {
-        heat::draw(frame, heat_area, app, loaded);
+        heat::draw(frame, heat_area, app, loaded, theme);
     }
     if pane == Pane::Stances {
-        matrix::draw(frame, list_area, app, loaded);
+        matrix::draw(frame, list_area, app, loaded, theme);
     } else {
-        draw_rows(frame, list_area, (app, cache), loaded);
+        draw_rows(frame, list_area, (app, cache), loaded, theme);
     }
-    draw_item_detail(frame, regions, app, drawn);
+    draw_item_detail(frame, regions, app, drawn, theme);
 }
 
 /// The list of a pane other than the matrix.
-fn draw_rows(frame: &mut Frame, area: Rect, (app, cache): (&App, &mut Cache), loaded: &Loaded) {
+fn draw_rows(
+    frame: &mut Frame,
+    area: Rect,
+    (app, cache): (&App, &mut Cache),
+    loaded: &Loaded,
+    theme: &Theme,
+) {
     let pane = app.pane;
     let noun = match pane {
         Pane::Actors => "actor",
@@ -202,7 +211,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, (app, cache): (&App, &mut Cache), lo
     list::draw_list(
         frame,
         area,
-        (app, &mut cache.rows),
+        (app, &mut cache.rows, theme),
         pane,
         noun,
         |_, _, width| match pane {
@@ -210,12 +219,12 @@ fn draw_rows(frame: &mut Frame, area: Rect, (app, cache): (&App, &mut Cache), lo
             _ => 0,
         },
         |_, item, width| match pane {
-            Pane::Actors => actors::row(loaded, item, width),
-            Pane::Quotes => quotes::row(loaded, item, width),
-            Pane::Risks => risks::row(loaded, item, width),
-            Pane::Questions => questions::row(loaded, item, width),
+            Pane::Actors => actors::row(loaded, item, width, theme),
+            Pane::Quotes => quotes::row(loaded, item, width, theme),
+            Pane::Risks => risks::row(loaded, item, width, theme),
+            Pane::Questions => questions::row(loaded, item, width, theme),
             Pane::Timeline | Pane::Summary | Pane::Stances | Pane::History => {
-                timeline::row(loaded, item, width, date_width(width))
+                timeline::row(loaded, item, width, date_width(width), theme)
             }
         },
     );
@@ -224,7 +233,13 @@ fn draw_rows(frame: &mut Frame, area: Rect, (app, cache): (&App, &mut Cache), lo
 /// The selected item's detail beside (or under) the list: from its scroll on, its
 /// current link highlighted, the search's matches marked. A reveal scrolls it to the
 /// current link or to the first match.
-fn draw_item_detail(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn) {
+fn draw_item_detail(
+    frame: &mut Frame,
+    regions: &Regions,
+    app: &App,
+    drawn: &mut Drawn,
+    theme: &Theme,
+) {
     let pane = app.pane;
     let focused = app.focus == Focus::Detail;
     let title = format!(" {} ", detail_title(pane));
@@ -239,9 +254,17 @@ fn draw_item_detail(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut
         None => state.detail_scroll.saturating_add(height + 1),
     };
     let current_link = state.link.filter(|_| focused);
-    let Some(doc) = detail_lines(app, regions.detail_text_width(), limit, current_link) else {
-        let lines = missing_detail(app);
-        list::draw_detail(frame, regions.detail, title, lines, 0, focused, false);
+    let Some(doc) = detail_lines(app, regions.detail_text_width(), limit, current_link, theme)
+    else {
+        let lines = missing_detail(app, theme);
+        list::draw_detail(
+            frame,
+            regions.detail,
+            title,
+            lines,
+            (0, focused, false),
+            theme,
+        );
         drawn.scroll_max = Some(0);
         drawn.detail_max = Some(0);
         return;
@@ -291,17 +314,24 @@ fn draw_item_detail(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut
         .enumerate()
         .map(|(n, line)| {
             if n >= scroll && n < scroll + height {
-                text::mark_matches(line, needle, theme::search_match())
+                text::mark_matches(line, needle, theme.search_match())
             } else {
                 line
             }
         })
         .collect();
-    list::draw_detail(frame, regions.detail, title, lines, scroll, focused, cut);
+    list::draw_detail(
+        frame,
+        regions.detail,
+        title,
+        lines,
+        (scroll, focused, cut),
+        theme,
+    );
 }
 
 /// The detail when nothing is selected: on the matrix, a cell with no stance.
-fn missing_detail(app: &App) -> Vec<Line<'static>> {
+fn missing_detail(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let (Some(loaded), Pane::Stances) = (&app.loaded, app.pane) else {
         return Vec::new();
     };
@@ -312,15 +342,15 @@ fn missing_detail(app: &App) -> Vec<Line<'static>> {
         return Vec::new();
     };
     vec![
-        Line::styled(actor.name.clone(), THEME.title),
+        Line::styled(actor.name.clone(), theme.title),
         Line::from(vec![
-            Span::styled("on ", THEME.dim),
-            Span::styled(topic.name.clone(), THEME.label),
+            Span::styled("on ", theme.dim),
+            Span::styled(topic.name.clone(), theme.label),
         ]),
         Line::default(),
         Line::styled(
             format!("{} No stance recorded.", theme::MISSING_SIGN),
-            THEME.dim,
+            theme.dim,
         ),
     ]
 }
@@ -340,25 +370,37 @@ fn detail_title(pane: Pane) -> &'static str {
 
 /// The selected item's detail, wrapped to `width`, laid out no further than `limit`
 /// lines, with link `current_link` marked as the current one.
-fn detail_lines(app: &App, width: usize, limit: usize, current_link: Option<usize>) -> Option<Doc> {
+fn detail_lines(
+    app: &App,
+    width: usize,
+    limit: usize,
+    current_link: Option<usize>,
+    theme: &Theme,
+) -> Option<Doc> {
     let loaded = app.loaded.as_ref()?;
     let item = app.selected_item(app.pane)?;
-    let mut doc = Doc::with_limit(width, limit).with_current_link(current_link);
+    let mut doc = Doc::with_limit(width, limit, theme).with_current_link(current_link);
     match app.pane {
-        Pane::Actors => actors::detail(loaded, item, &mut doc),
-        Pane::Quotes => quotes::detail(loaded, item, &mut doc),
-        Pane::Risks => risks::detail(loaded, item, &mut doc),
-        Pane::Questions => questions::detail(loaded, item, &mut doc),
-        Pane::Stances => stances::detail(loaded, item, &mut doc),
-        Pane::Timeline => timeline::detail(loaded, item, &mut doc),
+        Pane::Actors => actors::detail(loaded, item, &mut doc, theme),
+        Pane::Quotes => quotes::detail(loaded, item, &mut doc, theme),
+        Pane::Risks => risks::detail(loaded, item, &mut doc, theme),
+        Pane::Questions => questions::detail(loaded, item, &mut doc, theme),
+        Pane::Stances => stances::detail(loaded, item, &mut doc, theme),
+        Pane::Timeline => timeline::detail(loaded, item, &mut doc, theme),
         Pane::Summary | Pane::History => return None,
     }
     Some(doc)
 }
 
 /// Draws the summary page; how far it scrolls, if it was laid out to its end.
-fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) -> Option<usize> {
-    let block = list::block(format!(" {} ", Pane::Summary.title()), true);
+fn draw_summary(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    loaded: &Loaded,
+    theme: &Theme,
+) -> Option<usize> {
+    let block = list::block(format!(" {} ", Pane::Summary.title()), true, theme);
     let inner = block.inner(area);
     let height = inner.height as usize;
     // Only what is on screen (and one line more, to know there is more) is laid out.
@@ -366,7 +408,7 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) -> Op
         .state(Pane::Summary)
         .detail_scroll
         .saturating_add(height + 1);
-    let columns = summary::columns(loaded, summary_width(area), wanted);
+    let columns = summary::columns(loaded, summary_width(area), wanted, theme);
     let cut = columns.iter().any(Doc::is_cut);
     let scroll = app
         .state(Pane::Summary)
@@ -375,10 +417,10 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) -> Op
     let tallest = columns.iter().map(|d| d.lines.len()).max().unwrap_or(0);
     let mut block = block;
     if cut {
-        block = block.title_bottom(Line::styled(" ↓ more below ", THEME.more).right_aligned());
+        block = block.title_bottom(Line::styled(" ↓ more below ", theme.more).right_aligned());
     } else if scroll + height < tallest {
         block = block.title_bottom(
-            Line::styled(list::more_below(tallest - height - scroll), THEME.more).right_aligned(),
+            Line::styled(list::more_below(tallest - height - scroll), theme.more).right_aligned(),
         );
     }
     frame.render_widget(block, area);
@@ -409,7 +451,7 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) -> Op
             .into_iter()
             .skip(scroll)
             .take(height)
-            .map(|line| text::mark_matches(line, needle, theme::search_match()));
+            .map(|line| text::mark_matches(line, needle, theme.search_match()));
         text::draw_lines(frame, column, lines);
     }
     (!cut).then(|| tallest.saturating_sub(height))
@@ -431,50 +473,50 @@ fn summary_max_scroll(columns: &[Doc], height: usize) -> usize {
 
 /// The errors of a briefing that could not be shown, scrolling like a detail; returns
 /// how far it scrolls.
-fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) -> Option<usize> {
+fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<usize> {
     let title = " Cannot show this briefing ".to_owned();
-    let inner = list::block(title.clone(), true)
+    let inner = list::block(title.clone(), true, theme)
         .inner(area)
         .inner(ratatui::layout::Margin::new(1, 0));
-    let mut doc = Doc::new(inner.width as usize);
+    let mut doc = Doc::new(inner.width as usize, theme);
     if app.error.is_none() {
-        doc.para(&format!("Loading {}…", app.origin_label()), THEME.dim);
+        doc.para(&format!("Loading {}…", app.origin_label()), theme.dim);
     }
     if let Some(error) = &app.error {
         let path = app.origin_label();
         doc.para(
             &format!("{} in {path}:", plural(error.error_count(), "error")),
-            THEME.error_text,
+            theme.error_text,
         );
         doc.blank();
         for (n, diagnostic) in error.diagnostics.iter().enumerate() {
             if n > 0 {
                 doc.blank();
             }
-            diagnostic_lines(&mut doc, &path, diagnostic, error.source.as_deref());
+            diagnostic_lines(&mut doc, &path, diagnostic, error.source.as_deref(), theme);
         }
         doc.blank();
         doc.para(
             "brief is watching the file and will show the briefing as soon as it is fixed. e edits it, r reloads, q quits.",
-            THEME.dim,
+            theme.dim,
         );
     }
     let height = inner.height as usize;
     let max_scroll = doc.lines.len().saturating_sub(height);
     let scroll = app.error_scroll.min(max_scroll);
-    let mut block = list::block(title, true).border_style(THEME.error_text);
+    let mut block = list::block(title, true, theme).border_style(theme.error_text);
     if scroll < max_scroll {
         let below = doc.lines.len() - height - scroll;
         block = block.title_bottom(
             Line::styled(
                 format!("{}· j/k PgDn scroll ", list::more_below(below)),
-                THEME.more,
+                theme.more,
             )
             .right_aligned(),
         );
     }
     if scroll > 0 {
-        block = block.title_top(Line::styled(format!(" ↑ {scroll} "), THEME.more).right_aligned());
+        block = block.title_top(Line::styled(format!(" ↑ {scroll} "), theme.more).right_aligned());
     }
     frame.render_widget(block, area);
     text::draw_lines(
@@ -492,19 +534,20 @@ fn diagnostic_lines(
     path: &str,
     diagnostic: &crate::briefing::Diagnostic,
     source: Option<&str>,
+    theme: &Theme,
 ) {
     let style = if diagnostic.is_error() {
-        THEME.error_text
+        theme.error_text
     } else {
-        THEME.warning_text
+        theme.warning_text
     };
     let rendered = diagnostic.render(path, source.unwrap_or(""));
     for (n, line) in rendered.lines().enumerate() {
-        doc.para(line, if n == 0 { style } else { THEME.dim });
+        doc.para(line, if n == 0 { style } else { theme.dim });
     }
 }
 
-fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_banner(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(error) = &app.error else { return };
     let first = error.first_error();
     let count = error.error_count();
@@ -517,23 +560,23 @@ fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(
         Paragraph::new(Line::styled(
             fit(&text, area.width as usize),
-            THEME.error_banner,
+            theme.error_banner,
         ))
-        .style(THEME.error_banner),
+        .style(theme.error_banner),
         area,
     );
 }
 
-fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_footer(frame: &mut Frame, area: Rect, app: &App, keys: &Keys, theme: &Theme) {
     let width = area.width as usize;
     if app.search.editing {
         let mut spans = vec![
-            Span::styled("/", THEME.footer_key),
-            Span::styled(app.search.query.clone(), THEME.search),
-            Span::styled("▏", THEME.search),
+            Span::styled("/", theme.footer_key),
+            Span::styled(app.search.query.clone(), theme.search),
+            Span::styled("▏", theme.search),
             Span::raw("   "),
         ];
-        spans.extend(hint_spans(Mode::Search));
+        spans.extend(hint_spans(keys, Mode::Search, theme));
         frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
         return;
     }
@@ -542,7 +585,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         // Messages quote the editor's command and the system's errors, outside text.
         let status = crate::briefing::sanitize::clean_line(status);
         frame.render_widget(
-            Paragraph::new(Line::styled(fit(&status, width), THEME.status)),
+            Paragraph::new(Line::styled(fit(&status, width), theme.status)),
             area,
         );
         return;
@@ -555,20 +598,20 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         };
         spans.push(Span::styled(
             format!("⌕ {}{position}  ", app.search.query),
-            THEME.search,
+            theme.search,
         ));
-        spans.push(Span::styled("n/N", THEME.footer_key));
-        spans.push(Span::styled(" match  ", THEME.footer));
+        spans.push(Span::styled("n/N", theme.footer_key));
+        spans.push(Span::styled(" match  ", theme.footer));
     }
-    spans.extend(hint_spans(mode));
+    spans.extend(hint_spans(keys, mode, theme));
     frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
 }
 
-fn hint_spans(mode: Mode) -> Vec<Span<'static>> {
+fn hint_spans(keys: &Keys, mode: Mode, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (keys, word) in keymap::footer_hints(mode) {
-        spans.push(Span::styled(keys, THEME.footer_key));
-        spans.push(Span::styled(format!(" {word}  "), THEME.footer));
+    for (label, word) in keys.footer_hints(mode) {
+        spans.push(Span::styled(label, theme.footer_key));
+        spans.push(Span::styled(format!(" {word}  "), theme.footer));
     }
     // No gap after the last hint: a footer that fits exactly is not cut.
     if let Some(last) = spans.last_mut() {
@@ -585,44 +628,45 @@ fn position_bullet(
     position: crate::briefing::Position,
     text: &str,
     style: ratatui::style::Style,
+    theme: &Theme,
 ) {
     use crate::briefing::Vocabulary;
     let marker = format!("{} {:<9} ", theme::position_sign(position), position.word());
-    doc.bullet(&marker, theme::position(position), text, style);
+    doc.bullet(&marker, theme.position(position), text, style);
 }
 
 /// A quote in another item's detail: the words in quotation marks, then who said them.
-fn quote_line(doc: &mut Doc, quote: &Quote) {
+fn quote_line(doc: &mut Doc, quote: &Quote, theme: &Theme) {
     doc.bullet(
         "• ",
-        THEME.dim,
+        theme.dim,
         &format!("“{}” — {}", quote.text, quote.speaker),
-        THEME.quote,
+        theme.quote,
     );
 }
 
 /// An actor's name as a link to the actor, or as text if the id names no actor.
-fn actor_link(doc: &mut Doc, loaded: &Loaded, id: &str) {
+fn actor_link(doc: &mut Doc, loaded: &Loaded, id: &str, theme: &Theme) {
     let name = loaded.actor_name(id).to_owned();
     if loaded.index.actor_by_id.contains_key(id) {
-        doc.link(|doc| doc.bullet("• ", THEME.dim, &name, THEME.speaker));
+        doc.link(|doc| doc.bullet("• ", theme.dim, &name, theme.speaker));
     } else {
-        doc.bullet("• ", THEME.dim, &name, THEME.text);
+        doc.bullet("• ", theme.dim, &name, theme.text);
     }
 }
 
-fn source_line(doc: &mut Doc, loaded: &Loaded, id: &str) {
+fn source_line(doc: &mut Doc, loaded: &Loaded, id: &str, theme: &Theme) {
     match loaded.index.source_by_id.get(id) {
         Some(&s) => {
             let source = &loaded.briefing.sources[s];
-            doc.para(&format!("{} — {}", source.outlet, source.title), THEME.text);
+            doc.para(&format!("{} — {}", source.outlet, source.title), theme.text);
             if let Some(url) = &source.url {
-                doc.para(url, THEME.link);
+                doc.para(url, theme.link);
             }
             if let Some(note) = &source.note {
-                doc.para(note, THEME.dim);
+                doc.para(note, theme.dim);
             }
         }
-        None => doc.para(id, THEME.text),
+        None => doc.para(id, theme.text),
     }
 }

@@ -2,17 +2,22 @@
 
 use super::list::block;
 use super::text::{Doc, draw_lines, pad};
-use super::theme::THEME;
+use super::theme::Theme;
 use crate::app::Mode;
 use crate::app::{App, Overlay, plural};
-use crate::keymap::{BINDINGS, Section};
+use crate::keymap::{BINDINGS, Keys, Section};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
 /// Where the overlay goes, its title and its text.
-fn contents(area: Rect, app: &App, overlay: &Overlay) -> (Rect, &'static str, Doc) {
+fn contents(
+    area: Rect,
+    (app, keys): (&App, &Keys),
+    overlay: &Overlay,
+    theme: &Theme,
+) -> (Rect, &'static str, Doc) {
     let width = area.width.saturating_sub(4).min(96);
     let height = area.height.saturating_sub(2);
     let [popup] = Layout::horizontal([Constraint::Length(width)])
@@ -23,32 +28,46 @@ fn contents(area: Rect, app: &App, overlay: &Overlay) -> (Rect, &'static str, Do
         .areas(popup);
     let inner_width = popup.width.saturating_sub(4) as usize;
     match overlay {
-        Overlay::Help { .. } => (popup, " Keys — Esc or ? closes ", help(inner_width)),
-        Overlay::Problems { .. } => (popup, " Problems — Esc closes ", problems(app, inner_width)),
+        Overlay::Help { .. } => (
+            popup,
+            " Keys — Esc or ? closes ",
+            help(keys, inner_width, theme),
+        ),
+        Overlay::Problems { .. } => (
+            popup,
+            " Problems — Esc closes ",
+            problems(app, inner_width, theme),
+        ),
     }
 }
 
 /// Draws the overlay; returns how far it scrolls.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) -> usize {
-    let (popup, title, doc) = contents(area, app, overlay);
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    (app, keys): (&App, &Keys),
+    overlay: &Overlay,
+    theme: &Theme,
+) -> usize {
+    let (popup, title, doc) = contents(area, (app, keys), overlay, theme);
     let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = *overlay;
     let inner_height = popup.height.saturating_sub(2) as usize;
     let max_scroll = doc.lines.len().saturating_sub(inner_height);
     let scroll = scroll.min(max_scroll);
 
-    let mut frame_block = block(title.to_owned(), true).border_style(THEME.overlay_border);
+    let mut frame_block = block(title.to_owned(), true, theme).border_style(theme.overlay_border);
     if scroll < max_scroll {
         let below = super::list::more_below(doc.lines.len() - inner_height - scroll);
         frame_block = frame_block.title_bottom(
-            Line::styled(format!("{below}· j/k PgDn scroll "), THEME.more).right_aligned(),
+            Line::styled(format!("{below}· j/k PgDn scroll "), theme.more).right_aligned(),
         );
     }
     if scroll > 0 {
         frame_block = frame_block
-            .title_top(Line::styled(format!(" ↑ {scroll} "), THEME.more).right_aligned());
+            .title_top(Line::styled(format!(" ↑ {scroll} "), theme.more).right_aligned());
     }
     frame.render_widget(Clear, popup);
-    frame.buffer_mut().set_style(popup, THEME.base);
+    frame.buffer_mut().set_style(popup, theme.base);
     let inner = frame_block.inner(popup).inner(Margin::new(1, 0));
     frame.render_widget(frame_block, popup);
     let lines: Vec<Line> = doc
@@ -61,8 +80,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) -> usiz
     max_scroll
 }
 
-fn help(width: usize) -> Doc {
-    let mut doc = Doc::new(width);
+fn help(keys: &Keys, width: usize, theme: &Theme) -> Doc {
+    let mut doc = Doc::new(width, theme);
     let key_width = 16;
     let groups = Section::ALL
         .into_iter()
@@ -83,16 +102,17 @@ fn help(width: usize) -> Doc {
             };
             doc.heading(&title);
             for binding in bindings {
-                let keys = crate::keymap::effective_keys(binding)
+                let keys = keys
+                    .of(binding)
                     .iter()
                     .map(|k| k.label())
                     .collect::<Vec<_>>()
                     .join(" ");
                 doc.hanging(
-                    vec![Span::styled(pad(&keys, key_width), THEME.footer_key)],
+                    vec![Span::styled(pad(&keys, key_width), theme.footer_key)],
                     key_width,
                     binding.help,
-                    THEME.text,
+                    theme.text,
                 );
             }
         }
@@ -100,8 +120,8 @@ fn help(width: usize) -> Doc {
     doc
 }
 
-fn problems(app: &App, width: usize) -> Doc {
-    let mut doc = Doc::new(width);
+fn problems(app: &App, width: usize, theme: &Theme) -> Doc {
+    let mut doc = Doc::new(width, theme);
     let path = app.origin_label();
     let (diagnostics, source) = match (&app.error, &app.loaded) {
         (Some(error), _) => (error.diagnostics.as_slice(), error.source.as_deref()),
@@ -116,17 +136,17 @@ fn problems(app: &App, width: usize) -> Doc {
             plural(errors, "error"),
             plural(warnings, "warning")
         ),
-        THEME.title,
+        theme.title,
     );
     if app.error.is_some() && app.loaded.is_some() {
         doc.para(
             "The last good version stays on screen until the file is fixed.",
-            THEME.dim,
+            theme.dim,
         );
     }
     for diagnostic in diagnostics {
         doc.blank();
-        super::diagnostic_lines(&mut doc, &path, diagnostic, source);
+        super::diagnostic_lines(&mut doc, &path, diagnostic, source, theme);
     }
     doc
 }

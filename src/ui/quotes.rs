@@ -1,13 +1,13 @@
 //! Pane 3: the quotes, verbatim, with the selected one's speaker, context and source.
 
 use super::text::{Doc, fit_line, pad};
-use super::theme::THEME;
+use super::theme::Theme;
 use super::{position_bullet, source_line};
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
+pub fn row(loaded: &Loaded, item: usize, width: usize, theme: &Theme) -> Line<'static> {
     let quote = &loaded.briefing.quotes[item];
     let speaker_width = (width / 3).clamp(6, 20);
     // A name that does not fit is shown by its last word ("Tsikhanouskaya"), which tells
@@ -22,23 +22,23 @@ pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
     let rest = width.saturating_sub(speaker.width() + 1);
     let text = fit_line(&format!("“{}”", quote.text), rest);
     Line::from(vec![
-        Span::styled(speaker, THEME.speaker),
+        Span::styled(speaker, theme.speaker),
         Span::raw(" "),
-        Span::styled(text, THEME.quote),
+        Span::styled(text, theme.quote),
     ])
 }
 
-pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
+pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc, theme: &Theme) {
     let b = &loaded.briefing;
     let quote = &b.quotes[item];
-    doc.para(&format!("“{}”", quote.text), THEME.quote);
+    doc.para(&format!("“{}”", quote.text), theme.quote);
     doc.blank();
     let said_by = |doc: &mut Doc| {
         doc.bullet(
             "— ",
-            THEME.dim,
+            theme.dim,
             &format!("{}, {}", quote.speaker, loaded.actor_name(&quote.actor)),
-            THEME.speaker,
+            theme.speaker,
         )
     };
     if loaded.index.actor_by_id.contains_key(&quote.actor) {
@@ -48,14 +48,14 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     }
     doc.heading("Context");
     match &quote.context {
-        Some(context) => doc.para(context, THEME.text),
+        Some(context) => doc.para(context, theme.text),
         None => doc.para(
             "No context given: when, where and through whom is unknown.",
-            THEME.warning_text,
+            theme.warning_text,
         ),
     }
     doc.heading("Source");
-    source_line(doc, loaded, &quote.source);
+    source_line(doc, loaded, &quote.source, theme);
     let citing = &loaded.index.stances_citing_quote[item];
     if !citing.is_empty() {
         doc.heading("Cited in stances");
@@ -68,9 +68,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
                 loaded.actor_name(&stance.actor),
                 loaded.topic_name(&stance.topic)
             );
-            doc.link(|doc| position_bullet(doc, stance.position, &text, THEME.text));
+            doc.link(|doc| position_bullet(doc, stance.position, &text, theme.text, theme));
         }
     }
     doc.blank();
-    doc.line(vec![Span::styled(format!("id: {}", quote.id), THEME.dim)]);
+    doc.line(vec![Span::styled(format!("id: {}", quote.id), theme.dim)]);
 }

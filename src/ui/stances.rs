@@ -2,15 +2,15 @@
 
 use super::text::Doc;
 
-use super::theme::{self, THEME};
+use super::theme::{self, Theme};
 use super::{position_bullet, quote_line};
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::Span;
 
-pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
+pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc, theme: &Theme) {
     let b = &loaded.briefing;
     let stance = &b.stances[item];
-    let actor = |doc: &mut Doc| doc.para(loaded.actor_name(&stance.actor), THEME.title);
+    let actor = |doc: &mut Doc| doc.para(loaded.actor_name(&stance.actor), theme.title);
     if loaded.index.actor_by_id.contains_key(&stance.actor) {
         doc.link(actor);
     } else {
@@ -19,9 +19,9 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     let topic = |doc: &mut Doc| {
         doc.bullet(
             "on ",
-            THEME.dim,
+            theme.dim,
             loaded.topic_name(&stance.topic),
-            THEME.label,
+            theme.label,
         )
     };
     if loaded.index.topic_by_id.contains_key(&stance.topic) {
@@ -36,10 +36,10 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             theme::position_sign(stance.position),
             stance.position.word()
         ),
-        theme::position(stance.position),
+        theme.position(stance.position),
     )]);
     doc.heading("Summary");
-    doc.para(&stance.summary, THEME.text);
+    doc.para(&stance.summary, theme.text);
     let topic = loaded
         .index
         .topic_by_id
@@ -47,13 +47,13 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
         .map(|&t| &b.topics[t]);
     if let Some(description) = topic.and_then(|t| t.description.as_ref()) {
         doc.heading("About the topic");
-        doc.para(description, THEME.dim);
+        doc.para(description, theme.dim);
     }
     if !stance.quotes.is_empty() {
         doc.heading_with_count("Quotes behind it", stance.quotes.len());
         for id in &stance.quotes {
             if let Some(&q) = loaded.index.quote_by_id.get(id) {
-                doc.link(|doc| quote_line(doc, &b.quotes[q]));
+                doc.link(|doc| quote_line(doc, &b.quotes[q], theme));
             }
         }
     }
@@ -74,14 +74,15 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
                 doc,
                 other.position,
                 loaded.actor_name(&other.actor),
-                THEME.text,
+                theme.text,
+                theme,
             )
         });
     }
     if others.len() > OTHERS_SHOWN {
         doc.para(
             &format!("… and {} more in the list", others.len() - OTHERS_SHOWN),
-            THEME.dim,
+            theme.dim,
         );
     }
 }

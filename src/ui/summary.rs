@@ -2,7 +2,7 @@
 
 use super::text::Doc;
 use super::text::pad;
-use super::theme::{self, THEME};
+use super::theme::{self, Theme};
 use crate::app::plural;
 use crate::briefing::{Loaded, Position, Severity};
 use unicode_width::UnicodeWidthStr;
@@ -14,49 +14,49 @@ pub const TWO_COLUMNS_FROM: usize = 110;
 
 /// The page as one column, or as a main column and a side column on wide screens.
 /// `limit` bounds the lines laid out per column (see `Doc::with_limit`).
-pub fn columns(loaded: &Loaded, width: usize, limit: usize) -> Vec<Doc> {
+pub fn columns(loaded: &Loaded, width: usize, limit: usize, theme: &Theme) -> Vec<Doc> {
     if width >= TWO_COLUMNS_FROM {
         // Lines longer than about 100 columns are hard to read; wide screens give the
         // room to the side column instead.
         let main_width = (width * 3 / 5).min(100);
         let side_width = (width - main_width - 3).min(90);
-        let mut main = Doc::with_limit(main_width, limit);
-        main_column(&mut main, loaded);
-        let mut side = Doc::with_limit(side_width, limit);
-        side_column(&mut side, loaded);
+        let mut main = Doc::with_limit(main_width, limit, theme);
+        main_column(&mut main, loaded, theme);
+        let mut side = Doc::with_limit(side_width, limit, theme);
+        side_column(&mut side, loaded, theme);
         vec![main, side]
     } else {
-        let mut doc = Doc::with_limit(width, limit);
-        main_column(&mut doc, loaded);
-        side_column(&mut doc, loaded);
+        let mut doc = Doc::with_limit(width, limit, theme);
+        main_column(&mut doc, loaded, theme);
+        side_column(&mut doc, loaded, theme);
         vec![doc]
     }
 }
 
-fn main_column(doc: &mut Doc, loaded: &Loaded) {
+fn main_column(doc: &mut Doc, loaded: &Loaded, theme: &Theme) {
     let b = &loaded.briefing;
     doc.heading("Bottom line");
     if b.summary.bluf.is_empty() {
-        doc.para("The briefing has no bottom line (summary.bluf).", THEME.dim);
+        doc.para("The briefing has no bottom line (summary.bluf).", theme.dim);
     } else {
-        doc.para(&b.summary.bluf, THEME.bluf);
+        doc.para(&b.summary.bluf, theme.bluf);
     }
     if !b.summary.key_points.is_empty() {
         doc.heading_with_count("Key points", b.summary.key_points.len());
         for (n, point) in b.summary.key_points.iter().enumerate() {
             let marker = format!("{:>2}. ", n + 1);
-            doc.bullet(&marker, THEME.count, point, THEME.text);
+            doc.bullet(&marker, theme.count, point, theme.text);
         }
     }
     if !b.summary.caveats.is_empty() {
         doc.heading_with_count("Caveats about the sources", b.summary.caveats.len());
         for caveat in &b.summary.caveats {
-            doc.bullet("⚠ ", THEME.caveat, caveat, THEME.text);
+            doc.bullet("⚠ ", theme.caveat, caveat, theme.text);
         }
     }
 }
 
-fn side_column(doc: &mut Doc, loaded: &Loaded) {
+fn side_column(doc: &mut Doc, loaded: &Loaded, theme: &Theme) {
     let b = &loaded.briefing;
     doc.heading("In this briefing");
     let severe = b
@@ -76,8 +76,8 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
     ];
     for (count, noun, key) in counts {
         let mut spans = vec![
-            Span::styled(format!("[{key}] "), THEME.dim),
-            Span::styled(format!("{count:>5} "), THEME.count),
+            Span::styled(format!("[{key}] "), theme.dim),
+            Span::styled(format!("{count:>5} "), theme.count),
             Span::raw(
                 plural(count, noun)
                     .split_once(' ')
@@ -87,12 +87,12 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
         if noun == "risk" && severe > 0 {
             spans.push(Span::styled(
                 format!(" ({severe} elevated or critical)"),
-                theme::severity(Severity::Elevated),
+                theme.severity(Severity::Elevated),
             ));
         }
         doc.line(spans);
     }
-    stance_matrix(doc, loaded);
+    stance_matrix(doc, loaded, theme);
     let top: Vec<_> = loaded
         .index
         .risks_by_severity
@@ -105,7 +105,7 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
         for risk in top {
             let severity = risk.severity();
             let marker = format!("{} ", theme::severity_bar(severity));
-            doc.bullet(&marker, theme::severity(severity), &risk.title, THEME.text);
+            doc.bullet(&marker, theme.severity(severity), &risk.title, theme.text);
         }
     }
     if !b.sources.is_empty() {
@@ -113,15 +113,15 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
         for source in &b.sources {
             doc.bullet(
                 "◆ ",
-                THEME.dim,
+                theme.dim,
                 &format!("{} — {}", source.outlet, source.title),
-                THEME.text,
+                theme.text,
             );
             if let Some(url) = &source.url {
-                doc.hanging(vec![Span::raw("  ")], 2, url, THEME.link);
+                doc.hanging(vec![Span::raw("  ")], 2, url, theme.link);
             }
             if let Some(note) = &source.note {
-                doc.hanging(vec![Span::raw("  ")], 2, note, THEME.dim);
+                doc.hanging(vec![Span::raw("  ")], 2, note, theme.dim);
             }
         }
     }
@@ -132,7 +132,7 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
                 "{} in this file; press ! to list them.",
                 plural(loaded.warnings.len(), "warning")
             ),
-            THEME.warning_text,
+            theme.warning_text,
         );
     }
 }
@@ -141,7 +141,7 @@ fn side_column(doc: &mut Doc, loaded: &Loaded) {
 const MATRIX_ACTORS: usize = 24;
 
 /// "Who stands where": actors down, topics across, a position sign in each cell.
-fn stance_matrix(doc: &mut Doc, loaded: &Loaded) {
+fn stance_matrix(doc: &mut Doc, loaded: &Loaded, theme: &Theme) {
     let b = &loaded.briefing;
     if b.actors.is_empty() || b.topics.is_empty() || b.stances.is_empty() {
         return;
@@ -161,13 +161,13 @@ fn stance_matrix(doc: &mut Doc, loaded: &Loaded) {
     }
     let mut header = vec![Span::raw(" ".repeat(label_width + 1))];
     for n in 1..=columns {
-        header.push(Span::styled(format!("{n:<3}"), THEME.count));
+        header.push(Span::styled(format!("{n:<3}"), theme.count));
     }
     doc.line(header);
     for (a, actor) in b.actors.iter().enumerate().take(MATRIX_ACTORS) {
         let mut spans = vec![Span::styled(
             format!("{} ", pad(actor.label(), label_width)),
-            THEME.speaker,
+            theme.speaker,
         )];
         for topic in b.topics.iter().take(columns) {
             let stance = loaded.index.stances_by_actor[a]
@@ -177,9 +177,9 @@ fn stance_matrix(doc: &mut Doc, loaded: &Loaded) {
             spans.push(match stance {
                 Some(s) => Span::styled(
                     format!("{:<3}", theme::position_sign(s.position)),
-                    theme::position(s.position),
+                    theme.position(s.position),
                 ),
-                None => Span::styled("·  ", THEME.dim),
+                None => Span::styled("·  ", theme.dim),
             });
         }
         doc.line(spans);
@@ -190,15 +190,15 @@ fn stance_matrix(doc: &mut Doc, loaded: &Loaded) {
                 "… and {} more actors on the Stances pane",
                 b.actors.len() - MATRIX_ACTORS
             ),
-            THEME.dim,
+            theme.dim,
         );
     }
     for (n, topic) in b.topics.iter().enumerate().take(columns) {
         doc.bullet(
             &format!("{:<3}", n + 1),
-            THEME.count,
+            theme.count,
             &topic.name,
-            THEME.dim,
+            theme.dim,
         );
     }
     if columns < b.topics.len() {
@@ -207,16 +207,16 @@ fn stance_matrix(doc: &mut Doc, loaded: &Loaded) {
                 "… and {} more topics on the Stances pane",
                 b.topics.len() - columns
             ),
-            THEME.dim,
+            theme.dim,
         );
     }
     doc.line(vec![
-        Span::styled("+ supports  ", theme::position(Position::Supports)),
-        Span::styled("− opposes  ", theme::position(Position::Opposes)),
-        Span::styled("± mixed", theme::position(Position::Mixed)),
+        Span::styled("+ supports  ", theme.position(Position::Supports)),
+        Span::styled("− opposes  ", theme.position(Position::Opposes)),
+        Span::styled("± mixed", theme.position(Position::Mixed)),
     ]);
     doc.line(vec![
-        Span::styled("= neutral   ", theme::position(Position::Neutral)),
-        Span::styled("? unclear", theme::position(Position::Unclear)),
+        Span::styled("= neutral   ", theme.position(Position::Neutral)),
+        Span::styled("? unclear", theme.position(Position::Unclear)),
     ]);
 }

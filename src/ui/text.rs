@@ -1,7 +1,7 @@
 //! Text laid out by display width: word wrapping with hanging indents, and truncation with
 //! an ellipsis. Cyrillic, CJK and emoji are measured by their width on screen.
 
-use super::theme::THEME;
+use super::theme::Theme;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
@@ -17,20 +17,25 @@ pub struct Doc {
     /// The link drawn as the current one, and the lines each link took, in order.
     current_link: Option<usize>,
     pub link_lines: Vec<std::ops::Range<usize>>,
+    /// The styles of headings and field labels, from the theme the page is drawn in.
+    heading: Style,
+    label: Style,
 }
 
 impl Doc {
-    pub fn new(width: usize) -> Self {
-        Self::with_limit(width, usize::MAX)
+    pub fn new(width: usize, theme: &Theme) -> Self {
+        Self::with_limit(width, usize::MAX, theme)
     }
 
-    pub fn with_limit(width: usize, limit: usize) -> Self {
+    pub fn with_limit(width: usize, limit: usize, theme: &Theme) -> Self {
         Self {
             lines: Vec::new(),
             width: width.max(1),
             limit,
             current_link: None,
             link_lines: Vec::new(),
+            heading: theme.heading,
+            label: theme.label,
         }
     }
 
@@ -74,7 +79,7 @@ impl Doc {
         if !self.lines.is_empty() {
             self.blank();
         }
-        self.line(vec![Span::styled(fit(text, self.width), THEME.heading)]);
+        self.line(vec![Span::styled(fit(text, self.width), self.heading)]);
     }
 
     pub fn heading_with_count(&mut self, text: &str, count: usize) {
@@ -107,7 +112,7 @@ impl Doc {
     pub fn field(&mut self, label: &str, label_width: usize, text: &str, style: Style) {
         let padded = format!("{label:<label_width$} ");
         let indent = padded.width();
-        self.hanging(vec![Span::styled(padded, THEME.label)], indent, text, style);
+        self.hanging(vec![Span::styled(padded, self.label)], indent, text, style);
     }
 
     /// Wraps `text` into the width less `indent`; the first line starts with `prefix`
@@ -474,6 +479,7 @@ pub fn columns(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::theme::DEFAULT;
 
     #[test]
     fn styled_runs_wrap_as_one_paragraph_and_keep_their_styles() {
@@ -484,7 +490,7 @@ mod tests {
             ("recommends accepting".to_owned(), gone),
             (" the offer of the port authority.".to_owned(), plain),
         ];
-        let mut doc = Doc::new(24);
+        let mut doc = Doc::new(24, &DEFAULT);
         doc.runs(2, 2, &runs);
         let texts: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
         assert_eq!(
@@ -505,7 +511,7 @@ mod tests {
             .map(|s| s.content.as_ref())
             .collect();
         assert_eq!(struck, ["recommends accepting"]);
-        let mut doc = Doc::new(10);
+        let mut doc = Doc::new(10, &DEFAULT);
         doc.runs(0, 0, &[("日本郵船日本郵船日本郵船".to_owned(), plain)]);
         assert!(doc.lines.len() >= 3, "CJK breaks between characters");
         assert!(doc.lines.iter().all(|l| columns(&l.to_string()) <= 10));
@@ -565,8 +571,8 @@ mod tests {
 
     #[test]
     fn hanging_indent_lines_up() {
-        let mut doc = Doc::new(12);
-        doc.bullet("• ", THEME.dim, "alpha beta gamma delta", THEME.text);
+        let mut doc = Doc::new(12, &DEFAULT);
+        doc.bullet("• ", DEFAULT.dim, "alpha beta gamma delta", DEFAULT.text);
         let rendered: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
         assert_eq!(rendered, vec!["• alpha beta", "  gamma", "  delta"]);
     }

@@ -402,56 +402,95 @@ pub fn choose(theme: &'static Theme, no_color: bool) -> &'static Theme {
     if no_color { &NO_COLOR } else { theme }
 }
 
-thread_local! {
-    /// The theme of the thread that draws. Chosen once at start; tests on other threads
-    /// draw in the themes they choose without disturbing each other.
-    static CURRENT: std::cell::Cell<&'static Theme> = const { std::cell::Cell::new(&DEFAULT) };
-}
-
-/// Makes `theme` the one every pane on this thread draws with.
-pub fn install(theme: &'static Theme) {
-    CURRENT.with(|current| current.set(theme));
-}
-
-/// The current theme, read where the panes write `THEME.dim`: the panes need not pass a
-/// theme around, and a theme chosen at start reaches every style.
-pub struct Current;
-
-pub static THEME: Current = Current;
-
-impl std::ops::Deref for Current {
-    type Target = Theme;
-    fn deref(&self) -> &Theme {
-        CURRENT.with(std::cell::Cell::get)
+impl Theme {
+    /// The style of a run of a diff of judgments.
+    pub fn tone(&self, tone: Tone) -> Style {
+        match tone {
+            Tone::Plain => self.text,
+            Tone::Heading | Tone::Strong => self.title,
+            Tone::Label => self.dim,
+            Tone::Added => self.diff_added,
+            Tone::Removed => self.diff_removed,
+            Tone::Changed => self.diff_changed,
+            Tone::Correction => self.correction,
+            Tone::WordAdded => self.word_added,
+            Tone::WordRemoved => self.word_removed,
+        }
     }
-}
 
-/// The style of a run of a diff of judgments.
-pub fn tone(tone: Tone) -> Style {
-    let t = &*THEME;
-    match tone {
-        Tone::Plain => t.text,
-        Tone::Heading | Tone::Strong => t.title,
-        Tone::Label => t.dim,
-        Tone::Added => t.diff_added,
-        Tone::Removed => t.diff_removed,
-        Tone::Changed => t.diff_changed,
-        Tone::Correction => t.correction,
-        Tone::WordAdded => t.word_added,
-        Tone::WordRemoved => t.word_removed,
+    pub fn position(&self, position: Position) -> Style {
+        let p = &self.palette;
+        let color = match position {
+            Position::Supports => p.supports,
+            Position::Opposes => p.opposes,
+            Position::Mixed => p.mixed,
+            Position::Neutral => p.neutral,
+            Position::Unclear => p.unclear,
+        };
+        Style::new().fg(color).add_modifier(Modifier::BOLD)
     }
-}
 
-pub fn position(position: Position) -> Style {
-    let p = &THEME.palette;
-    let color = match position {
-        Position::Supports => p.supports,
-        Position::Opposes => p.opposes,
-        Position::Mixed => p.mixed,
-        Position::Neutral => p.neutral,
-        Position::Unclear => p.unclear,
-    };
-    Style::new().fg(color).add_modifier(Modifier::BOLD)
+    pub fn severity(&self, severity: Severity) -> Style {
+        let p = &self.palette;
+        let color = match severity {
+            Severity::Critical => p.critical,
+            Severity::Elevated => p.elevated,
+            Severity::Moderate => p.moderate,
+            Severity::Low => p.low,
+        };
+        Style::new().fg(color).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn kind(&self, kind: ActorKind) -> Style {
+        let p = &self.palette;
+        let color = match kind {
+            ActorKind::Government => p.government,
+            ActorKind::Organisation => p.organisation,
+            ActorKind::Movement => p.movement,
+            ActorKind::Person => p.person,
+            ActorKind::Bloc => p.bloc,
+        };
+        Style::new().fg(color)
+    }
+
+    // Styles of the stance matrix, the heat map and search matches.
+
+    /// A search match in a list row or a detail: colour, and underlined so that it shows
+    /// without colour too.
+    pub fn search_match(&self) -> Style {
+        self.match_highlight.add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// The matrix's cell (and the heat map's) under the cursor.
+    pub fn cell_cursor(&self, focused: bool) -> Style {
+        if focused {
+            self.selected.add_modifier(Modifier::BOLD)
+        } else {
+            self.selected_unfocused
+        }
+    }
+
+    /// A cell with no stance in it.
+    pub fn missing(&self) -> Style {
+        self.dim
+    }
+
+    /// A matrix header: a topic's name; the cursor's column stands out.
+    pub fn matrix_header(&self, current: bool) -> Style {
+        if current {
+            self.heading.add_modifier(Modifier::UNDERLINED)
+        } else {
+            self.label
+        }
+    }
+
+    /// A heat-map cell's count, in the colour of the severity of its cell.
+    pub fn heat_cell(&self, level: Severity, empty: bool) -> Style {
+        if empty {
+            return self.dim;
+        }
+        self.severity(level)
+    }
 }
 
 /// The one-character sign that goes with a position, so it reads without colour too.
@@ -459,35 +498,10 @@ pub fn position_sign(position: Position) -> &'static str {
     position.sign()
 }
 
-pub fn severity(severity: Severity) -> Style {
-    let p = &THEME.palette;
-    let color = match severity {
-        Severity::Critical => p.critical,
-        Severity::Elevated => p.elevated,
-        Severity::Moderate => p.moderate,
-        Severity::Low => p.low,
-    };
-    Style::new().fg(color).add_modifier(Modifier::BOLD)
-}
-
 /// A bar of one to four blocks, so severity reads without colour too.
 pub fn severity_bar(severity: Severity) -> &'static str {
     severity.bar()
 }
-
-pub fn kind(kind: ActorKind) -> Style {
-    let p = &THEME.palette;
-    let color = match kind {
-        ActorKind::Government => p.government,
-        ActorKind::Organisation => p.organisation,
-        ActorKind::Movement => p.movement,
-        ActorKind::Person => p.person,
-        ActorKind::Bloc => p.bloc,
-    };
-    Style::new().fg(color)
-}
-
-// Styles of the stance matrix, the heat map, links and search matches.
 
 /// The link a focused detail's Enter follows.
 pub fn link_current() -> Style {
@@ -496,44 +510,8 @@ pub fn link_current() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
-/// A search match in a list row or a detail: colour, and underlined so that it shows
-/// without colour too.
-pub fn search_match() -> Style {
-    THEME.match_highlight.add_modifier(Modifier::UNDERLINED)
-}
-
-/// The matrix's cell (and the heat map's) under the cursor.
-pub fn cell_cursor(focused: bool) -> Style {
-    if focused {
-        THEME.selected.add_modifier(Modifier::BOLD)
-    } else {
-        THEME.selected_unfocused
-    }
-}
-
 /// The sign of a cell with no stance in it.
 pub const MISSING_SIGN: &str = "·";
-
-pub fn missing() -> Style {
-    THEME.dim
-}
-
-/// A matrix header: a topic's name; the cursor's column stands out.
-pub fn matrix_header(current: bool) -> Style {
-    if current {
-        THEME.heading.add_modifier(Modifier::UNDERLINED)
-    } else {
-        THEME.label
-    }
-}
-
-/// A heat-map cell's count, in the colour of the severity of its cell.
-pub fn heat_cell(level: Severity, empty: bool) -> Style {
-    if empty {
-        return THEME.dim;
-    }
-    severity(level)
-}
 
 /// The cell filtering the risk list.
 pub fn heat_filter() -> Style {

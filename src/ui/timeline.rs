@@ -2,7 +2,7 @@
 
 use super::source_line;
 use super::text::{Doc, fit_line, pad};
-use super::theme::THEME;
+use super::theme::Theme;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
@@ -21,26 +21,32 @@ pub fn date_width(loaded: &Loaded, rows: &[usize], width: usize) -> usize {
         .clamp(4, (width / 2).max(4))
 }
 
-pub fn row(loaded: &Loaded, item: usize, width: usize, date_width: usize) -> Line<'static> {
+pub fn row(
+    loaded: &Loaded,
+    item: usize,
+    width: usize,
+    date_width: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let event = &loaded.briefing.timeline[item];
 
     Line::from(vec![
-        Span::styled(pad(&event.date, date_width), THEME.date),
+        Span::styled(pad(&event.date, date_width), theme.date),
         Span::raw(" "),
         Span::styled(
             fit_line(&event.event, width.saturating_sub(date_width + 1)),
-            THEME.text,
+            theme.text,
         ),
     ])
 }
 
-pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
+pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc, theme: &Theme) {
     let event = &loaded.briefing.timeline[item];
-    doc.para(&event.date, THEME.date);
+    doc.para(&event.date, theme.date);
     doc.blank();
-    doc.para(&event.event, THEME.text);
+    doc.para(&event.event, theme.text);
     if let Some(source) = &event.source {
         doc.heading("Source");
-        source_line(doc, loaded, source);
+        source_line(doc, loaded, source, theme);
     }
 }

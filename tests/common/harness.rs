@@ -4,7 +4,8 @@
 
 use brief::app::{Action, App, Effect, Origin};
 use brief::briefing::{self, Budget, LoadError, Loaded};
-use brief::keymap;
+use brief::keymap::Keys;
+use brief::ui::theme::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -22,6 +23,12 @@ pub struct Harness {
     history: Option<(HistoryReader, std::sync::mpsc::Receiver<Action>)>,
     terminal: Terminal<TestBackend>,
     cache: brief::ui::Cache,
+    /// The key table in force, as the runtime is handed it: the table's own unless a
+    /// test rebinds keys as a config would.
+    keys: Keys,
+    /// The theme drawn in, as the runtime is handed it: the default unless a test
+    /// chooses another.
+    theme: &'static Theme,
     /// An event came since the last frame: the runtime draws after every event, so the
     /// next one sees what that frame found out (see `App::drawn`).
     stale: bool,
@@ -41,8 +48,24 @@ impl Harness {
             history: None,
             terminal,
             cache: Default::default(),
+            keys: Keys::default(),
+            theme: &theme::DEFAULT,
             stale: true,
         }
+    }
+
+    /// The same, drawn in `theme`.
+    pub fn with_theme(mut self, theme: &'static Theme) -> Self {
+        self.theme = theme;
+        self.stale = true;
+        self
+    }
+
+    /// The same, with the keys a config would put in force.
+    pub fn with_keys(mut self, keys: Keys) -> Self {
+        self.keys = keys;
+        self.stale = true;
+        self
     }
 
     /// The bundled Belarus briefing.
@@ -77,7 +100,7 @@ impl Harness {
         if let Event::Resize(width, height) = event {
             self.terminal.backend_mut().resize(width, height);
         }
-        let effect = match keymap::action_for_event(self.app.mode(), event) {
+        let effect = match self.keys.action_for_event(self.app.mode(), event) {
             Some(action) => self.app.update(action),
             None => Effect::None,
         };
@@ -202,12 +225,12 @@ impl Harness {
     }
 
     fn frame(&mut self) -> ratatui::CompletedFrame<'_> {
-        let (app, cache) = (&mut self.app, &mut self.cache);
+        let (app, cache, keys, theme) = (&mut self.app, &mut self.cache, &self.keys, self.theme);
         self.stale = false;
         let mut drawn = None;
         let frame = self
             .terminal
-            .draw(|frame| drawn = Some(brief::ui::draw(frame, app, cache)))
+            .draw(|frame| drawn = Some(brief::ui::draw(frame, app, cache, keys, theme)))
             .expect("drawing to a test terminal");
         if let Some(drawn) = drawn {
             app.drawn(drawn);
