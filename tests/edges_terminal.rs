@@ -297,22 +297,22 @@ fn the_editor_gives_the_terminal_back_with_the_mouse_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let briefing = dir.path().join("briefing.yaml");
     std::fs::copy(root().join("briefings/belarus-us-thaw.yaml"), &briefing).unwrap();
-    let mut pty = Pty::brief(&["--no-mouse", briefing.to_str().unwrap()], 24, 80);
+    let mut pty = brief(&["--no-mouse", briefing.to_str().unwrap()], 24, 80);
     let captured =
-        |pty: &Pty| pty.screen(|s| s.mouse_protocol_mode()) != vt100::MouseProtocolMode::None;
+        |pty: &Tui| pty.screen(|s| s.mouse_protocol_mode()) != vt100::MouseProtocolMode::None;
     // The editor ($VISUAL is `true`) has run once brief has left the alternate screen
     // after `mark` and entered it again, and the whole frame is drawn anew.
-    let edit = |pty: &mut Pty| {
+    let edit = |pty: &mut Tui| {
         let mark = pty.raw_len();
         pty.send("e");
-        pty.wait_for("the dashboard back after the editor", |pty| {
+        pty.wait("the dashboard back after the editor", |pty| {
             let since = pty.raw_since(mark);
             let back =
                 find(&since, ALT_OFF).is_some_and(|left| find(&since[left..], ALT_ON).is_some());
             back && pty.screen(|s| s.alternate_screen() && s.contents().contains(BUNDLED_TITLE))
         });
     };
-    pty.wait_for_text(BUNDLED_TITLE);
+    pty.wait_for(BUNDLED_TITLE, WAIT);
     assert!(!captured(&pty), "--no-mouse captures no mouse");
     edit(&mut pty);
     assert!(
@@ -320,13 +320,13 @@ fn the_editor_gives_the_terminal_back_with_the_mouse_as_it_was() {
         "the mouse is captured after the editor despite --no-mouse"
     );
     pty.send("M");
-    pty.wait_for("the mouse captured after M", |pty| captured(pty));
+    pty.wait("the mouse captured after M", captured);
     edit(&mut pty);
     assert!(
         captured(&pty),
         "the mouse M turned on is off after the editor"
     );
     pty.send("q");
-    pty.wait_exit();
-    pty.assert_given_back();
+    pty.wait_exit(WAIT);
+    assert_given_back(&pty);
 }
