@@ -65,8 +65,8 @@ pub struct Cli {
 pub enum Command {
     /// Check briefings without opening the dashboard; exit 1 if any has errors
     Check {
-        /// Briefing files to check
-        #[arg(required = true)]
+        /// Briefing files to check; a directory stands for every briefing in it
+        #[arg(required = true, value_name = "FILES")]
         files: Vec<PathBuf>,
         /// How to print the diagnostics
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -389,6 +389,14 @@ fn export(path: Option<&Path>, request: &ExportRequest, budget: Budget) -> i32 {
         );
         return 2;
     }
+    let format = match (request.format, request.output.as_deref()) {
+        (Some(format), _) => format,
+        (None, Some(output)) => match format_of_output(output) {
+            Ok(format) => format,
+            Err(()) => return 2,
+        },
+        (None, None) => Format::Markdown,
+    };
     let (label, load) = match path {
         Some(path) => (
             path.display().to_string(),
@@ -408,10 +416,6 @@ fn export(path: Option<&Path>, request: &ExportRequest, budget: Budget) -> i32 {
             return 1;
         }
     };
-    let format = request
-        .format
-        .or_else(|| request.output.as_deref().and_then(Format::from_extension))
-        .unwrap_or(Format::Markdown);
     let positions = if request.positions {
         export::Positions::Include
     } else {
@@ -437,6 +441,23 @@ fn export(path: Option<&Path>, request: &ExportRequest, budget: Budget) -> i32 {
     }
 }
 
+/// The format `-o FILE` asks for by its extension (Markdown when it has none). An
+/// extension brief does not know is refused rather than guessed at, so that `-o
+/// notes.txt` or a misspelt `-o out.hmtl` never gets Markdown under a name that says
+/// otherwise.
+fn format_of_output(output: &Path) -> Result<crate::export::Format, ()> {
+    use crate::export::Format;
+    match output.extension() {
+        None => Ok(Format::Markdown),
+        Some(_) => Format::from_extension(output).ok_or_else(|| {
+            errln!(
+                "brief: {}: unknown export format; name the file .md (Markdown), .json or .html, or pass --format markdown|json|html",
+                output.display()
+            );
+        }),
+    }
+}
+
 /// Whether two paths name one file (through links and `..`); a path that does not exist
 /// yet is no file at all.
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -446,10 +467,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn check(files: &[PathBuf], format: Format, budget: Budget) -> i32 {
-    let mut failed = false;
+fn check(paths: &[PathBuf], format: Format, budget: Budget) -> i32 {
+    let (files, mut failed) = briefings_named(paths);
     let mut reports = Vec::new();
-    for file in files {
+    for file in &files {
         let label = file.display().to_string();
         // The text is read once and kept, for the snippets under warnings as well.
         let loaded = briefing::read_source(file, budget)
@@ -477,6 +498,35 @@ fn check(files: &[PathBuf], format: Format, budget: Budget) -> i32 {
         outln!("{}", output::json(&reports));
     }
     i32::from(failed)
+}
+
+/// The files `brief check` is given, with each directory replaced by the briefings in
+/// it (as `brief DIR` lists them), and whether a directory could not be used: one with
+/// nothing to check is a failure, not a silent pass.
+fn briefings_named(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
+    let mut files = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        match briefing::catalog::briefing_files(path) {
+            Ok(found) if found.is_empty() => {
+                errln!(
+                    "brief: {}: no briefings (*.yaml, *.yml) in this directory",
+                    path.display()
+                );
+                failed = true;
+            }
+            Ok(found) => files.extend(found),
+            Err(e) => {
+                errln!("brief: {}: cannot read the directory: {e}", path.display());
+                failed = true;
+            }
+        }
+    }
+    (files, failed)
 }
 
 fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
