@@ -121,14 +121,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = history::DiffFormat::Text)]
         format: history::DiffFormat,
     },
-    /// Write a copy of the bundled briefing to edit
+    /// Write a copy of the bundled briefing to edit, or a blank one
     Init {
-        /// Where to write it
+        /// Where to write it (missing folders are made)
         #[arg(default_value = "briefing.yaml")]
         path: PathBuf,
         /// Overwrite the file if it exists
         #[arg(long)]
         force: bool,
+        /// Write a blank briefing instead: every section and key, each explained in a comment
+        #[arg(long)]
+        blank: bool,
     },
     /// Print the briefing format as a JSON Schema (draft-07) for editors
     Schema {
@@ -214,7 +217,7 @@ pub fn main(cli: Cli) -> i32 {
             0
         }
         Some(Command::Check { files, format }) => check(&files, format, budget),
-        Some(Command::Init { path, force }) => init(&path, force),
+        Some(Command::Init { path, force, blank }) => init(&path, force, blank),
         Some(Command::Diff {
             args,
             git,
@@ -546,9 +549,11 @@ fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
     }
 }
 
-/// Writes the bundled briefing, the source texts its quotes are checked against (so that
-/// the copy checks itself like the original), and the schema its first line names.
-fn init(path: &Path, force: bool) -> i32 {
+/// Writes the bundled briefing and the source texts its quotes are checked against (so
+/// that the copy checks itself like the original), or the blank skeleton; then the schema
+/// their first line names. Missing folders on the way are made, and every file written is
+/// named, so nothing appears unannounced.
+fn init(path: &Path, force: bool, blank: bool) -> i32 {
     if path.exists() && !force {
         errln!(
             "brief: {} exists; pass --force to overwrite it",
@@ -557,37 +562,44 @@ fn init(path: &Path, force: bool) -> i32 {
         return 1;
     }
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let written = std::fs::write(path, briefing::init_text()).and_then(|()| {
-        for (file, text) in briefing::BUNDLED_SOURCES {
-            let target = dir.join(file);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            if !target.exists() {
-                std::fs::write(&target, text)?;
-            }
+    let (briefing_text, sources) = if blank {
+        (briefing::blank_text(), &[][..])
+    } else {
+        (briefing::init_text(), briefing::BUNDLED_SOURCES)
+    };
+    // A source text already there may be the analyst's own copy: it is kept. The schema
+    // beside it may serve other briefings, so it is kept unless --force asks for a fresh one.
+    let mut files = vec![(path.to_path_buf(), briefing_text, true)];
+    files.extend(
+        sources
+            .iter()
+            .map(|(file, text)| (dir.join(file), (*text).to_owned(), false)),
+    );
+    files.push((
+        dir.join(briefing::SCHEMA_FILE),
+        briefing::schema::text(),
+        force,
+    ));
+    for (target, text, replace) in &files {
+        if target.exists() && !replace {
+            outln!("Kept {}, which was already there", target.display());
+            continue;
         }
-        // The schema the copy's first line names, for editors. One already beside it may
-        // serve other copies, so it is kept unless --force asks for a fresh one.
-        let schema = dir.join(briefing::SCHEMA_FILE);
-        if force || !schema.exists() {
-            std::fs::write(&schema, briefing::schema::text())?;
+        let written = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => std::fs::create_dir_all(parent),
+            _ => Ok(()),
         }
-        Ok(())
-    });
-    match written {
-        Ok(()) => {
-            outln!(
-                "Wrote {}. Open it with: brief {}\nEditors with yaml-language-server check it against {}, beside it.",
-                path.display(),
-                path.display(),
-                briefing::SCHEMA_FILE
-            );
-            0
+        .and_then(|()| std::fs::write(target, text));
+        if let Err(e) = written {
+            errln!("brief: cannot write {}: {e}", target.display());
+            return 1;
         }
-        Err(e) => {
-            errln!("brief: cannot write {}: {e}", path.display());
-            1
-        }
+        outln!("Wrote {}", target.display());
     }
+    outln!(
+        "Open it with: brief {}\nEditors with yaml-language-server check it against {}, beside it.",
+        path.display(),
+        briefing::SCHEMA_FILE
+    );
+    0
 }
