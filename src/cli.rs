@@ -21,6 +21,7 @@ macro_rules! outln {
 
 // After the macros, which it uses too.
 mod history;
+mod manual;
 pub mod output;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -273,16 +274,13 @@ pub fn main(cli: Cli) -> i32 {
             clap_complete::generate(shell, &mut command, "brief", &mut out);
             print_bytes(&out)
         }
-        Some(Command::Man) => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
-                Ok(()) => print_bytes(&out),
-                Err(e) => {
-                    errln!("brief: cannot render the manual page: {e}");
-                    1
-                }
+        Some(Command::Man) => match manual::render(<Cli as clap::CommandFactory>::command()) {
+            Ok(out) => print_bytes(&out),
+            Err(e) => {
+                errln!("brief: cannot render the manual page: {e}");
+                1
             }
-        }
+        },
         None => {
             apply(&config, cli.theme.as_deref());
             open(cli.path, budget, config.mouse && !cli.no_mouse)

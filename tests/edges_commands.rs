@@ -127,3 +127,103 @@ fn export_to_known_extensions_and_to_a_bare_name_still_works() {
         assert!(written.starts_with(start), "{name}: {}", &written[..40]);
     }
 }
+
+/// The manual's text as a reader sees it: roff's escapes and font changes taken out.
+fn manual() -> String {
+    let output = brief(&["man"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    text(&output.stdout)
+        .replace("\\*(Aq", "'")
+        .replace("\\-", "-")
+        .replace("\\fB", "")
+        .replace("\\fI", "")
+        .replace("\\fR", "")
+        .replace("\\&", "")
+        .replace("\\\\", "\\")
+}
+
+/// The text of one `.SH` section of the manual.
+fn section<'a>(manual: &'a str, name: &str) -> &'a str {
+    let heading = if name.contains(' ') {
+        format!(".SH \"{name}\"\n")
+    } else {
+        format!(".SH {name}\n")
+    };
+    let start = manual
+        .find(&heading)
+        .unwrap_or_else(|| panic!("the manual has no {name} section"))
+        + heading.len();
+    let rest = &manual[start..];
+    &rest[..rest.find("\n.SH ").unwrap_or(rest.len())]
+}
+
+#[test]
+fn the_manual_lists_every_key_of_the_key_table() {
+    let manual = manual();
+    let keys = section(&manual, "KEYS");
+    for binding in brief::keymap::BINDINGS {
+        assert!(keys.contains(binding.help), "KEYS lacks {:?}", binding.help);
+        assert!(
+            keys.contains(&format!("({})", binding.name)),
+            "KEYS lacks {}",
+            binding.name
+        );
+        for key in binding.keys {
+            assert!(
+                keys.contains(&key.label()),
+                "KEYS lacks {} for {}",
+                key.label(),
+                binding.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_manual_has_files_environment_exit_status_and_examples() {
+    let manual = manual();
+    assert!(section(&manual, "FILES").contains("$XDG_CONFIG_HOME/brief/config.yaml"));
+    assert!(section(&manual, "FILES").contains("~/.config/brief/config.yaml"));
+    let environment = section(&manual, "ENVIRONMENT");
+    for variable in ["NO_COLOR", "VISUAL", "EDITOR", "XDG_CONFIG_HOME"] {
+        assert!(
+            environment.contains(&format!(".TP\n{variable}\n")),
+            "ENVIRONMENT lacks {variable}:\n{environment}"
+        );
+    }
+    let status = section(&manual, "EXIT STATUS");
+    for code in ["0", "1", "2"] {
+        assert!(
+            status.contains(&format!(".TP\n{code}\n")),
+            "EXIT STATUS lacks {code}"
+        );
+    }
+    let examples = section(&manual, "EXAMPLES");
+    assert!(examples.contains("brief init"), "{examples}");
+    assert!(examples.contains("brief check"), "{examples}");
+}
+
+#[test]
+fn the_manual_describes_every_command_and_cites_no_page_that_does_not_exist() {
+    let manual = manual();
+    let commands = section(&manual, "COMMANDS");
+    let cli = <brief::cli::Cli as clap::CommandFactory>::command();
+    for sub in cli.get_subcommands() {
+        let usage = format!("brief {} ", sub.get_name());
+        let bare = format!("brief {}\n", sub.get_name());
+        assert!(
+            commands.contains(&usage) || commands.contains(&bare),
+            "COMMANDS lacks `brief {}`",
+            sub.get_name()
+        );
+    }
+    // Only brief(1) is installed: a reference such as brief-check(1) leads nowhere.
+    let references: Vec<&str> = manual
+        .match_indices("(1)")
+        .map(|(at, _)| {
+            let start = manual[..at].rfind(char::is_whitespace).map_or(0, |s| s + 1);
+            &manual[start..at + 3]
+        })
+        .collect();
+    assert!(references.is_empty(), "the manual cites {references:?}");
+}
