@@ -39,19 +39,15 @@ pub struct Cli {
     /// A briefing file (.yaml) to open, or a directory of briefings to choose from
     pub path: Option<PathBuf>,
 
-    /// Refuse briefing files larger than this many bytes [default: the config's
-    /// max_size, else 8 MiB]
-    #[arg(long, global = true, value_name = "BYTES")]
+    // Not global: each command that uses one of these takes it too (see `ReadOptions`),
+    // so that `--help` offers an option only where it does something.
+    #[arg(long, value_name = "BYTES", help = MAX_SIZE_HELP)]
     pub max_size: Option<u64>,
 
-    /// Colours: default (the terminal's own), dark, light or high-contrast; NO_COLOR=1
-    /// in the environment turns colour off whatever the theme
-    #[arg(long, global = true, value_name = "THEME", value_parser = theme_names())]
+    #[arg(long, value_name = "THEME", value_parser = theme_names(), help = THEME_HELP)]
     pub theme: Option<String>,
 
-    /// Read the configuration from this file instead of
-    /// $XDG_CONFIG_HOME/brief/config.yaml (else ~/.config/brief/config.yaml)
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help = CONFIG_HELP)]
     pub config: Option<PathBuf>,
 
     /// Leave the mouse to the terminal (to select text); M toggles it in the dashboard
@@ -60,6 +56,20 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+const MAX_SIZE_HELP: &str = "Refuse briefing files larger than this many bytes [default: the config's max_size, else 8 MiB]";
+const THEME_HELP: &str = "Colours: default (the terminal's own), dark, light or high-contrast; NO_COLOR=1 in the environment turns colour off whatever the theme";
+const CONFIG_HELP: &str = "Read the configuration from this file instead of $XDG_CONFIG_HOME/brief/config.yaml (else ~/.config/brief/config.yaml)";
+
+/// The options of the commands that read briefings: how large one may be, and the config
+/// that may say so. Given before the command (`brief --max-size N log FILE`) they count too.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct ReadOptions {
+    #[arg(long, value_name = "BYTES", help = MAX_SIZE_HELP)]
+    pub max_size: Option<u64>,
+    #[arg(long, value_name = "FILE", help = CONFIG_HELP)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -72,6 +82,8 @@ pub enum Command {
         /// How to print the diagnostics
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        read: ReadOptions,
     },
     /// Print or write a briefing as Markdown, JSON or HTML (no PATH: the bundled one)
     Export {
@@ -86,6 +98,8 @@ pub enum Command {
         /// Give each item of the JSON its `at: {line, column}` in the briefing
         #[arg(long)]
         positions: bool,
+        #[command(flatten)]
+        read: ReadOptions,
     },
     /// Show what changed in a briefing's judgments: OLD NEW, REV FILE or REV1 REV2 FILE
     #[command(
@@ -107,6 +121,8 @@ pub enum Command {
         /// Exit 1 if the judgments differ, 0 if they are the same
         #[arg(long)]
         exit_code: bool,
+        #[command(flatten)]
+        read: ReadOptions,
     },
     /// The commits that changed a briefing, newest first, with what each changed
     Log {
@@ -121,6 +137,8 @@ pub enum Command {
         /// What to print
         #[arg(long, value_enum, default_value_t = history::DiffFormat::Text)]
         format: history::DiffFormat,
+        #[command(flatten)]
+        read: ReadOptions,
     },
     /// Write a copy of the bundled briefing to edit, or a blank one
     Init {
@@ -141,7 +159,12 @@ pub enum Command {
         markdown: bool,
     },
     /// Print the effective configuration (defaults and config file) as commented YAML
-    Config,
+    Config {
+        #[arg(long, value_name = "THEME", value_parser = theme_names(), help = THEME_HELP)]
+        theme: Option<String>,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
     /// Print a completion script for a shell
     Completions {
         /// The shell to complete for
@@ -182,12 +205,16 @@ fn theme_names() -> clap::builder::PossibleValuesParser {
         .into()
 }
 
-pub fn main(cli: Cli) -> i32 {
+pub fn main(mut cli: Cli) -> i32 {
     if let (Some(path), Some(_)) = (&cli.path, &cli.command) {
         errln!(
             "brief: `{}` comes before the command; a command takes its files after it (`brief export FILE`)",
             path.display()
         );
+        return 2;
+    }
+    if let Err(refusal) = take_command_options(&mut cli) {
+        errln!("{refusal}");
         return 2;
     }
     // Commands that print what the program is made of need no configuration.
@@ -208,7 +235,7 @@ pub fn main(cli: Cli) -> i32 {
         max_bytes: cli.max_size.unwrap_or(config.max_size),
     };
     match cli.command {
-        Some(Command::Config) => {
+        Some(Command::Config { .. }) => {
             let mut effective = config;
             if let Some(theme) = cli.theme {
                 effective.theme = theme;
@@ -217,7 +244,7 @@ pub fn main(cli: Cli) -> i32 {
             outln!("{}", crate::config::to_yaml(&effective).trim_end());
             0
         }
-        Some(Command::Check { files, format }) => check(&files, format, budget),
+        Some(Command::Check { files, format, .. }) => check(&files, format, budget),
         Some(Command::Init { path, force, blank }) => init(&path, force, blank),
         Some(Command::Diff {
             args,
@@ -225,6 +252,7 @@ pub fn main(cli: Cli) -> i32 {
             color,
             format,
             exit_code,
+            ..
         }) => history::diff(
             history::DiffOptions {
                 args,
@@ -240,6 +268,7 @@ pub fn main(cli: Cli) -> i32 {
             max,
             since,
             format,
+            ..
         }) => history::log(history::LogOptions {
             file,
             max,
@@ -252,6 +281,7 @@ pub fn main(cli: Cli) -> i32 {
             format,
             output,
             positions,
+            ..
         }) => {
             let request = ExportRequest {
                 format: format.map(Into::into),
@@ -286,6 +316,44 @@ pub fn main(cli: Cli) -> i32 {
             open(cli.path, budget, config.mouse && !cli.no_mouse)
         }
     }
+}
+
+/// Gathers the options a command was given, before or after its name, where the rest of
+/// `main` reads them (after it wins); an option given before a command it does nothing
+/// for is refused, as it would be after it, rather than silently ignored.
+fn take_command_options(cli: &mut Cli) -> Result<(), String> {
+    let Some(command) = &cli.command else {
+        return Ok(());
+    };
+    let (name, read, theme) = match command {
+        Command::Check { read, .. } => ("check", Some(read), None),
+        Command::Export { read, .. } => ("export", Some(read), None),
+        Command::Diff { read, .. } => ("diff", Some(read), None),
+        Command::Log { read, .. } => ("log", Some(read), None),
+        Command::Config { read, theme } => ("config", Some(read), Some(theme)),
+        Command::Init { .. } => ("init", None, None),
+        Command::Schema { .. } => ("schema", None, None),
+        Command::Completions { .. } => ("completions", None, None),
+        Command::Man => ("man", None, None),
+    };
+    let given = [
+        ("--max-size", cli.max_size.is_some(), read.is_some()),
+        ("--config", cli.config.is_some(), read.is_some()),
+        ("--theme", cli.theme.is_some(), theme.is_some()),
+        ("--no-mouse", cli.no_mouse, false),
+    ];
+    if let Some((option, ..)) = given.iter().find(|(_, given, applies)| *given && !applies) {
+        return Err(format!(
+            "brief: {option} does nothing for `brief {name}`; see `brief {name} --help` for its options"
+        ));
+    }
+    let (read, theme) = (read.cloned(), theme.cloned().flatten());
+    if let Some(read) = read {
+        cli.max_size = read.max_size.or(cli.max_size);
+        cli.config = read.config.or(cli.config.take());
+    }
+    cli.theme = theme.or(cli.theme.take());
+    Ok(())
 }
 
 /// Puts the configuration in force for the dashboard, all of it at once: the theme (or

@@ -227,3 +227,86 @@ fn the_manual_describes_every_command_and_cites_no_page_that_does_not_exist() {
         .collect();
     assert!(references.is_empty(), "the manual cites {references:?}");
 }
+
+/// The long options `brief COMMAND --help` offers.
+fn options_of(command: &str) -> Vec<String> {
+    let output = brief(&[command, "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    text(&output.stdout)
+        .split_whitespace()
+        .filter(|word| word.starts_with("--"))
+        .map(|word| word.trim_end_matches([',', ']']).to_owned())
+        .collect()
+}
+
+#[test]
+fn each_command_offers_only_the_options_that_do_something_for_it() {
+    let reading = ["--max-size", "--config"];
+    for command in ["check", "export", "diff", "log", "config"] {
+        let options = options_of(command);
+        for option in reading {
+            assert!(
+                options.iter().any(|o| o == option),
+                "`brief {command} --help` lacks {option}"
+            );
+        }
+        let themed = options.iter().any(|o| o == "--theme");
+        assert_eq!(
+            themed,
+            command == "config",
+            "`brief {command} --help`: {options:?}"
+        );
+    }
+    for command in ["init", "schema", "completions", "man"] {
+        let options = options_of(command);
+        for option in ["--max-size", "--config", "--theme", "--no-mouse"] {
+            assert!(
+                !options.iter().any(|o| o == option),
+                "`brief {command} --help` offers {option}, which does nothing for it"
+            );
+        }
+    }
+    let dashboard = options_of("--help");
+    for option in ["--max-size", "--config", "--theme", "--no-mouse"] {
+        assert!(
+            dashboard.iter().any(|o| o == option),
+            "`brief --help` lacks {option}"
+        );
+    }
+}
+
+#[test]
+fn an_option_before_a_command_counts_where_it_applies_and_is_refused_where_it_does_not() {
+    let minimal = fixture("good/minimal.yaml");
+    for args in [
+        ["--max-size", "10", "check", &minimal],
+        ["check", "--max-size", "10", &minimal],
+    ] {
+        let output = brief(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&output.stdout).contains("over the 10-byte limit"),
+            "{args:?}"
+        );
+    }
+    let output = brief(&["--theme", "light", "man"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(
+        text(&output.stderr).contains("--theme does nothing for `brief man`"),
+        "{}",
+        text(&output.stderr)
+    );
+    let output = brief(&["man", "--theme", "light"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "clap refuses it after the command"
+    );
+    let output = brief(&["config", "--theme", "light"]);
+    assert!(
+        text(&output.stdout).contains("\ntheme: light\n"),
+        "{}",
+        text(&output.stdout)
+    );
+}
