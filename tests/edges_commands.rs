@@ -217,9 +217,15 @@ fn the_manual_describes_every_command_and_cites_no_page_that_does_not_exist() {
             sub.get_name()
         );
     }
-    // Only brief(1) is installed: a reference such as brief-check(1) leads nowhere.
-    let references: Vec<&str> = manual
-        .match_indices("(1)")
+    // Only brief(1) is installed: a reference such as brief-check(1) leads nowhere. A
+    // page is cited as a name right against its section; "matrix (6)" is a pane's key.
+    let references: Vec<&str> = (1..=8)
+        .flat_map(|section| {
+            manual
+                .match_indices(&format!("({section})"))
+                .collect::<Vec<_>>()
+        })
+        .filter(|(at, _)| manual[..*at].ends_with(|c: char| c.is_alphanumeric()))
         .map(|(at, _)| {
             let start = manual[..at].rfind(char::is_whitespace).map_or(0, |s| s + 1);
             &manual[start..at + 3]

@@ -129,7 +129,6 @@ fn line(item: &Item, key: &Key) -> String {
     match key.value {
         Value::Date => DATE.to_owned(),
         Value::Word(vocab) => (vocab.words)()[0].to_owned(),
-        Value::Id if key.name == "id" => id_of(item),
         Value::Line if key.name == "id" => id_of(item),
         // A reference is named after what it refers to: `actor`, `source`, `quotes`.
         Value::Id | Value::Ids => format::ITEMS
