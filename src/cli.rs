@@ -21,6 +21,7 @@ macro_rules! outln {
 
 // After the macros, which it uses too.
 mod history;
+mod manual;
 pub mod output;
 mod paint;
 use std::io::IsTerminal;
@@ -39,19 +40,15 @@ pub struct Cli {
     /// A briefing file (.yaml) to open, or a directory of briefings to choose from
     pub path: Option<PathBuf>,
 
-    /// Refuse briefing files larger than this many bytes [default: the config's
-    /// max_size, else 8 MiB]
-    #[arg(long, global = true, value_name = "BYTES")]
+    // Not global: each command that uses one of these takes it too (see `ReadOptions`),
+    // so that `--help` offers an option only where it does something.
+    #[arg(long, value_name = "BYTES", help = MAX_SIZE_HELP)]
     pub max_size: Option<u64>,
 
-    /// Colours: default (the terminal's own), dark, light or high-contrast; NO_COLOR=1
-    /// in the environment turns colour off whatever the theme
-    #[arg(long, global = true, value_name = "THEME", value_parser = theme_names())]
+    #[arg(long, value_name = "THEME", value_parser = theme_names(), help = THEME_HELP)]
     pub theme: Option<String>,
 
-    /// Read the configuration from this file instead of
-    /// $XDG_CONFIG_HOME/brief/config.yaml (else ~/.config/brief/config.yaml)
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help = CONFIG_HELP)]
     pub config: Option<PathBuf>,
 
     /// Leave the mouse to the terminal (to select text); M toggles it in the dashboard
@@ -62,16 +59,32 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+const MAX_SIZE_HELP: &str = "Refuse briefing files larger than this many bytes [default: the config's max_size, else 8 MiB]";
+const THEME_HELP: &str = "Colours: default (the terminal's own), dark, light or high-contrast; NO_COLOR=1 in the environment turns colour off whatever the theme";
+const CONFIG_HELP: &str = "Read the configuration from this file instead of $XDG_CONFIG_HOME/brief/config.yaml (else ~/.config/brief/config.yaml)";
+
+/// The options of the commands that read briefings: how large one may be, and the config
+/// that may say so. Given before the command (`brief --max-size N log FILE`) they count too.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct ReadOptions {
+    #[arg(long, value_name = "BYTES", help = MAX_SIZE_HELP)]
+    pub max_size: Option<u64>,
+    #[arg(long, value_name = "FILE", help = CONFIG_HELP)]
+    pub config: Option<PathBuf>,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check briefings without opening the dashboard; exit 1 if any has errors
     Check {
-        /// Briefing files to check
-        #[arg(required = true)]
+        /// Briefing files to check; a directory stands for every briefing in it
+        #[arg(required = true, value_name = "FILES")]
         files: Vec<PathBuf>,
         /// How to print the diagnostics
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        read: ReadOptions,
     },
     /// Print or write a briefing as Markdown, JSON or HTML (no PATH: the bundled one)
     Export {
@@ -86,6 +99,8 @@ pub enum Command {
         /// Give each item of the JSON its `at: {line, column}` in the briefing
         #[arg(long)]
         positions: bool,
+        #[command(flatten)]
+        read: ReadOptions,
     },
     /// Show what changed in a briefing's judgments: OLD NEW, REV FILE or REV1 REV2 FILE
     #[command(
@@ -107,6 +122,8 @@ pub enum Command {
         /// Exit 1 if the judgments differ, 0 if they are the same
         #[arg(long)]
         exit_code: bool,
+        #[command(flatten)]
+        read: ReadOptions,
     },
     /// The commits that changed a briefing, newest first, with what each changed
     Log {
@@ -121,15 +138,20 @@ pub enum Command {
         /// What to print
         #[arg(long, value_enum, default_value_t = history::DiffFormat::Text)]
         format: history::DiffFormat,
+        #[command(flatten)]
+        read: ReadOptions,
     },
-    /// Write a copy of the bundled briefing to edit
+    /// Write a copy of the bundled briefing to edit, or a blank one
     Init {
-        /// Where to write it
+        /// Where to write it (missing folders are made)
         #[arg(default_value = "briefing.yaml")]
         path: PathBuf,
         /// Overwrite the file if it exists
         #[arg(long)]
         force: bool,
+        /// Write a blank briefing instead: every section and key, each explained in a comment
+        #[arg(long)]
+        blank: bool,
     },
     /// Print the briefing format as a JSON Schema (draft-07) for editors
     Schema {
@@ -138,7 +160,12 @@ pub enum Command {
         markdown: bool,
     },
     /// Print the effective configuration (defaults and config file) as commented YAML
-    Config,
+    Config {
+        #[arg(long, value_name = "THEME", value_parser = theme_names(), help = THEME_HELP)]
+        theme: Option<String>,
+        #[command(flatten)]
+        read: ReadOptions,
+    },
     /// Print a completion script for a shell
     Completions {
         /// The shell to complete for
@@ -179,12 +206,16 @@ fn theme_names() -> clap::builder::PossibleValuesParser {
         .into()
 }
 
-pub fn main(cli: Cli) -> i32 {
+pub fn main(mut cli: Cli) -> i32 {
     if let (Some(path), Some(_)) = (&cli.path, &cli.command) {
         errln!(
             "brief: `{}` comes before the command; a command takes its files after it (`brief export FILE`)",
             path.display()
         );
+        return 2;
+    }
+    if let Err(refusal) = take_command_options(&mut cli) {
+        errln!("{refusal}");
         return 2;
     }
     // Commands that print what the program is made of need no configuration.
@@ -205,7 +236,7 @@ pub fn main(cli: Cli) -> i32 {
         max_bytes: cli.max_size.unwrap_or(config.max_size),
     };
     match cli.command {
-        Some(Command::Config) => {
+        Some(Command::Config { .. }) => {
             let mut effective = config;
             if let Some(theme) = cli.theme {
                 effective.theme = theme;
@@ -214,14 +245,15 @@ pub fn main(cli: Cli) -> i32 {
             outln!("{}", crate::config::to_yaml(&effective).trim_end());
             0
         }
-        Some(Command::Check { files, format }) => check(&files, format, budget),
-        Some(Command::Init { path, force }) => init(&path, force),
+        Some(Command::Check { files, format, .. }) => check(&files, format, budget),
+        Some(Command::Init { path, force, blank }) => init(&path, force, blank),
         Some(Command::Diff {
             args,
             git,
             color,
             format,
             exit_code,
+            ..
         }) => history::diff(
             history::DiffOptions {
                 args,
@@ -237,6 +269,7 @@ pub fn main(cli: Cli) -> i32 {
             max,
             since,
             format,
+            ..
         }) => history::log(history::LogOptions {
             file,
             max,
@@ -249,6 +282,7 @@ pub fn main(cli: Cli) -> i32 {
             format,
             output,
             positions,
+            ..
         }) => {
             let request = ExportRequest {
                 format: format.map(Into::into),
@@ -271,21 +305,56 @@ pub fn main(cli: Cli) -> i32 {
             clap_complete::generate(shell, &mut command, "brief", &mut out);
             print_bytes(&out)
         }
-        Some(Command::Man) => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
-                Ok(()) => print_bytes(&out),
-                Err(e) => {
-                    errln!("brief: cannot render the manual page: {e}");
-                    1
-                }
+        Some(Command::Man) => match manual::render(<Cli as clap::CommandFactory>::command()) {
+            Ok(out) => print_bytes(&out),
+            Err(e) => {
+                errln!("brief: cannot render the manual page: {e}");
+                1
             }
-        }
+        },
         None => {
             let settings = settings(&config, cli.theme.as_deref());
             open(cli.path, budget, config.mouse && !cli.no_mouse, &settings)
         }
     }
+}
+
+/// Gathers the options a command was given, before or after its name, where the rest of
+/// `main` reads them (after it wins); an option given before a command it does nothing
+/// for is refused, as it would be after it, rather than silently ignored.
+fn take_command_options(cli: &mut Cli) -> Result<(), String> {
+    let Some(command) = &cli.command else {
+        return Ok(());
+    };
+    let (name, read, theme) = match command {
+        Command::Check { read, .. } => ("check", Some(read), None),
+        Command::Export { read, .. } => ("export", Some(read), None),
+        Command::Diff { read, .. } => ("diff", Some(read), None),
+        Command::Log { read, .. } => ("log", Some(read), None),
+        Command::Config { read, theme } => ("config", Some(read), Some(theme)),
+        Command::Init { .. } => ("init", None, None),
+        Command::Schema { .. } => ("schema", None, None),
+        Command::Completions { .. } => ("completions", None, None),
+        Command::Man => ("man", None, None),
+    };
+    let given = [
+        ("--max-size", cli.max_size.is_some(), read.is_some()),
+        ("--config", cli.config.is_some(), read.is_some()),
+        ("--theme", cli.theme.is_some(), theme.is_some()),
+        ("--no-mouse", cli.no_mouse, false),
+    ];
+    if let Some((option, ..)) = given.iter().find(|(_, given, applies)| *given && !applies) {
+        return Err(format!(
+            "brief: {option} does nothing for `brief {name}`; see `brief {name} --help` for its options"
+        ));
+    }
+    let (read, theme) = (read.cloned(), theme.cloned().flatten());
+    if let Some(read) = read {
+        cli.max_size = read.max_size.or(cli.max_size);
+        cli.config = read.config.or(cli.config.take());
+    }
+    cli.theme = theme.or(cli.theme.take());
+    Ok(())
 }
 
 /// What the configuration puts in force for the dashboard, all of it at once: the theme
@@ -397,6 +466,14 @@ fn export(path: Option<&Path>, request: &ExportRequest, budget: Budget) -> i32 {
         );
         return 2;
     }
+    let format = match (request.format, request.output.as_deref()) {
+        (Some(format), _) => format,
+        (None, Some(output)) => match format_of_output(output) {
+            Ok(format) => format,
+            Err(()) => return 2,
+        },
+        (None, None) => Format::Markdown,
+    };
     let (label, load) = match path {
         Some(path) => (
             path.display().to_string(),
@@ -416,10 +493,6 @@ fn export(path: Option<&Path>, request: &ExportRequest, budget: Budget) -> i32 {
             return 1;
         }
     };
-    let format = request
-        .format
-        .or_else(|| request.output.as_deref().and_then(Format::from_extension))
-        .unwrap_or(Format::Markdown);
     let positions = if request.positions {
         export::Positions::Include
     } else {
@@ -445,6 +518,23 @@ fn export(path: Option<&Path>, request: &ExportRequest, budget: Budget) -> i32 {
     }
 }
 
+/// The format `-o FILE` asks for by its extension (Markdown when it has none). An
+/// extension brief does not know is refused rather than guessed at, so that `-o
+/// notes.txt` or a misspelt `-o out.hmtl` never gets Markdown under a name that says
+/// otherwise.
+fn format_of_output(output: &Path) -> Result<crate::export::Format, ()> {
+    use crate::export::Format;
+    match output.extension() {
+        None => Ok(Format::Markdown),
+        Some(_) => Format::from_extension(output).ok_or_else(|| {
+            errln!(
+                "brief: {}: unknown export format; name the file .md (Markdown), .json or .html, or pass --format markdown|json|html",
+                output.display()
+            );
+        }),
+    }
+}
+
 /// Whether two paths name one file (through links and `..`); a path that does not exist
 /// yet is no file at all.
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -454,10 +544,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn check(files: &[PathBuf], format: Format, budget: Budget) -> i32 {
-    let mut failed = false;
+fn check(paths: &[PathBuf], format: Format, budget: Budget) -> i32 {
+    let (files, mut failed) = briefings_named(paths);
     let mut reports = Vec::new();
-    for file in files {
+    for file in &files {
         let label = file.display().to_string();
         // The text is read once and kept, for the snippets under warnings as well.
         let loaded = briefing::read_source(file, budget)
@@ -487,6 +577,35 @@ fn check(files: &[PathBuf], format: Format, budget: Budget) -> i32 {
     i32::from(failed)
 }
 
+/// The files `brief check` is given, with each directory replaced by the briefings in
+/// it (as `brief DIR` lists them), and whether a directory could not be used: one with
+/// nothing to check is a failure, not a silent pass.
+fn briefings_named(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
+    let mut files = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        match briefing::catalog::briefing_files(path) {
+            Ok(found) if found.is_empty() => {
+                errln!(
+                    "brief: {}: no briefings (*.yaml, *.yml) in this directory",
+                    path.display()
+                );
+                failed = true;
+            }
+            Ok(found) => files.extend(found),
+            Err(e) => {
+                errln!("brief: {}: cannot read the directory: {e}", path.display());
+                failed = true;
+            }
+        }
+    }
+    (files, failed)
+}
+
 fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
@@ -504,9 +623,11 @@ fn print_text(label: &str, diagnostics: &[Diagnostic], source: &str) {
     }
 }
 
-/// Writes the bundled briefing, the source texts its quotes are checked against (so that
-/// the copy checks itself like the original), and the schema its first line names.
-fn init(path: &Path, force: bool) -> i32 {
+/// Writes the bundled briefing and the source texts its quotes are checked against (so
+/// that the copy checks itself like the original), or the blank skeleton; then the schema
+/// their first line names. Missing folders on the way are made, and every file written is
+/// named, so nothing appears unannounced.
+fn init(path: &Path, force: bool, blank: bool) -> i32 {
     if path.exists() && !force {
         errln!(
             "brief: {} exists; pass --force to overwrite it",
@@ -515,37 +636,44 @@ fn init(path: &Path, force: bool) -> i32 {
         return 1;
     }
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let written = std::fs::write(path, briefing::init_text()).and_then(|()| {
-        for (file, text) in briefing::BUNDLED_SOURCES {
-            let target = dir.join(file);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            if !target.exists() {
-                std::fs::write(&target, text)?;
-            }
+    let (briefing_text, sources) = if blank {
+        (briefing::blank_text(), &[][..])
+    } else {
+        (briefing::init_text(), briefing::BUNDLED_SOURCES)
+    };
+    // A source text already there may be the analyst's own copy: it is kept. The schema
+    // beside it may serve other briefings, so it is kept unless --force asks for a fresh one.
+    let mut files = vec![(path.to_path_buf(), briefing_text, true)];
+    files.extend(
+        sources
+            .iter()
+            .map(|(file, text)| (dir.join(file), (*text).to_owned(), false)),
+    );
+    files.push((
+        dir.join(briefing::SCHEMA_FILE),
+        briefing::schema::text(),
+        force,
+    ));
+    for (target, text, replace) in &files {
+        if target.exists() && !replace {
+            outln!("Kept {}, which was already there", target.display());
+            continue;
         }
-        // The schema the copy's first line names, for editors. One already beside it may
-        // serve other copies, so it is kept unless --force asks for a fresh one.
-        let schema = dir.join(briefing::SCHEMA_FILE);
-        if force || !schema.exists() {
-            std::fs::write(&schema, briefing::schema::text())?;
+        let written = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => std::fs::create_dir_all(parent),
+            _ => Ok(()),
         }
-        Ok(())
-    });
-    match written {
-        Ok(()) => {
-            outln!(
-                "Wrote {}. Open it with: brief {}\nEditors with yaml-language-server check it against {}, beside it.",
-                path.display(),
-                path.display(),
-                briefing::SCHEMA_FILE
-            );
-            0
+        .and_then(|()| std::fs::write(target, text));
+        if let Err(e) = written {
+            errln!("brief: cannot write {}: {e}", target.display());
+            return 1;
         }
-        Err(e) => {
-            errln!("brief: cannot write {}: {e}", path.display());
-            1
-        }
+        outln!("Wrote {}", target.display());
     }
+    outln!(
+        "Open it with: brief {}\nEditors with yaml-language-server check it against {}, beside it.",
+        path.display(),
+        briefing::SCHEMA_FILE
+    );
+    0
 }

@@ -8,7 +8,7 @@ pub const BUNDLED_NAME: &str = "belarus-us-thaw.yaml";
 pub const BUNDLED_TEXT: &str = include_str!("../../briefings/belarus-us-thaw.yaml");
 /// The first line of the bundled briefing names the schema by its place in the
 /// repository; a copy names the schema written beside it (see `init_text`).
-const MODELINE_PREFIX: &str = "# yaml-language-server: $schema=";
+pub const MODELINE_PREFIX: &str = "# yaml-language-server: $schema=";
 /// The schema's file name beside a copy written by `brief init`.
 pub const SCHEMA_FILE: &str = "briefing.schema.json";
 

@@ -18,6 +18,7 @@ pub mod reference;
 pub mod report;
 pub mod sanitize;
 pub mod schema;
+mod skeleton;
 mod tree;
 mod validate;
 pub mod yaml;
@@ -36,4 +37,5 @@ pub use load::{
 pub use model::*;
 pub use node::Pos;
 pub use prebuilt::load_bundled;
+pub use skeleton::blank_text;
 pub use yaml::read as read_yaml;

@@ -7,26 +7,63 @@ use std::fmt::Write as _;
 pub fn markdown() -> String {
     let mut out = String::new();
     for item in format::ITEMS {
-        let _ = writeln!(out, "**{}** — {}\n", heading(item), item.description);
-        let _ = writeln!(
-            out,
-            "| Key | Holds | | Meaning |\n| --- | --- | --- | --- |"
-        );
-        for key in item.keys {
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {} | {} |",
-                key.name,
-                holds(key.value),
-                if key.required { "required" } else { "" },
-                key.description
-            );
-        }
+        out.push_str(&item_table(item));
         out.push('\n');
     }
+    out.push_str(&vocabularies());
+    out
+}
+
+/// One kind of item: its name and description, then a row per key.
+pub fn item_table(item: &Item) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "**{}** — {}\n", heading(item), item.description);
+    let _ = writeln!(
+        out,
+        "| Key | Holds | | Meaning |\n| --- | --- | --- | --- |"
+    );
+    for key in item.keys {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            key.name,
+            holds(key.value),
+            if key.required { "required" } else { "" },
+            key.description
+        );
+    }
+    out
+}
+
+/// Each closed vocabulary with its words, in the model's order.
+pub fn vocabularies() -> String {
+    let mut out = String::new();
     for vocab in format::VOCABULARIES {
         let words: Vec<String> = (vocab.words)().iter().map(|w| format!("`{w}`")).collect();
         let _ = writeln!(out, "- {}: {}", vocab.name, words.join(" | "));
+    }
+    out
+}
+
+/// How a risk's likelihood and impact make its severity, as every pane and export shows it.
+pub fn severity_table() -> String {
+    use super::model::{Level, Severity, Vocabulary};
+    let mut out = String::from("| likelihood ↓ impact → |");
+    for impact in Level::ALL {
+        let _ = write!(out, " {} |", impact.word());
+    }
+    out.push_str("\n| --- |");
+    out.push_str(&" --- |".repeat(Level::ALL.len()));
+    out.push('\n');
+    for likelihood in Level::ALL.iter().rev() {
+        let _ = write!(out, "| {} |", likelihood.word());
+        for impact in Level::ALL {
+            // As `Risk::score` and `Risk::severity` reckon it.
+            let score = likelihood.weight() * impact.weight();
+            let severity = Severity::from_score(score);
+            let _ = write!(out, " {} {} ({score}) |", severity.bar(), severity.word());
+        }
+        out.push('\n');
     }
     out
 }
