@@ -1,10 +1,10 @@
 //! The History pane's state: the versions read from git (by the runtime, on its own
 //! thread), the selected one, and the diff of the selected one against the one before.
 
-use super::geometry::Regions;
 use super::{App, Effect, Focus, Pane};
 use crate::briefing::report::Line;
 use crate::history::Entry;
+use crate::ui::layout;
 use gix::ObjectId;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,7 +113,7 @@ impl App {
 
     /// Versions that fit in the list.
     fn history_page(&self) -> usize {
-        let rows = Regions::for_pane(self.area(), self, Pane::History).list_inner_height();
+        let rows = layout::pane_viewport(self, Pane::History).list_rows;
         (rows / ROWS_PER_VERSION).max(1)
     }
 

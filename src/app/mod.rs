@@ -7,7 +7,6 @@ mod action;
 mod baseline;
 mod changes;
 mod follow;
-pub mod geometry;
 mod heat;
 mod history;
 mod jumps;
@@ -16,6 +15,7 @@ mod mouse;
 mod movement;
 mod needle;
 mod pane;
+mod screen;
 mod search;
 
 pub use crate::words::plural;
@@ -28,10 +28,10 @@ pub use jumps::Jumps;
 pub use links::Target;
 pub use needle::Needle;
 pub use pane::{Pane, contains_folded};
+pub use screen::{Hit, Viewport};
 
 use crate::briefing::{LoadError, Loaded, catalog};
-use geometry::{Matrix, MatrixSize, Regions, RowWidths};
-use ratatui::layout::Rect;
+use crate::ui::layout::{self, MatrixSize, RowWidths};
 use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
 
@@ -656,9 +656,7 @@ impl App {
     }
 
     fn keep_picker_in_view(&mut self) {
-        let height = Regions::for_picker(self.area(), self)
-            .list_inner_height()
-            .max(1);
+        let height = layout::picker_viewport(self).list_rows.max(1);
         let Some(picker) = &mut self.picker else {
             return;
         };

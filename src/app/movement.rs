@@ -6,21 +6,15 @@ use super::*;
 impl App {
     /// Rows one page moves by: the visible height of what has the focus.
     pub(super) fn page(&self) -> usize {
-        let regions = Regions::new(self.area(), self);
+        let viewport = layout::viewport(self);
         let height = if self.scrolls_detail() {
-            regions.detail_inner_height()
+            viewport.detail_rows
         } else if self.pane == Pane::Stances {
-            regions
-                .list
-                .map_or(1, |list| Matrix::new(list, self.matrix).rows)
+            viewport.matrix_rows
         } else {
-            regions.list_inner_height()
+            viewport.list_rows
         };
         height.saturating_sub(1).max(1)
-    }
-
-    pub fn area(&self) -> Rect {
-        Rect::new(0, 0, self.width, self.height)
     }
 
     /// Whether movement keys scroll text (the summary, a focused detail, the error
@@ -203,23 +197,27 @@ impl App {
         if !pane.has_list() {
             return;
         }
-        let regions = Regions::for_pane(self.area(), self, pane);
+        let viewport = layout::pane_viewport(self, pane);
         if pane == Pane::Stances {
-            let matrix = Matrix::new(regions.list.unwrap_or_default(), self.matrix);
             let size = self.matrix;
             let state = &mut self.states[pane.index()];
             state.selected = state.selected.min(size.actors.saturating_sub(1));
             state.column = state.column.min(size.topics.saturating_sub(1));
-            (state.offset) = scrolled_to(state.selected, state.offset, matrix.rows, size.actors);
+            state.offset = scrolled_to(
+                state.selected,
+                state.offset,
+                viewport.matrix_rows,
+                size.actors,
+            );
             state.column_offset = scrolled_to(
                 state.column,
                 state.column_offset,
-                matrix.columns,
+                viewport.matrix_columns,
                 size.topics,
             );
             return;
         }
-        let height = regions.list_inner_height().max(1);
+        let height = viewport.list_rows.max(1);
         let len = self.rows(pane).len();
         let state = &mut self.states[pane.index()];
         state.selected = state.selected.min(len.saturating_sub(1));

@@ -4,9 +4,9 @@
 use super::list::block;
 use super::text::{draw_lines, pad};
 use super::theme::{self, THEME};
-use crate::app::geometry::Heat;
 use crate::app::{App, Focus, LEVELS_ACROSS, LEVELS_DOWN};
 use crate::briefing::{Loaded, Severity, Vocabulary};
+use crate::ui::layout::Heat;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

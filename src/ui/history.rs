@@ -4,11 +4,11 @@
 use super::list;
 use super::text::{Doc, fit, fit_spans, wrap};
 use super::theme::{self, THEME};
-use crate::app::geometry::Regions;
 use crate::app::{App, Drawn, Focus, Pane, ROWS_PER_VERSION, Versions, plural};
 use crate::briefing::report::Tone;
 use crate::briefing::sanitize::clean_line;
 use crate::history::Entry;
+use crate::ui::layout::Regions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

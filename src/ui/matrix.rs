@@ -5,9 +5,9 @@
 use super::list::block;
 use super::text::{draw_lines, fit, pad};
 use super::theme::{self, THEME};
-use crate::app::geometry::Matrix;
 use crate::app::{App, Focus, Pane, plural};
 use crate::briefing::{Loaded, Position, Vocabulary};
+use crate::ui::layout::Matrix;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
