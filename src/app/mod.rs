@@ -33,7 +33,6 @@ pub use screen::{Hit, Viewport};
 use crate::briefing::{LoadError, Loaded, catalog};
 use crate::ui::layout::{self, MatrixSize, RowWidths};
 use std::path::PathBuf;
-use unicode_width::UnicodeWidthStr;
 
 /// Where the briefing comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -726,8 +725,8 @@ impl App {
             });
             self.changes = changes;
         }
-        self.widths = measure_rows(&loaded);
-        self.matrix = measure_matrix(&loaded);
+        self.widths = layout::row_widths(&loaded);
+        self.matrix = layout::matrix_size(&loaded);
         self.replaced = self.loaded.replace(loaded);
         self.source = None;
         self.generation += 1;
@@ -794,72 +793,5 @@ impl App {
         if (found || !hidden) && self.state(pane).selected_id.is_some() {
             self.remember_selection(pane);
         }
-    }
-}
-
-/// The most of a quote's text that the list makes room for.
-const QUOTE_ROW_TEXT: usize = 90;
-
-/// A text's width on screen, looked at no further than a row could show.
-fn width_of(text: &str) -> usize {
-    const WIDEST: usize = 240;
-    if text.len() > 4 * WIDEST {
-        return WIDEST;
-    }
-    text.width().min(WIDEST)
-}
-
-/// What each pane's rows want of the width (see `ui`'s rows for what they show).
-fn measure_rows(loaded: &Loaded) -> [RowWidths; Pane::ALL.len()] {
-    use crate::briefing::Vocabulary;
-    let b = &loaded.briefing;
-    let widest = |widths: &mut dyn Iterator<Item = usize>| widths.max().unwrap_or(0);
-    let mut widths = [RowWidths::default(); Pane::ALL.len()];
-    widths[Pane::Actors.index()] = RowWidths {
-        lead: 0,
-        title: widest(&mut b.actors.iter().map(|a| width_of(&a.name))),
-        secondary: widest(&mut b.actors.iter().map(|a| a.kind.word().len())),
-    };
-    widths[Pane::Quotes.index()] = RowWidths {
-        lead: widest(&mut b.quotes.iter().map(|q| width_of(&q.speaker))).clamp(6, 20) + 1,
-        // A quote is read in the detail; the row need not hold a long one whole.
-        title: widest(&mut b.quotes.iter().map(|q| width_of(&q.text) + 2)).min(QUOTE_ROW_TEXT),
-        secondary: 0,
-    };
-    widths[Pane::Risks.index()] = RowWidths {
-        lead: 14,
-        title: widest(&mut b.risks.iter().map(|r| width_of(&r.title))),
-        secondary: 0,
-    };
-    widths[Pane::Questions.index()] = RowWidths {
-        lead: 4,
-        title: widest(&mut b.questions.iter().map(|q| width_of(&q.question))),
-        secondary: 0,
-    };
-    widths[Pane::Timeline.index()] = RowWidths {
-        lead: widest(&mut b.timeline.iter().map(|e| width_of(&e.date))) + 2,
-        title: widest(&mut b.timeline.iter().map(|e| width_of(&e.event))),
-        secondary: 0,
-    };
-    widths
-}
-
-fn measure_matrix(loaded: &Loaded) -> MatrixSize {
-    let b = &loaded.briefing;
-    MatrixSize {
-        actors: b.actors.len(),
-        topics: b.topics.len(),
-        actor_width: b
-            .actors
-            .iter()
-            .map(|a| width_of(a.label()))
-            .max()
-            .unwrap_or(0),
-        topic_width: b
-            .topics
-            .iter()
-            .map(|t| width_of(&t.name))
-            .max()
-            .unwrap_or(0),
     }
 }

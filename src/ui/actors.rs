@@ -1,5 +1,6 @@
 //! Pane 2: the actors, and beside them the selected actor in full.
 
+use super::layout::{RowWidths, width_of};
 use super::text::{Doc, fit};
 use super::theme::{self, THEME};
 use super::{position_bullet, quote_line};
@@ -7,6 +8,20 @@ use crate::app::links::ACTOR_LISTS_AT_MOST;
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
+
+/// What `row` wants of the width: the name, and the kind when there is room.
+pub fn row_widths(loaded: &Loaded) -> RowWidths {
+    let actors = &loaded.briefing.actors;
+    RowWidths {
+        lead: 0,
+        title: actors.iter().map(|a| width_of(&a.name)).max().unwrap_or(0),
+        secondary: actors
+            .iter()
+            .map(|a| a.kind.word().len())
+            .max()
+            .unwrap_or(0),
+    }
+}
 
 pub fn row(loaded: &Loaded, item: usize, width: usize) -> Line<'static> {
     let actor = &loaded.briefing.actors[item];

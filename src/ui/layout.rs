@@ -4,6 +4,7 @@
 //! lands where a thing is drawn without the state handling the terminal's rectangles.
 
 use crate::app::{App, Hit, Pane, Viewport};
+use crate::briefing::Loaded;
 use ratatui::layout::{Margin, Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
@@ -50,6 +51,27 @@ impl RowWidths {
                 0
             }
     }
+}
+
+/// A text's width on screen, looked at no further than a row could show.
+pub fn width_of(text: &str) -> usize {
+    const WIDEST: usize = 240;
+    if text.len() > 4 * WIDEST {
+        return WIDEST;
+    }
+    text.width().min(WIDEST)
+}
+
+/// What each pane's rows want of the width, measured by the pane that draws them.
+pub fn row_widths(loaded: &Loaded) -> [RowWidths; Pane::ALL.len()] {
+    use super::{actors, questions, quotes, risks, timeline};
+    let mut widths = [RowWidths::default(); Pane::ALL.len()];
+    widths[Pane::Actors.index()] = actors::row_widths(loaded);
+    widths[Pane::Quotes.index()] = quotes::row_widths(loaded);
+    widths[Pane::Risks.index()] = risks::row_widths(loaded);
+    widths[Pane::Questions.index()] = questions::row_widths(loaded);
+    widths[Pane::Timeline.index()] = timeline::row_widths(loaded);
+    widths
 }
 
 /// What the stance matrix has to fit: how many actors and topics, and their widest names.
@@ -364,6 +386,26 @@ impl Rows {
 }
 
 // The stance matrix.
+
+pub fn matrix_size(loaded: &Loaded) -> MatrixSize {
+    let b = &loaded.briefing;
+    MatrixSize {
+        actors: b.actors.len(),
+        topics: b.topics.len(),
+        actor_width: b
+            .actors
+            .iter()
+            .map(|a| width_of(a.label()))
+            .max()
+            .unwrap_or(0),
+        topic_width: b
+            .topics
+            .iter()
+            .map(|t| width_of(&t.name))
+            .max()
+            .unwrap_or(0),
+    }
+}
 
 /// The matrix's legend of signs, and its width.
 pub const MATRIX_LEGEND_WIDTH: usize = 64;

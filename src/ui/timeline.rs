@@ -1,5 +1,6 @@
 //! Pane 7: the dated events, in the briefing's order.
 
+use super::layout::{RowWidths, width_of};
 use super::source_line;
 use super::text::{Doc, fit_line, pad};
 use super::theme::THEME;
@@ -21,14 +22,38 @@ pub fn date_width(loaded: &Loaded, rows: &[usize], width: usize) -> usize {
         .clamp(4, (width / 2).max(4))
 }
 
+/// Columns between the date and the event.
+const DATE_GAP: usize = 1;
+
+/// What `row` wants of the width: the dates, the gap (and a column to spare, as the list
+/// has always been sized), and the events.
+pub fn row_widths(loaded: &Loaded) -> RowWidths {
+    let timeline = &loaded.briefing.timeline;
+    RowWidths {
+        lead: timeline
+            .iter()
+            .map(|e| width_of(&e.date))
+            .max()
+            .unwrap_or(0)
+            + DATE_GAP
+            + 1,
+        title: timeline
+            .iter()
+            .map(|e| width_of(&e.event))
+            .max()
+            .unwrap_or(0),
+        secondary: 0,
+    }
+}
+
 pub fn row(loaded: &Loaded, item: usize, width: usize, date_width: usize) -> Line<'static> {
     let event = &loaded.briefing.timeline[item];
 
     Line::from(vec![
         Span::styled(pad(&event.date, date_width), THEME.date),
-        Span::raw(" "),
+        Span::raw(" ".repeat(DATE_GAP)),
         Span::styled(
-            fit_line(&event.event, width.saturating_sub(date_width + 1)),
+            fit_line(&event.event, width.saturating_sub(date_width + DATE_GAP)),
             THEME.text,
         ),
     ])
