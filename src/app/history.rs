@@ -3,9 +3,8 @@
 
 use super::{App, Effect, Focus, Pane};
 use crate::briefing::report::Line;
-use crate::history::Entry;
+use crate::history::{Entry, VersionId};
 use crate::ui::layout;
-use gix::ObjectId;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Versions {
@@ -24,8 +23,8 @@ pub enum Versions {
 /// only draws what the screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionDiff {
-    pub blob: Option<ObjectId>,
-    pub previous: Option<ObjectId>,
+    pub blob: Option<VersionId>,
+    pub previous: Option<VersionId>,
     /// Empty when nothing changed in judgments.
     pub diff: Result<Vec<Line>, String>,
 }
@@ -230,7 +229,7 @@ mod tests {
 
     fn entry(short: &str, blob: u8) -> Entry {
         Entry {
-            blob: Some(ObjectId::from_bytes_or_panic(&[blob; 20])),
+            blob: Some(VersionId::from_bytes(&[blob; 20])),
             previous: None,
             short: short.to_owned(),
             seconds: 86_400,

@@ -18,6 +18,7 @@ mod pane;
 mod screen;
 mod search;
 
+pub use crate::history::VersionId;
 pub use crate::words::plural;
 pub use action::{Action, Effect};
 pub use baseline::Baseline;

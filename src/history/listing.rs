@@ -2,7 +2,7 @@
 //! so that a long history costs little memory. A version's briefing is read again from
 //! git when it is looked at.
 
-use super::{HistoryError, Origin, Tracked};
+use super::{HistoryError, Origin, Tracked, VersionId};
 use crate::briefing::diff::BriefingDiff;
 use crate::briefing::{self, Briefing, Loaded};
 use crate::words::plural;
@@ -13,9 +13,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The version's blob, or `None` for the working copy.
-    pub blob: Option<ObjectId>,
+    pub blob: Option<VersionId>,
     /// The blob of the version before it, if there is one to compare with.
-    pub previous: Option<ObjectId>,
+    pub previous: Option<VersionId>,
     pub short: String,
     pub seconds: i64,
     pub date: String,
@@ -58,7 +58,7 @@ pub fn entries_with(
             let after = parse_text(text).map_err(Unread::Invalid);
             entries.push(Entry {
                 blob: None,
-                previous: head,
+                previous: head.map(VersionId::from),
                 short: "working".to_owned(),
                 seconds: 0,
                 date: String::new(),
@@ -103,8 +103,8 @@ pub fn entries_with(
             }
         };
         entries.push(Entry {
-            blob: Some(version.blob),
-            previous: version.origin.previous(),
+            blob: Some(version.blob.into()),
+            previous: version.origin.previous().map(VersionId::from),
             short: version.short.clone(),
             seconds: version.seconds,
             date: super::date(version.seconds, version.offset),
@@ -146,15 +146,15 @@ impl std::fmt::Display for Unread {
 }
 
 /// A blob's text, or why it was not read (see `Unread`).
-pub fn read_blob(tracked: &Tracked, blob: ObjectId) -> Result<String, Unread> {
-    tracked.text(blob).map_err(|e| match e {
+pub fn read_blob(tracked: &Tracked, blob: impl Into<ObjectId>) -> Result<String, Unread> {
+    tracked.text(blob.into()).map_err(|e| match e {
         HistoryError::OverBudget { over, .. } => Unread::OverBudget(over),
         e => Unread::Invalid(e.to_string()),
     })
 }
 
 /// A blob parsed as a briefing, or why it is not one (see `Unread`).
-pub fn parse_blob(tracked: &Tracked, blob: ObjectId) -> Result<Loaded, Unread> {
+pub fn parse_blob(tracked: &Tracked, blob: impl Into<ObjectId>) -> Result<Loaded, Unread> {
     parse_text(&read_blob(tracked, blob)?).map_err(Unread::Invalid)
 }
 

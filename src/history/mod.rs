@@ -9,12 +9,14 @@ use gix::bstr::{BStr, BString, ByteSlice};
 use std::path::{Path, PathBuf};
 
 mod listing;
+mod version;
 mod walk;
 
 pub use listing::{
     Entry, Summaries, Unread, entries, entries_with, parse_blob, parse_text, read_blob, summary,
 };
 
+pub use version::VersionId;
 pub use walk::{Origin, Version, Versions};
 
 /// Why a history could not be read.
