@@ -3,7 +3,7 @@
 use super::layout::{RowWidths, width_of};
 use super::text::{Doc, fit};
 use super::theme::{self, THEME};
-use super::{position_bullet, quote_line};
+use super::widgets::{list_section, position_bullet, quote_line};
 use crate::app::links::ACTOR_LISTS_AT_MOST;
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
@@ -145,18 +145,5 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
             }
             doc.link(|doc| doc.bullet("? ", THEME.dim, &b.questions[q].question, THEME.text));
         }
-    }
-}
-
-pub fn list_section(doc: &mut Doc, title: &str, items: &[String]) {
-    if items.is_empty() {
-        return;
-    }
-    doc.heading(title);
-    for item in items {
-        if doc.is_cut() {
-            return;
-        }
-        doc.bullet("• ", THEME.dim, item, THEME.text);
     }
 }

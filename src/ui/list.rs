@@ -1,8 +1,9 @@
 //! The list half of a pane and the detail half beside it. Only the rows on screen are
 //! built, so a list of 10,000 quotes costs what a list of ten does.
 
-use super::text::{draw_lines, fit_spans, pad, write_lines};
+use super::text::{draw_lines, fit_spans, write_lines};
 use super::theme::THEME;
+use super::widgets::{block, draw_scrollbar, highlight, more_below};
 use crate::app::Mark;
 use crate::app::{App, Focus, Pane};
 use ratatui::Frame;
@@ -10,9 +11,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use rustc_hash::FxHashMap;
-use unicode_width::UnicodeWidthStr;
 
 /// Rows drawn in earlier frames, as the cells they fill, by everything a row's look
 /// depends on. A key that moves the selection changes two rows of a screenful; the others
@@ -54,22 +53,6 @@ impl RowCache {
         }
         &mut self.rows
     }
-}
-
-pub fn block(title: String, focused: bool) -> Block<'static> {
-    let (border, title_style) = if focused {
-        (THEME.border_focused, THEME.block_title_focused)
-    } else {
-        (THEME.border, THEME.block_title)
-    };
-    Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(border)
-        .title(Span::styled(title, title_style))
 }
 
 /// Draws the visible rows of `pane`'s list. `row(position, item, width)` renders the
@@ -205,22 +188,6 @@ fn row_cells(line: &Line, width: usize) -> Row {
         .collect()
 }
 
-/// The selected row: padded to the full width and restyled, keeping each span's colour
-/// unless the selection style sets its own.
-pub fn highlight(line: Line<'static>, width: usize, style: Style) -> Line<'static> {
-    let used: usize = line.spans.iter().map(|s| s.content.width()).sum();
-    let mut spans: Vec<Span<'static>> = line
-        .spans
-        .into_iter()
-        .map(|s| {
-            let merged = s.style.patch(style);
-            Span::styled(s.content, merged)
-        })
-        .collect();
-    spans.push(Span::styled(pad("", width.saturating_sub(used)), style));
-    Line::from(spans)
-}
-
 /// Draws the detail block: `lines` from `scroll` on, with a scrollbar and a sign at the
 /// bottom edge when there is more below. `cut` says the lines stop where the screen
 /// does (see `Doc::with_limit`): there is more, but how much is not known.
@@ -256,18 +223,6 @@ pub fn draw_detail(
     }
 }
 
-pub fn draw_scrollbar(frame: &mut Frame, area: Rect, total: usize, viewport: usize, offset: usize) {
-    let mut state = ScrollbarState::new(total.saturating_sub(viewport))
-        .position(offset)
-        .viewport_content_length(viewport);
-    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-        .begin_symbol(None)
-        .end_symbol(None)
-        .thumb_style(THEME.border_focused)
-        .track_style(THEME.border);
-    frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
-}
-
 /// The sign in front of a row that the latest reload added or changed.
 fn mark_sign(mark: Option<Mark>) -> (&'static str, Style) {
     match mark {
@@ -275,10 +230,4 @@ fn mark_sign(mark: Option<Mark>) -> (&'static str, Style) {
         Some(Mark::Changed) => ("•", THEME.changed),
         None => (" ", THEME.text),
     }
-}
-
-/// The sign on a bottom border that there is more text below.
-pub fn more_below(lines: usize) -> String {
-    let noun = if lines == 1 { "line" } else { "lines" };
-    format!(" ↓ {lines} more {noun} ")
 }

@@ -16,9 +16,10 @@ mod summary;
 pub mod text;
 pub mod theme;
 mod timeline;
+mod widgets;
 
 use crate::app::{App, Drawn, Focus, Mode, Pane, Reveal, plural};
-use crate::briefing::{Loaded, Quote};
+use crate::briefing::Loaded;
 use crate::keymap;
 use layout::Regions;
 use ratatui::Frame;
@@ -358,7 +359,7 @@ fn detail_lines(app: &App, width: usize, limit: usize, current_link: Option<usiz
 
 /// Draws the summary page; how far it scrolls, if it was laid out to its end.
 fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) -> Option<usize> {
-    let block = list::block(format!(" {} ", Pane::Summary.title()), true);
+    let block = widgets::block(format!(" {} ", Pane::Summary.title()), true);
     let inner = block.inner(area);
     let height = inner.height as usize;
     // Only what is on screen (and one line more, to know there is more) is laid out.
@@ -378,7 +379,8 @@ fn draw_summary(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded) -> Op
         block = block.title_bottom(Line::styled(" ↓ more below ", THEME.more).right_aligned());
     } else if scroll + height < tallest {
         block = block.title_bottom(
-            Line::styled(list::more_below(tallest - height - scroll), THEME.more).right_aligned(),
+            Line::styled(widgets::more_below(tallest - height - scroll), THEME.more)
+                .right_aligned(),
         );
     }
     frame.render_widget(block, area);
@@ -433,7 +435,7 @@ fn summary_max_scroll(columns: &[Doc], height: usize) -> usize {
 /// how far it scrolls.
 fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) -> Option<usize> {
     let title = " Cannot show this briefing ".to_owned();
-    let inner = list::block(title.clone(), true)
+    let inner = widgets::block(title.clone(), true)
         .inner(area)
         .inner(ratatui::layout::Margin::new(1, 0));
     let mut doc = Doc::new(inner.width as usize);
@@ -462,12 +464,12 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App) -> Option<usize> 
     let height = inner.height as usize;
     let max_scroll = doc.lines.len().saturating_sub(height);
     let scroll = app.error_scroll.min(max_scroll);
-    let mut block = list::block(title, true).border_style(THEME.error_text);
+    let mut block = widgets::block(title, true).border_style(THEME.error_text);
     if scroll < max_scroll {
         let below = doc.lines.len() - height - scroll;
         block = block.title_bottom(
             Line::styled(
-                format!("{}· j/k PgDn scroll ", list::more_below(below)),
+                format!("{}· j/k PgDn scroll ", widgets::more_below(below)),
                 THEME.more,
             )
             .right_aligned(),
@@ -575,54 +577,4 @@ fn hint_spans(mode: Mode) -> Vec<Span<'static>> {
         *last = Span::styled(last.content.trim_end().to_owned(), last.style);
     }
     spans
-}
-
-// Lookups and lines shared by the panes.
-
-/// A line led by a position's sign and word in its colour (`+ supports  text`).
-fn position_bullet(
-    doc: &mut Doc,
-    position: crate::briefing::Position,
-    text: &str,
-    style: ratatui::style::Style,
-) {
-    use crate::briefing::Vocabulary;
-    let marker = format!("{} {:<9} ", theme::position_sign(position), position.word());
-    doc.bullet(&marker, theme::position(position), text, style);
-}
-
-/// A quote in another item's detail: the words in quotation marks, then who said them.
-fn quote_line(doc: &mut Doc, quote: &Quote) {
-    doc.bullet(
-        "• ",
-        THEME.dim,
-        &format!("“{}” — {}", quote.text, quote.speaker),
-        THEME.quote,
-    );
-}
-
-/// An actor's name as a link to the actor, or as text if the id names no actor.
-fn actor_link(doc: &mut Doc, loaded: &Loaded, id: &str) {
-    let name = loaded.actor_name(id).to_owned();
-    if loaded.index.actor_by_id.contains_key(id) {
-        doc.link(|doc| doc.bullet("• ", THEME.dim, &name, THEME.speaker));
-    } else {
-        doc.bullet("• ", THEME.dim, &name, THEME.text);
-    }
-}
-
-fn source_line(doc: &mut Doc, loaded: &Loaded, id: &str) {
-    match loaded.index.source_by_id.get(id) {
-        Some(&s) => {
-            let source = &loaded.briefing.sources[s];
-            doc.para(&format!("{} — {}", source.outlet, source.title), THEME.text);
-            if let Some(url) = &source.url {
-                doc.para(url, THEME.link);
-            }
-            if let Some(note) = &source.note {
-                doc.para(note, THEME.dim);
-            }
-        }
-        None => doc.para(id, THEME.text),
-    }
 }

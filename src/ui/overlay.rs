@@ -1,8 +1,8 @@
 //! Windows drawn over the panes: the key help and the list of problems.
 
-use super::list::block;
 use super::text::{Doc, draw_lines, pad};
 use super::theme::THEME;
+use super::widgets::block;
 use crate::app::Mode;
 use crate::app::{App, Overlay, plural};
 use crate::keymap::{BINDINGS, Section};
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) -> usiz
 
     let mut frame_block = block(title.to_owned(), true).border_style(THEME.overlay_border);
     if scroll < max_scroll {
-        let below = super::list::more_below(doc.lines.len() - inner_height - scroll);
+        let below = super::widgets::more_below(doc.lines.len() - inner_height - scroll);
         frame_block = frame_block.title_bottom(
             Line::styled(format!("{below}· j/k PgDn scroll "), THEME.more).right_aligned(),
         );

@@ -1,9 +1,9 @@
 //! Pane 5: the open questions, why each matters, who it concerns and what to watch.
 
-use super::actors::list_section;
 use super::layout::{RowWidths, width_of};
 use super::text::{Doc, fit_line};
 use super::theme::THEME;
+use super::widgets::{actors_section, list_section};
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 
@@ -46,7 +46,7 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc) {
     );
     doc.heading("Why it matters");
     doc.para(&question.why, THEME.text);
-    super::risks::actors_section(doc, loaded, &question.actors);
+    actors_section(doc, loaded, &question.actors);
     list_section(doc, "Signposts to watch", &question.watch);
     doc.blank();
     doc.line(vec![Span::styled(

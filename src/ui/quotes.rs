@@ -3,7 +3,7 @@
 use super::layout::{RowWidths, width_of};
 use super::text::{Doc, fit_line, pad};
 use super::theme::THEME;
-use super::{position_bullet, source_line};
+use super::widgets::{position_bullet, source_line};
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;

@@ -1,10 +1,9 @@
 //! Pane 4: risks, most severe first, each with its severity in colour and in words.
 
-use super::actor_link;
-use super::actors::list_section;
 use super::layout::{RowWidths, width_of};
 use super::text::{Doc, fit};
 use super::theme::{self, THEME};
+use super::widgets::{actors_section, list_section};
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 
@@ -75,15 +74,4 @@ fn level_style(level: crate::briefing::Level) -> ratatui::style::Style {
         Level::Medium => Severity::Moderate,
         Level::High => Severity::Critical,
     })
-}
-
-/// The actors an item involves, each a link to its actor.
-pub fn actors_section(doc: &mut Doc, loaded: &Loaded, actors: &[String]) {
-    doc.heading("Actors");
-    if actors.is_empty() {
-        doc.para("—", THEME.dim);
-    }
-    for id in actors {
-        actor_link(doc, loaded, id);
-    }
 }

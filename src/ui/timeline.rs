@@ -1,9 +1,9 @@
 //! Pane 7: the dated events, in the briefing's order.
 
 use super::layout::{RowWidths, width_of};
-use super::source_line;
 use super::text::{Doc, fit_line, pad};
 use super::theme::THEME;
+use super::widgets::source_line;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
