@@ -142,7 +142,7 @@ impl App {
             .min(len - 1);
         self.history.selected = selected;
         if selected != before {
-            self.states[Pane::History.index()].detail_scroll = 0;
+            self.panes[Pane::History].state.detail_scroll = 0;
         }
         self.keep_history_in_view();
         self.wanted_diff()
@@ -335,7 +335,7 @@ mod tests {
             app.history.selected, 0,
             "j scrolls the changes, not the list"
         );
-        assert_eq!(app.states[Pane::History.index()].detail_scroll, 1);
+        assert_eq!(app.panes[Pane::History].state.detail_scroll, 1);
         assert_eq!(
             app.mode(),
             crate::app::Mode::Browse,
@@ -346,7 +346,7 @@ mod tests {
         app.update(Action::Down);
         assert_eq!(app.history.selected, 1);
         assert_eq!(
-            app.states[Pane::History.index()].detail_scroll,
+            app.panes[Pane::History].state.detail_scroll,
             0,
             "another version's changes start at the top"
         );

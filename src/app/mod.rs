@@ -118,6 +118,35 @@ pub struct PaneState {
     pub column_id: Option<String>,
 }
 
+/// One pane's part of the state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct PaneData {
+    state: PaneState,
+    /// The visible rows (item indexes, search applied), kept in step with the briefing
+    /// and the search rather than rebuilt every frame. The Stances pane's are the
+    /// stances that match; its matrix shows every actor.
+    rows: Vec<usize>,
+    /// What the rows want of the width, measured once a briefing.
+    widths: RowWidths,
+}
+
+/// Every pane's part of the state, found by the pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Panes([PaneData; Pane::ALL.len()]);
+
+impl std::ops::Index<Pane> for Panes {
+    type Output = PaneData;
+    fn index(&self, pane: Pane) -> &PaneData {
+        &self.0[pane.index()]
+    }
+}
+
+impl std::ops::IndexMut<Pane> for Panes {
+    fn index_mut(&mut self, pane: Pane) -> &mut PaneData {
+        &mut self.0[pane.index()]
+    }
+}
+
 /// A place the jump list can go back to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -187,13 +216,7 @@ pub struct App {
     /// The first line of the error screen shown.
     pub error_scroll: usize,
     pub jumps: Jumps<Location>,
-    states: [PaneState; Pane::ALL.len()],
-    /// Each pane's visible rows (item indexes, search applied), kept in step with the
-    /// briefing and the search rather than rebuilt every frame. The Stances pane's are
-    /// the stances that match; its matrix shows every actor.
-    rows: [Vec<usize>; Pane::ALL.len()],
-    /// What each pane's rows want of the width, measured once a briefing.
-    widths: [RowWidths; Pane::ALL.len()],
+    panes: Panes,
     matrix: MatrixSize,
     drawn: Drawn,
     /// The briefing a reload replaced. Freeing a large one takes milliseconds, which the
@@ -251,9 +274,7 @@ impl App {
             reveal: None,
             error_scroll: 0,
             jumps: Jumps::default(),
-            states: Default::default(),
-            rows: Default::default(),
-            widths: Default::default(),
+            panes: Panes::default(),
             matrix: MatrixSize::default(),
             drawn: Drawn::default(),
             replaced: None,
@@ -306,16 +327,16 @@ impl App {
     }
 
     pub fn state(&self, pane: Pane) -> &PaneState {
-        &self.states[pane.index()]
+        &self.panes[pane].state
     }
 
     pub fn rows(&self, pane: Pane) -> &[usize] {
-        &self.rows[pane.index()]
+        &self.panes[pane].rows
     }
 
     /// What a pane's rows want of the width.
     pub fn row_widths(&self, pane: Pane) -> RowWidths {
-        self.widths[pane.index()]
+        self.panes[pane].widths
     }
 
     pub fn matrix_size(&self) -> MatrixSize {
@@ -367,7 +388,7 @@ impl App {
         if self.reveal.take().is_some()
             && let Some(scroll) = drawn.revealed_scroll
         {
-            self.states[self.pane.index()].detail_scroll = scroll;
+            self.panes[self.pane].state.detail_scroll = scroll;
         }
         // What scrolls past its end (an End key before the end was known) comes back
         // to it, as it was drawn.
@@ -383,7 +404,7 @@ impl App {
         } else if self.loaded.is_none() {
             self.error_scroll = self.error_scroll.min(max);
         } else if self.scrolls_detail() && !self.showing_picker() {
-            let state = &mut self.states[self.pane.index()];
+            let state = &mut self.panes[self.pane].state;
             state.detail_scroll = state.detail_scroll.min(max);
         }
     }
@@ -540,7 +561,7 @@ impl App {
                 };
                 if self.overlay.is_none() && selected {
                     self.focus = Focus::Detail;
-                    self.states[self.pane.index()].link = None;
+                    self.panes[self.pane].state.link = None;
                 }
             }
             Action::Click(column, row) => return self.click(column, row),
@@ -644,7 +665,9 @@ impl App {
             self.baseline = None;
             self.history = History::default();
             self.search = Search::default();
-            self.states = Default::default();
+            for pane in Pane::ALL {
+                self.panes[pane].state = PaneState::default();
+            }
             self.pane = Pane::Summary;
             self.focus = Focus::List;
             self.refresh_rows();
@@ -726,7 +749,9 @@ impl App {
             });
             self.changes = changes;
         }
-        self.widths = layout::row_widths(&loaded);
+        for pane in Pane::ALL {
+            self.panes[pane].widths = layout::row_widths(&loaded, pane);
+        }
         self.matrix = layout::matrix_size(&loaded);
         self.replaced = self.loaded.replace(loaded);
         self.source = None;
@@ -772,7 +797,7 @@ impl App {
     /// `refresh_rows` for one pane (the heat map's filter changes only the risks).
     fn refresh_pane(&mut self, pane: Pane) {
         let Some(loaded) = &self.loaded else {
-            self.rows[pane.index()] = Vec::new();
+            self.panes[pane].rows = Vec::new();
             return;
         };
         let needle = &self.search.needle;
@@ -788,7 +813,7 @@ impl App {
         // A selection that a filter hides is kept, to come back when it is cleared; one
         // that a reload deleted gives way to its neighbour.
         let hidden = pane != Pane::Stances && (!needle.is_empty() || heat.is_some());
-        self.rows[pane.index()] = rows;
+        self.panes[pane].rows = rows;
         let found = self.refind(pane);
         self.keep_in_view(pane);
         if (found || !hidden) && self.state(pane).selected_id.is_some() {

@@ -53,7 +53,7 @@ impl App {
             }
             Hit::Heat => self.focus = Focus::Grid,
             Hit::MatrixCell(row, column) => {
-                let state = &self.states[pane.index()];
+                let state = &self.panes[pane].state;
                 let (actor, topic) = (state.offset + row, state.column_offset + column);
                 if actor < self.matrix.actors && topic < self.matrix.topics {
                     self.focus = Focus::List;
@@ -76,7 +76,7 @@ impl App {
                     .find(|(y, _)| *y == row)
                     .map(|&(_, link)| link);
                 if let Some(target) = link.and_then(|l| self.links().get(l).copied()) {
-                    self.states[pane.index()].link = link;
+                    self.panes[pane].state.link = link;
                     self.follow(target);
                     return Effect::None;
                 }
@@ -111,7 +111,7 @@ impl App {
         if hit == Hit::Detail {
             let pane = self.pane;
             let max = self.drawn.detail_max.unwrap_or(usize::MAX);
-            let state = &mut self.states[pane.index()];
+            let state = &mut self.panes[pane].state;
             state.detail_scroll = state
                 .detail_scroll
                 .min(max)

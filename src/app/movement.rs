@@ -53,7 +53,7 @@ impl App {
         }
         let pane = self.pane;
         if self.scrolls_detail() {
-            let state = &mut self.states[pane.index()];
+            let state = &mut self.panes[pane].state;
             state.detail_scroll = scrolled(state.detail_scroll);
             return;
         }
@@ -98,7 +98,7 @@ impl App {
 
     /// Puts the matrix's cursor on an actor's row and a topic's column.
     pub(super) fn move_cursor(&mut self, actor: usize, topic: usize) {
-        let state = &mut self.states[Pane::Stances.index()];
+        let state = &mut self.panes[Pane::Stances].state;
         state.selected = actor;
         state.column = topic;
         state.detail_scroll = 0;
@@ -120,7 +120,7 @@ impl App {
     /// Selects row `index` of `pane`'s list, its detail from the top, and scrolls the
     /// list to it.
     pub(super) fn select(&mut self, pane: Pane, index: usize) {
-        let state = &mut self.states[pane.index()];
+        let state = &mut self.panes[pane].state;
         state.selected = index;
         state.detail_scroll = 0;
         state.link = None;
@@ -132,7 +132,7 @@ impl App {
         let Some(loaded) = self.loaded.as_ref() else {
             return;
         };
-        let state = &self.states[pane.index()];
+        let state = &self.panes[pane].state;
         if pane == Pane::Stances {
             let actor = loaded
                 .briefing
@@ -144,7 +144,7 @@ impl App {
                 .topics
                 .get(state.column)
                 .map(|t| t.id.clone());
-            let state = &mut self.states[pane.index()];
+            let state = &mut self.panes[pane].state;
             state.selected_id = actor;
             state.column_id = topic;
             return;
@@ -153,7 +153,7 @@ impl App {
             .rows(pane)
             .get(state.selected)
             .map(|&item| pane.item_id(loaded, item).into_owned());
-        self.states[pane.index()].selected_id = id;
+        self.panes[pane].state.selected_id = id;
     }
 
     /// Finds a pane's selection again by its id among the current rows; whether it did.
@@ -161,7 +161,7 @@ impl App {
         let Some(loaded) = &self.loaded else {
             return false;
         };
-        let state = &self.states[pane.index()];
+        let state = &self.panes[pane].state;
         if pane == Pane::Stances {
             let b = &loaded.briefing;
             let actor = state
@@ -172,7 +172,7 @@ impl App {
                 .column_id
                 .as_ref()
                 .and_then(|id| loaded.index.topic_by_id.get(id).copied());
-            let state = &mut self.states[pane.index()];
+            let state = &mut self.panes[pane].state;
             state.selected = actor
                 .unwrap_or(state.selected)
                 .min(b.actors.len().saturating_sub(1));
@@ -181,13 +181,13 @@ impl App {
                 .min(b.topics.len().saturating_sub(1));
             return actor.is_some();
         }
-        let rows = &self.rows[pane.index()];
+        let rows = &self.panes[pane].rows;
         let found = state.selected_id.as_ref().and_then(|id| {
             rows.iter()
                 .position(|&item| pane.item_id(loaded, item) == *id)
         });
         if let Some(found) = found {
-            self.states[pane.index()].selected = found;
+            self.panes[pane].state.selected = found;
         }
         found.is_some()
     }
@@ -200,7 +200,7 @@ impl App {
         let viewport = layout::pane_viewport(self, pane);
         if pane == Pane::Stances {
             let size = self.matrix;
-            let state = &mut self.states[pane.index()];
+            let state = &mut self.panes[pane].state;
             state.selected = state.selected.min(size.actors.saturating_sub(1));
             state.column = state.column.min(size.topics.saturating_sub(1));
             state.offset = scrolled_to(
@@ -219,7 +219,7 @@ impl App {
         }
         let height = viewport.list_rows.max(1);
         let len = self.rows(pane).len();
-        let state = &mut self.states[pane.index()];
+        let state = &mut self.panes[pane].state;
         state.selected = state.selected.min(len.saturating_sub(1));
         state.offset = scrolled_to(state.selected, state.offset, height, len);
     }

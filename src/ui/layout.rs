@@ -62,16 +62,18 @@ pub fn width_of(text: &str) -> usize {
     text.width().min(WIDEST)
 }
 
-/// What each pane's rows want of the width, measured by the pane that draws them.
-pub fn row_widths(loaded: &Loaded) -> [RowWidths; Pane::ALL.len()] {
+/// What a pane's rows want of the width, measured by the pane that draws them.
+pub fn row_widths(loaded: &Loaded, pane: Pane) -> RowWidths {
     use super::{actors, questions, quotes, risks, timeline};
-    let mut widths = [RowWidths::default(); Pane::ALL.len()];
-    widths[Pane::Actors.index()] = actors::row_widths(loaded);
-    widths[Pane::Quotes.index()] = quotes::row_widths(loaded);
-    widths[Pane::Risks.index()] = risks::row_widths(loaded);
-    widths[Pane::Questions.index()] = questions::row_widths(loaded);
-    widths[Pane::Timeline.index()] = timeline::row_widths(loaded);
-    widths
+    match pane {
+        Pane::Actors => actors::row_widths(loaded),
+        Pane::Quotes => quotes::row_widths(loaded),
+        Pane::Risks => risks::row_widths(loaded),
+        Pane::Questions => questions::row_widths(loaded),
+        Pane::Timeline => timeline::row_widths(loaded),
+        // The matrix, the summary's page and the versions are sized otherwise.
+        Pane::Summary | Pane::Stances | Pane::History => RowWidths::default(),
+    }
 }
 
 /// What the stance matrix has to fit: how many actors and topics, and their widest names.
