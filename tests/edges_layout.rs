@@ -68,3 +68,38 @@ fn on_a_wide_screen_each_list_shows_its_longest_title_whole() {
         );
     }
 }
+
+/// A click lands on the cell drawn under it once the matrix has scrolled: the screen's
+/// row is counted from the first actor shown, not from the first actor.
+#[test]
+fn a_click_on_a_scrolled_matrix_selects_the_actor_drawn_there() {
+    let mut harness = Harness::open(Path::new(ARCTIC), 100, 12);
+    harness.keys("6G");
+    let state = harness.app.state(Pane::Stances).clone();
+    assert!(state.offset > 0, "the matrix has scrolled: {state:?}");
+    let shown = state.offset + 1;
+    let label = {
+        let b = &harness.app.loaded.as_ref().expect("loaded").briefing;
+        b.actors[shown].label().to_owned()
+    };
+    let buffer = harness.draw();
+    let list = Regions::new(harness.app.area(), &harness.app)
+        .list
+        .expect("the matrix");
+    let y = (list.y..list.bottom())
+        .find(|&y| {
+            let row: String = row_text(&buffer, y)
+                .chars()
+                .skip(usize::from(list.x))
+                .take(usize::from(list.width))
+                .collect();
+            row.contains(&label)
+        })
+        .expect("the actor's row in the matrix");
+    let matrix = brief::ui::layout::Matrix::new(list, harness.app.matrix_size());
+    let x = matrix.inner.x + matrix.actor_width;
+    harness.click(x, y);
+    let after = harness.app.state(Pane::Stances);
+    assert_eq!(after.selected, shown, "the actor drawn on row {y}: {label}");
+    assert_eq!(after.column, state.column_offset, "the first topic shown");
+}
