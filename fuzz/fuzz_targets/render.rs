@@ -39,7 +39,7 @@ fuzz_target!(|input: (u8, u8, &str)| {
     // every kind of change, in its text, laid out at this size.
     let bundled = brief::briefing::load_bundled().expect("the bundled briefing").briefing;
     let this = harness.app.loaded.as_ref().expect("loaded").briefing.clone();
-    let id = |n: u8| gix::ObjectId::from_bytes_or_panic(&[n; 20]);
+    let id = |n: u8| brief::app::VersionId::from_bytes(&[n; 20]);
     let entry = |n: u8| brief::history::Entry {
         blob: Some(id(n)),
         previous: Some(id(n + 1)),

@@ -80,8 +80,8 @@ pub enum Action {
     /// A version's changes against the one before it (no blob: the working copy), laid
     /// out as the report of their diff.
     VersionRead {
-        blob: Option<gix::ObjectId>,
-        previous: Option<gix::ObjectId>,
+        blob: Option<VersionId>,
+        previous: Option<VersionId>,
         diff: Box<Result<Vec<crate::briefing::report::Line>, String>>,
     },
 }
@@ -108,12 +108,12 @@ pub enum Effect {
     /// Read a version's diff against the one before (blobs by hash; no blob: the working
     /// copy) and hand it back as `Action::VersionRead`.
     ReadVersion {
-        blob: Option<gix::ObjectId>,
-        previous: Option<gix::ObjectId>,
+        blob: Option<VersionId>,
+        previous: Option<VersionId>,
     },
     /// Read a version from git and hand it back as `Action::CompareWith`.
     CompareVersion {
-        blob: gix::ObjectId,
+        blob: VersionId,
         short: String,
         seconds: i64,
     },

@@ -9,7 +9,7 @@ impl App {
             self.status = Some("Nothing to follow in this detail".into());
             return;
         }
-        let state = &mut self.states[self.pane.index()];
+        let state = &mut self.panes[self.pane].state;
         state.link = Some(match state.link {
             Some(link) => (link as isize + step).rem_euclid(count as isize) as usize,
             None if step > 0 => 0,
@@ -47,7 +47,7 @@ impl App {
             }
             Target::Topic(t) => {
                 self.show(pane);
-                self.states[pane.index()].column = t;
+                self.panes[pane].state.column = t;
                 self.remember_selection(pane);
                 self.keep_in_view(pane);
                 return true;
@@ -84,7 +84,7 @@ impl App {
     pub(super) fn restore(&mut self, location: Location) {
         let pane = location.pane;
         self.show(pane);
-        self.states[pane.index()] = location.state;
+        self.panes[pane].state = location.state;
         // The rows may have changed since (a search, a reload): find the item again.
         self.refind(pane);
         self.keep_in_view(pane);

@@ -1,11 +1,10 @@
 //! The History pane's state: the versions read from git (by the runtime, on its own
 //! thread), the selected one, and the diff of the selected one against the one before.
 
-use super::geometry::Regions;
 use super::{App, Effect, Focus, Pane};
 use crate::briefing::report::Line;
-use crate::history::Entry;
-use gix::ObjectId;
+use crate::history::{Entry, VersionId};
+use crate::ui::layout;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Versions {
@@ -24,8 +23,8 @@ pub enum Versions {
 /// only draws what the screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionDiff {
-    pub blob: Option<ObjectId>,
-    pub previous: Option<ObjectId>,
+    pub blob: Option<VersionId>,
+    pub previous: Option<VersionId>,
     /// Empty when nothing changed in judgments.
     pub diff: Result<Vec<Line>, String>,
 }
@@ -113,7 +112,7 @@ impl App {
 
     /// Versions that fit in the list.
     fn history_page(&self) -> usize {
-        let rows = Regions::for_pane(self.area(), self, Pane::History).list_inner_height();
+        let rows = layout::pane_viewport(self, Pane::History).list_rows;
         (rows / ROWS_PER_VERSION).max(1)
     }
 
@@ -143,7 +142,7 @@ impl App {
             .min(len - 1);
         self.history.selected = selected;
         if selected != before {
-            self.states[Pane::History.index()].detail_scroll = 0;
+            self.panes[Pane::History].state.detail_scroll = 0;
         }
         self.keep_history_in_view();
         self.wanted_diff()
@@ -230,7 +229,7 @@ mod tests {
 
     fn entry(short: &str, blob: u8) -> Entry {
         Entry {
-            blob: Some(ObjectId::from_bytes_or_panic(&[blob; 20])),
+            blob: Some(VersionId::from_bytes(&[blob; 20])),
             previous: None,
             short: short.to_owned(),
             seconds: 86_400,
@@ -336,7 +335,7 @@ mod tests {
             app.history.selected, 0,
             "j scrolls the changes, not the list"
         );
-        assert_eq!(app.states[Pane::History.index()].detail_scroll, 1);
+        assert_eq!(app.panes[Pane::History].state.detail_scroll, 1);
         assert_eq!(
             app.mode(),
             crate::app::Mode::Browse,
@@ -347,7 +346,7 @@ mod tests {
         app.update(Action::Down);
         assert_eq!(app.history.selected, 1);
         assert_eq!(
-            app.states[Pane::History.index()].detail_scroll,
+            app.panes[Pane::History].state.detail_scroll,
             0,
             "another version's changes start at the top"
         );

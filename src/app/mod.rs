@@ -7,7 +7,6 @@ mod action;
 mod baseline;
 mod changes;
 mod follow;
-pub mod geometry;
 mod heat;
 mod history;
 mod jumps;
@@ -16,8 +15,10 @@ mod mouse;
 mod movement;
 mod needle;
 mod pane;
+mod screen;
 mod search;
 
+pub use crate::history::VersionId;
 pub use crate::words::plural;
 pub use action::{Action, Effect};
 pub use baseline::Baseline;
@@ -28,12 +29,11 @@ pub use jumps::Jumps;
 pub use links::Target;
 pub use needle::Needle;
 pub use pane::{Pane, contains_folded};
+pub use screen::{Hit, Viewport};
 
 use crate::briefing::{LoadError, Loaded, catalog};
-use geometry::{Matrix, MatrixSize, Regions, RowWidths};
-use ratatui::layout::Rect;
+use crate::ui::layout::{self, MatrixSize, RowWidths};
 use std::path::PathBuf;
-use unicode_width::UnicodeWidthStr;
 
 /// Where the briefing comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +118,35 @@ pub struct PaneState {
     pub column_id: Option<String>,
 }
 
+/// One pane's part of the state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct PaneData {
+    state: PaneState,
+    /// The visible rows (item indexes, search applied), kept in step with the briefing
+    /// and the search rather than rebuilt every frame. The Stances pane's are the
+    /// stances that match; its matrix shows every actor.
+    rows: Vec<usize>,
+    /// What the rows want of the width, measured once a briefing.
+    widths: RowWidths,
+}
+
+/// Every pane's part of the state, found by the pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Panes([PaneData; Pane::ALL.len()]);
+
+impl std::ops::Index<Pane> for Panes {
+    type Output = PaneData;
+    fn index(&self, pane: Pane) -> &PaneData {
+        &self.0[pane.index()]
+    }
+}
+
+impl std::ops::IndexMut<Pane> for Panes {
+    fn index_mut(&mut self, pane: Pane) -> &mut PaneData {
+        &mut self.0[pane.index()]
+    }
+}
+
 /// A place the jump list can go back to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -187,13 +216,7 @@ pub struct App {
     /// The first line of the error screen shown.
     pub error_scroll: usize,
     pub jumps: Jumps<Location>,
-    states: [PaneState; Pane::ALL.len()],
-    /// Each pane's visible rows (item indexes, search applied), kept in step with the
-    /// briefing and the search rather than rebuilt every frame. The Stances pane's are
-    /// the stances that match; its matrix shows every actor.
-    rows: [Vec<usize>; Pane::ALL.len()],
-    /// What each pane's rows want of the width, measured once a briefing.
-    widths: [RowWidths; Pane::ALL.len()],
+    panes: Panes,
     matrix: MatrixSize,
     drawn: Drawn,
     /// The briefing a reload replaced. Freeing a large one takes milliseconds, which the
@@ -251,9 +274,7 @@ impl App {
             reveal: None,
             error_scroll: 0,
             jumps: Jumps::default(),
-            states: Default::default(),
-            rows: Default::default(),
-            widths: Default::default(),
+            panes: Panes::default(),
             matrix: MatrixSize::default(),
             drawn: Drawn::default(),
             replaced: None,
@@ -306,16 +327,16 @@ impl App {
     }
 
     pub fn state(&self, pane: Pane) -> &PaneState {
-        &self.states[pane.index()]
+        &self.panes[pane].state
     }
 
     pub fn rows(&self, pane: Pane) -> &[usize] {
-        &self.rows[pane.index()]
+        &self.panes[pane].rows
     }
 
     /// What a pane's rows want of the width.
     pub fn row_widths(&self, pane: Pane) -> RowWidths {
-        self.widths[pane.index()]
+        self.panes[pane].widths
     }
 
     pub fn matrix_size(&self) -> MatrixSize {
@@ -367,7 +388,7 @@ impl App {
         if self.reveal.take().is_some()
             && let Some(scroll) = drawn.revealed_scroll
         {
-            self.states[self.pane.index()].detail_scroll = scroll;
+            self.panes[self.pane].state.detail_scroll = scroll;
         }
         // What scrolls past its end (an End key before the end was known) comes back
         // to it, as it was drawn.
@@ -383,7 +404,7 @@ impl App {
         } else if self.loaded.is_none() {
             self.error_scroll = self.error_scroll.min(max);
         } else if self.scrolls_detail() && !self.showing_picker() {
-            let state = &mut self.states[self.pane.index()];
+            let state = &mut self.panes[self.pane].state;
             state.detail_scroll = state.detail_scroll.min(max);
         }
     }
@@ -540,7 +561,7 @@ impl App {
                 };
                 if self.overlay.is_none() && selected {
                     self.focus = Focus::Detail;
-                    self.states[self.pane.index()].link = None;
+                    self.panes[self.pane].state.link = None;
                 }
             }
             Action::Click(column, row) => return self.click(column, row),
@@ -644,7 +665,9 @@ impl App {
             self.baseline = None;
             self.history = History::default();
             self.search = Search::default();
-            self.states = Default::default();
+            for pane in Pane::ALL {
+                self.panes[pane].state = PaneState::default();
+            }
             self.pane = Pane::Summary;
             self.focus = Focus::List;
             self.refresh_rows();
@@ -656,9 +679,7 @@ impl App {
     }
 
     fn keep_picker_in_view(&mut self) {
-        let height = Regions::for_picker(self.area(), self)
-            .list_inner_height()
-            .max(1);
+        let height = layout::picker_viewport(self).list_rows.max(1);
         let Some(picker) = &mut self.picker else {
             return;
         };
@@ -728,8 +749,10 @@ impl App {
             });
             self.changes = changes;
         }
-        self.widths = measure_rows(&loaded);
-        self.matrix = measure_matrix(&loaded);
+        for pane in Pane::ALL {
+            self.panes[pane].widths = layout::row_widths(&loaded, pane);
+        }
+        self.matrix = layout::matrix_size(&loaded);
         self.replaced = self.loaded.replace(loaded);
         self.source = None;
         self.generation += 1;
@@ -774,7 +797,7 @@ impl App {
     /// `refresh_rows` for one pane (the heat map's filter changes only the risks).
     fn refresh_pane(&mut self, pane: Pane) {
         let Some(loaded) = &self.loaded else {
-            self.rows[pane.index()] = Vec::new();
+            self.panes[pane].rows = Vec::new();
             return;
         };
         let needle = &self.search.needle;
@@ -790,78 +813,11 @@ impl App {
         // A selection that a filter hides is kept, to come back when it is cleared; one
         // that a reload deleted gives way to its neighbour.
         let hidden = pane != Pane::Stances && (!needle.is_empty() || heat.is_some());
-        self.rows[pane.index()] = rows;
+        self.panes[pane].rows = rows;
         let found = self.refind(pane);
         self.keep_in_view(pane);
         if (found || !hidden) && self.state(pane).selected_id.is_some() {
             self.remember_selection(pane);
         }
-    }
-}
-
-/// The most of a quote's text that the list makes room for.
-const QUOTE_ROW_TEXT: usize = 90;
-
-/// A text's width on screen, looked at no further than a row could show.
-fn width_of(text: &str) -> usize {
-    const WIDEST: usize = 240;
-    if text.len() > 4 * WIDEST {
-        return WIDEST;
-    }
-    text.width().min(WIDEST)
-}
-
-/// What each pane's rows want of the width (see `ui`'s rows for what they show).
-fn measure_rows(loaded: &Loaded) -> [RowWidths; Pane::ALL.len()] {
-    use crate::briefing::Vocabulary;
-    let b = &loaded.briefing;
-    let widest = |widths: &mut dyn Iterator<Item = usize>| widths.max().unwrap_or(0);
-    let mut widths = [RowWidths::default(); Pane::ALL.len()];
-    widths[Pane::Actors.index()] = RowWidths {
-        lead: 0,
-        title: widest(&mut b.actors.iter().map(|a| width_of(&a.name))),
-        secondary: widest(&mut b.actors.iter().map(|a| a.kind.word().len())),
-    };
-    widths[Pane::Quotes.index()] = RowWidths {
-        lead: widest(&mut b.quotes.iter().map(|q| width_of(&q.speaker))).clamp(6, 20) + 1,
-        // A quote is read in the detail; the row need not hold a long one whole.
-        title: widest(&mut b.quotes.iter().map(|q| width_of(&q.text) + 2)).min(QUOTE_ROW_TEXT),
-        secondary: 0,
-    };
-    widths[Pane::Risks.index()] = RowWidths {
-        lead: 14,
-        title: widest(&mut b.risks.iter().map(|r| width_of(&r.title))),
-        secondary: 0,
-    };
-    widths[Pane::Questions.index()] = RowWidths {
-        lead: 4,
-        title: widest(&mut b.questions.iter().map(|q| width_of(&q.question))),
-        secondary: 0,
-    };
-    widths[Pane::Timeline.index()] = RowWidths {
-        lead: widest(&mut b.timeline.iter().map(|e| width_of(&e.date))) + 2,
-        title: widest(&mut b.timeline.iter().map(|e| width_of(&e.event))),
-        secondary: 0,
-    };
-    widths
-}
-
-fn measure_matrix(loaded: &Loaded) -> MatrixSize {
-    let b = &loaded.briefing;
-    MatrixSize {
-        actors: b.actors.len(),
-        topics: b.topics.len(),
-        actor_width: b
-            .actors
-            .iter()
-            .map(|a| width_of(a.label()))
-            .max()
-            .unwrap_or(0),
-        topic_width: b
-            .topics
-            .iter()
-            .map(|t| width_of(&t.name))
-            .max()
-            .unwrap_or(0),
     }
 }

@@ -6,21 +6,15 @@ use super::*;
 impl App {
     /// Rows one page moves by: the visible height of what has the focus.
     pub(super) fn page(&self) -> usize {
-        let regions = Regions::new(self.area(), self);
+        let viewport = layout::viewport(self);
         let height = if self.scrolls_detail() {
-            regions.detail_inner_height()
+            viewport.detail_rows
         } else if self.pane == Pane::Stances {
-            regions
-                .list
-                .map_or(1, |list| Matrix::new(list, self.matrix).rows)
+            viewport.matrix_rows
         } else {
-            regions.list_inner_height()
+            viewport.list_rows
         };
         height.saturating_sub(1).max(1)
-    }
-
-    pub fn area(&self) -> Rect {
-        Rect::new(0, 0, self.width, self.height)
     }
 
     /// Whether movement keys scroll text (the summary, a focused detail, the error
@@ -59,7 +53,7 @@ impl App {
         }
         let pane = self.pane;
         if self.scrolls_detail() {
-            let state = &mut self.states[pane.index()];
+            let state = &mut self.panes[pane].state;
             state.detail_scroll = scrolled(state.detail_scroll);
             return;
         }
@@ -104,7 +98,7 @@ impl App {
 
     /// Puts the matrix's cursor on an actor's row and a topic's column.
     pub(super) fn move_cursor(&mut self, actor: usize, topic: usize) {
-        let state = &mut self.states[Pane::Stances.index()];
+        let state = &mut self.panes[Pane::Stances].state;
         state.selected = actor;
         state.column = topic;
         state.detail_scroll = 0;
@@ -126,7 +120,7 @@ impl App {
     /// Selects row `index` of `pane`'s list, its detail from the top, and scrolls the
     /// list to it.
     pub(super) fn select(&mut self, pane: Pane, index: usize) {
-        let state = &mut self.states[pane.index()];
+        let state = &mut self.panes[pane].state;
         state.selected = index;
         state.detail_scroll = 0;
         state.link = None;
@@ -138,7 +132,7 @@ impl App {
         let Some(loaded) = self.loaded.as_ref() else {
             return;
         };
-        let state = &self.states[pane.index()];
+        let state = &self.panes[pane].state;
         if pane == Pane::Stances {
             let actor = loaded
                 .briefing
@@ -150,7 +144,7 @@ impl App {
                 .topics
                 .get(state.column)
                 .map(|t| t.id.clone());
-            let state = &mut self.states[pane.index()];
+            let state = &mut self.panes[pane].state;
             state.selected_id = actor;
             state.column_id = topic;
             return;
@@ -159,7 +153,7 @@ impl App {
             .rows(pane)
             .get(state.selected)
             .map(|&item| pane.item_id(loaded, item).into_owned());
-        self.states[pane.index()].selected_id = id;
+        self.panes[pane].state.selected_id = id;
     }
 
     /// Finds a pane's selection again by its id among the current rows; whether it did.
@@ -167,7 +161,7 @@ impl App {
         let Some(loaded) = &self.loaded else {
             return false;
         };
-        let state = &self.states[pane.index()];
+        let state = &self.panes[pane].state;
         if pane == Pane::Stances {
             let b = &loaded.briefing;
             let actor = state
@@ -178,7 +172,7 @@ impl App {
                 .column_id
                 .as_ref()
                 .and_then(|id| loaded.index.topic_by_id.get(id).copied());
-            let state = &mut self.states[pane.index()];
+            let state = &mut self.panes[pane].state;
             state.selected = actor
                 .unwrap_or(state.selected)
                 .min(b.actors.len().saturating_sub(1));
@@ -187,13 +181,13 @@ impl App {
                 .min(b.topics.len().saturating_sub(1));
             return actor.is_some();
         }
-        let rows = &self.rows[pane.index()];
+        let rows = &self.panes[pane].rows;
         let found = state.selected_id.as_ref().and_then(|id| {
             rows.iter()
                 .position(|&item| pane.item_id(loaded, item) == *id)
         });
         if let Some(found) = found {
-            self.states[pane.index()].selected = found;
+            self.panes[pane].state.selected = found;
         }
         found.is_some()
     }
@@ -203,25 +197,29 @@ impl App {
         if !pane.has_list() {
             return;
         }
-        let regions = Regions::for_pane(self.area(), self, pane);
+        let viewport = layout::pane_viewport(self, pane);
         if pane == Pane::Stances {
-            let matrix = Matrix::new(regions.list.unwrap_or_default(), self.matrix);
             let size = self.matrix;
-            let state = &mut self.states[pane.index()];
+            let state = &mut self.panes[pane].state;
             state.selected = state.selected.min(size.actors.saturating_sub(1));
             state.column = state.column.min(size.topics.saturating_sub(1));
-            (state.offset) = scrolled_to(state.selected, state.offset, matrix.rows, size.actors);
+            state.offset = scrolled_to(
+                state.selected,
+                state.offset,
+                viewport.matrix_rows,
+                size.actors,
+            );
             state.column_offset = scrolled_to(
                 state.column,
                 state.column_offset,
-                matrix.columns,
+                viewport.matrix_columns,
                 size.topics,
             );
             return;
         }
-        let height = regions.list_inner_height().max(1);
+        let height = viewport.list_rows.max(1);
         let len = self.rows(pane).len();
-        let state = &mut self.states[pane.index()];
+        let state = &mut self.panes[pane].state;
         state.selected = state.selected.min(len.saturating_sub(1));
         state.offset = scrolled_to(state.selected, state.offset, height, len);
     }

@@ -3,7 +3,7 @@
 //! both, so that they say the same of a version. A version's briefing is read again from
 //! git when it is looked at.
 
-use super::{HistoryError, Origin, Tracked, Version, Versions};
+use super::{HistoryError, Origin, Tracked, Version, VersionId, Versions};
 use crate::briefing::diff::BriefingDiff;
 use crate::briefing::{self, Briefing, Loaded};
 use crate::words::plural;
@@ -14,9 +14,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The version's blob, or `None` for the working copy.
-    pub blob: Option<ObjectId>,
+    pub blob: Option<VersionId>,
     /// The blob of the version before it, if there is one to compare with.
-    pub previous: Option<ObjectId>,
+    pub previous: Option<VersionId>,
     pub short: String,
     pub seconds: i64,
     pub date: String,
@@ -82,7 +82,7 @@ pub fn entries_with(
             let after = parse_text(text).map_err(Unread::Invalid);
             entries.push(Entry {
                 blob: None,
-                previous: head,
+                previous: head.map(VersionId::from),
                 short: "working".to_owned(),
                 seconds: 0,
                 date: String::new(),
@@ -105,8 +105,8 @@ pub fn entries_with(
         |n| progress(above + n),
     )?;
     entries.extend(listed.into_iter().map(|Listed { version, said }| Entry {
-        blob: Some(version.blob),
-        previous: version.origin.previous(),
+        blob: Some(version.blob.into()),
+        previous: version.origin.previous().map(VersionId::from),
         date: super::date(version.seconds, version.offset),
         short: version.short,
         seconds: version.seconds,
@@ -278,15 +278,15 @@ impl std::fmt::Display for Unread {
 }
 
 /// A blob's text, or why it was not read (see `Unread`).
-pub fn read_blob(tracked: &Tracked, blob: ObjectId) -> Result<String, Unread> {
-    tracked.text(blob).map_err(|e| match e {
+pub fn read_blob(tracked: &Tracked, blob: impl Into<ObjectId>) -> Result<String, Unread> {
+    tracked.text(blob.into()).map_err(|e| match e {
         HistoryError::OverBudget { over, .. } => Unread::OverBudget(over),
         e => Unread::Invalid(e.to_string()),
     })
 }
 
 /// A blob parsed as a briefing, or why it is not one (see `Unread`).
-pub fn parse_blob(tracked: &Tracked, blob: ObjectId) -> Result<Loaded, Unread> {
+pub fn parse_blob(tracked: &Tracked, blob: impl Into<ObjectId>) -> Result<Loaded, Unread> {
     parse_text(&read_blob(tracked, blob)?).map_err(Unread::Invalid)
 }
 

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 mod listing;
 mod log;
+mod version;
 mod walk;
 
 pub use listing::{
@@ -18,6 +19,7 @@ pub use listing::{
 };
 pub use log::{Log, log};
 
+pub use version::VersionId;
 pub use walk::{Origin, Version, Versions};
 
 /// Why a history could not be read.

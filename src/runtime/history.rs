@@ -6,8 +6,7 @@ use crate::app::{Action, Versions};
 use crate::briefing::Budget;
 use crate::briefing::diff::BriefingDiff;
 use crate::briefing::report::report;
-use crate::history::{self, Tracked, Unread};
-use gix::ObjectId;
+use crate::history::{self, Tracked, Unread, VersionId};
 use notify::Watcher;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -18,12 +17,12 @@ pub enum Request {
     Refresh(PathBuf),
     /// A version's diff against the one before (no blob: the working copy).
     Diff {
-        blob: Option<ObjectId>,
-        previous: Option<ObjectId>,
+        blob: Option<VersionId>,
+        previous: Option<VersionId>,
     },
     /// A version to compare every pane with.
     Compare {
-        blob: ObjectId,
+        blob: VersionId,
         short: String,
         seconds: i64,
     },
@@ -190,14 +189,14 @@ impl<F: Fn(Action)> Reader<F> {
         (self.send)(Action::HistoryRead(versions));
     }
 
-    fn model(&self, blob: ObjectId) -> Result<crate::briefing::Loaded, Unread> {
+    fn model(&self, blob: VersionId) -> Result<crate::briefing::Loaded, Unread> {
         match self.tracked.as_ref() {
             Some(tracked) => history::parse_blob(tracked, blob),
             None => Err(Unread::Invalid("not in a git repository".to_owned())),
         }
     }
 
-    fn diff(&self, blob: Option<ObjectId>, previous: Option<ObjectId>) {
+    fn diff(&self, blob: Option<VersionId>, previous: Option<VersionId>) {
         let this = match blob {
             Some(blob) => self.model(blob),
             None => self
@@ -234,7 +233,7 @@ impl<F: Fn(Action)> Reader<F> {
         });
     }
 
-    fn compare(&self, blob: ObjectId, short: &str, seconds: i64) {
+    fn compare(&self, blob: VersionId, short: &str, seconds: i64) {
         let before = match self.model(blob) {
             Ok(before) => before,
             Err(Unread::OverBudget(over)) => {

@@ -1,12 +1,27 @@
 //! Pane 2: the actors, and beside them the selected actor in full.
 
+use super::layout::{RowWidths, width_of};
 use super::text::{Doc, fit};
 use super::theme::{self, Theme};
-use super::{position_bullet, quote_line};
+use super::widgets::{list_section, position_bullet, quote_line};
 use crate::app::links::ACTOR_LISTS_AT_MOST;
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
+
+/// What `row` wants of the width: the name, and the kind when there is room.
+pub fn row_widths(loaded: &Loaded) -> RowWidths {
+    let actors = &loaded.briefing.actors;
+    RowWidths {
+        lead: 0,
+        title: actors.iter().map(|a| width_of(&a.name)).max().unwrap_or(0),
+        secondary: actors
+            .iter()
+            .map(|a| a.kind.word().len())
+            .max()
+            .unwrap_or(0),
+    }
+}
 
 pub fn row(loaded: &Loaded, item: usize, width: usize, theme: &Theme) -> Line<'static> {
     let actor = &loaded.briefing.actors[item];
@@ -131,18 +146,5 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc, theme: &Theme) {
             }
             doc.link(|doc| doc.bullet("? ", theme.dim, &b.questions[q].question, theme.text));
         }
-    }
-}
-
-pub fn list_section(doc: &mut Doc, title: &str, items: &[String], theme: &Theme) {
-    if items.is_empty() {
-        return;
-    }
-    doc.heading(title);
-    for item in items {
-        if doc.is_cut() {
-            return;
-        }
-        doc.bullet("• ", theme.dim, item, theme.text);
     }
 }

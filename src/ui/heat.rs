@@ -1,12 +1,12 @@
 //! The risks' heat map: likelihood down, impact across, the number of risks in each
 //! cell in the colour of its severity. A cell can filter the list beside it.
 
-use super::list::block;
 use super::text::{draw_lines, pad};
 use super::theme::{self, Theme};
-use crate::app::geometry::Heat;
+use super::widgets::block;
 use crate::app::{App, Focus, LEVELS_ACROSS, LEVELS_DOWN};
 use crate::briefing::{Loaded, Severity, Vocabulary};
+use crate::ui::layout::Heat;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,14 +1,14 @@
 //! Pane 8: the briefing's versions in git, and the selected one's changes in judgments
 //! against the version before it, by section.
 
-use super::list;
 use super::text::{Doc, fit, fit_spans, wrap};
 use super::theme::Theme;
-use crate::app::geometry::Regions;
+use super::{list, widgets};
 use crate::app::{App, Drawn, Focus, Pane, ROWS_PER_VERSION, Versions, plural};
 use crate::briefing::report::Tone;
 use crate::briefing::sanitize::clean_line;
 use crate::history::Entry;
+use crate::ui::layout::Regions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, regions: &Regions, app: &App, drawn: &mut Drawn, 
         Versions::Read(_) => None,
     };
     if let Some(message) = message {
-        let block = list::block(" History ".into(), true, theme);
+        let block = widgets::block(" History ".into(), true, theme);
         let inner = block
             .inner(regions.body)
             .inner(ratatui::layout::Margin::new(1, 0));
@@ -59,7 +59,7 @@ fn draw_versions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
         area.width.saturating_sub(4) as usize,
     );
-    let block = list::block(title, focused, theme);
+    let block = widgets::block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = inner.height as usize;
@@ -75,8 +75,8 @@ fn draw_versions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 theme.selected_unfocused
             };
-            lines.push(list::highlight(head, width, style));
-            lines.push(list::highlight(summary, width, style));
+            lines.push(widgets::highlight(head, width, style));
+            lines.push(widgets::highlight(summary, width, style));
         } else {
             lines.push(head);
             lines.push(summary);
@@ -84,7 +84,7 @@ fn draw_versions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     super::text::draw_lines(frame, inner, lines);
     if scrollbar {
-        list::draw_scrollbar(
+        widgets::draw_scrollbar(
             frame,
             area,
             entries.len() * ROWS_PER_VERSION,

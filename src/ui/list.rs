@@ -1,8 +1,9 @@
 //! The list half of a pane and the detail half beside it. Only the rows on screen are
 //! built, so a list of 10,000 quotes costs what a list of ten does.
 
-use super::text::{draw_lines, fit_spans, pad, write_lines};
+use super::text::{draw_lines, fit_spans, write_lines};
 use super::theme::Theme;
+use super::widgets::{block, draw_scrollbar, highlight, more_below};
 use crate::app::Mark;
 use crate::app::{App, Focus, Pane};
 use ratatui::Frame;
@@ -10,9 +11,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use rustc_hash::FxHashMap;
-use unicode_width::UnicodeWidthStr;
 
 /// Rows drawn in earlier frames, as the cells they fill, by everything a row's look
 /// depends on. A key that moves the selection changes two rows of a screenful; the others
@@ -54,22 +53,6 @@ impl RowCache {
         }
         &mut self.rows
     }
-}
-
-pub fn block(title: String, focused: bool, theme: &Theme) -> Block<'static> {
-    let (border, title_style) = if focused {
-        (theme.border_focused, theme.block_title_focused)
-    } else {
-        (theme.border, theme.block_title)
-    };
-    Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(border)
-        .title(Span::styled(title, title_style))
 }
 
 /// Draws the visible rows of `pane`'s list. `row(position, item, width)` renders the
@@ -202,22 +185,6 @@ fn row_cells(line: &Line, width: usize, theme: &Theme) -> Row {
         .collect()
 }
 
-/// The selected row: padded to the full width and restyled, keeping each span's colour
-/// unless the selection style sets its own.
-pub fn highlight(line: Line<'static>, width: usize, style: Style) -> Line<'static> {
-    let used: usize = line.spans.iter().map(|s| s.content.width()).sum();
-    let mut spans: Vec<Span<'static>> = line
-        .spans
-        .into_iter()
-        .map(|s| {
-            let merged = s.style.patch(style);
-            Span::styled(s.content, merged)
-        })
-        .collect();
-    spans.push(Span::styled(pad("", width.saturating_sub(used)), style));
-    Line::from(spans)
-}
-
 /// Draws the detail block: `lines` from `scroll` on, with a scrollbar and a sign at the
 /// bottom edge when there is more below. `cut` says the lines stop where the screen
 /// does (see `Doc::with_limit`): there is more, but how much is not known.
@@ -259,25 +226,6 @@ pub fn draw_detail(
     }
 }
 
-pub fn draw_scrollbar(
-    frame: &mut Frame,
-    area: Rect,
-    total: usize,
-    viewport: usize,
-    offset: usize,
-    theme: &Theme,
-) {
-    let mut state = ScrollbarState::new(total.saturating_sub(viewport))
-        .position(offset)
-        .viewport_content_length(viewport);
-    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-        .begin_symbol(None)
-        .end_symbol(None)
-        .thumb_style(theme.border_focused)
-        .track_style(theme.border);
-    frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
-}
-
 /// The sign in front of a row that the latest reload added or changed.
 fn mark_sign(mark: Option<Mark>, theme: &Theme) -> (&'static str, Style) {
     match mark {
@@ -285,10 +233,4 @@ fn mark_sign(mark: Option<Mark>, theme: &Theme) -> (&'static str, Style) {
         Some(Mark::Changed) => ("•", theme.changed),
         None => (" ", theme.text),
     }
-}
-
-/// The sign on a bottom border that there is more text below.
-pub fn more_below(lines: usize) -> String {
-    let noun = if lines == 1 { "line" } else { "lines" };
-    format!(" ↓ {lines} more {noun} ")
 }

@@ -2,12 +2,12 @@
 //! cell the actor's position on the topic as a sign in its colour; a cursor on one cell,
 //! whose stance the detail shows.
 
-use super::list::block;
 use super::text::{draw_lines, fit, pad};
 use super::theme::{self, Theme};
-use crate::app::geometry::Matrix;
+use super::widgets::block;
 use crate::app::{App, Focus, Pane, plural};
 use crate::briefing::{Loaded, Position, Vocabulary};
+use crate::ui::layout::Matrix;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

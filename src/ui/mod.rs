@@ -16,9 +16,10 @@ mod summary;
 pub mod text;
 pub mod theme;
 mod timeline;
+mod widgets;
 
 use crate::app::{App, Drawn, Focus, Mode, Pane, Reveal, plural};
-use crate::briefing::{Loaded, Quote};
+use crate::briefing::Loaded;
 use crate::keymap::Keys;
 use layout::Regions;
 use ratatui::Frame;
@@ -400,7 +401,7 @@ fn draw_summary(
     loaded: &Loaded,
     theme: &Theme,
 ) -> Option<usize> {
-    let block = list::block(format!(" {} ", Pane::Summary.title()), true, theme);
+    let block = widgets::block(format!(" {} ", Pane::Summary.title()), true, theme);
     let inner = block.inner(area);
     let height = inner.height as usize;
     // Only what is on screen (and one line more, to know there is more) is laid out.
@@ -420,7 +421,7 @@ fn draw_summary(
         block = block.title_bottom(Line::styled(" ↓ more below ", theme.more).right_aligned());
     } else if scroll + height < tallest {
         block = block.title_bottom(
-            Line::styled(list::more_below(tallest - height - scroll), theme.more).right_aligned(),
+            Line::styled(widgets::more_below(tallest - height - scroll), theme.more).right_aligned(),
         );
     }
     frame.render_widget(block, area);
@@ -475,7 +476,7 @@ fn summary_max_scroll(columns: &[Doc], height: usize) -> usize {
 /// how far it scrolls.
 fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<usize> {
     let title = " Cannot show this briefing ".to_owned();
-    let inner = list::block(title.clone(), true, theme)
+    let inner = widgets::block(title.clone(), true, theme)
         .inner(area)
         .inner(ratatui::layout::Margin::new(1, 0));
     let mut doc = Doc::new(inner.width as usize, theme);
@@ -504,12 +505,12 @@ fn draw_error_screen(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) ->
     let height = inner.height as usize;
     let max_scroll = doc.lines.len().saturating_sub(height);
     let scroll = app.error_scroll.min(max_scroll);
-    let mut block = list::block(title, true, theme).border_style(theme.error_text);
+    let mut block = widgets::block(title, true, theme).border_style(theme.error_text);
     if scroll < max_scroll {
         let below = doc.lines.len() - height - scroll;
         block = block.title_bottom(
             Line::styled(
-                format!("{}· j/k PgDn scroll ", list::more_below(below)),
+                format!("{}· j/k PgDn scroll ", widgets::more_below(below)),
                 theme.more,
             )
             .right_aligned(),
@@ -618,55 +619,4 @@ fn hint_spans(keys: &Keys, mode: Mode, theme: &Theme) -> Vec<Span<'static>> {
         *last = Span::styled(last.content.trim_end().to_owned(), last.style);
     }
     spans
-}
-
-// Lookups and lines shared by the panes.
-
-/// A line led by a position's sign and word in its colour (`+ supports  text`).
-fn position_bullet(
-    doc: &mut Doc,
-    position: crate::briefing::Position,
-    text: &str,
-    style: ratatui::style::Style,
-    theme: &Theme,
-) {
-    use crate::briefing::Vocabulary;
-    let marker = format!("{} {:<9} ", theme::position_sign(position), position.word());
-    doc.bullet(&marker, theme.position(position), text, style);
-}
-
-/// A quote in another item's detail: the words in quotation marks, then who said them.
-fn quote_line(doc: &mut Doc, quote: &Quote, theme: &Theme) {
-    doc.bullet(
-        "• ",
-        theme.dim,
-        &format!("“{}” — {}", quote.text, quote.speaker),
-        theme.quote,
-    );
-}
-
-/// An actor's name as a link to the actor, or as text if the id names no actor.
-fn actor_link(doc: &mut Doc, loaded: &Loaded, id: &str, theme: &Theme) {
-    let name = loaded.actor_name(id).to_owned();
-    if loaded.index.actor_by_id.contains_key(id) {
-        doc.link(|doc| doc.bullet("• ", theme.dim, &name, theme.speaker));
-    } else {
-        doc.bullet("• ", theme.dim, &name, theme.text);
-    }
-}
-
-fn source_line(doc: &mut Doc, loaded: &Loaded, id: &str, theme: &Theme) {
-    match loaded.index.source_by_id.get(id) {
-        Some(&s) => {
-            let source = &loaded.briefing.sources[s];
-            doc.para(&format!("{} — {}", source.outlet, source.title), theme.text);
-            if let Some(url) = &source.url {
-                doc.para(url, theme.link);
-            }
-            if let Some(note) = &source.note {
-                doc.para(note, theme.dim);
-            }
-        }
-        None => doc.para(id, theme.text),
-    }
 }

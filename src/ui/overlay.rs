@@ -1,8 +1,8 @@
 //! Windows drawn over the panes: the key help and the list of problems.
 
-use super::list::block;
 use super::text::{Doc, draw_lines, pad};
 use super::theme::Theme;
+use super::widgets::block;
 use crate::app::Mode;
 use crate::app::{App, Overlay, plural};
 use crate::keymap::{BINDINGS, Keys, Section};
@@ -57,7 +57,7 @@ pub fn draw(
 
     let mut frame_block = block(title.to_owned(), true, theme).border_style(theme.overlay_border);
     if scroll < max_scroll {
-        let below = super::list::more_below(doc.lines.len() - inner_height - scroll);
+        let below = super::widgets::more_below(doc.lines.len() - inner_height - scroll);
         frame_block = frame_block.title_bottom(
             Line::styled(format!("{below}· j/k PgDn scroll "), theme.more).right_aligned(),
         );

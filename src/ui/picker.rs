@@ -1,9 +1,10 @@
 //! The list of briefings in a directory (`brief DIR`), each with its title, date and
 //! counts, or its first error.
 
-use super::list::{block, draw_detail, highlight};
+use super::list::draw_detail;
 use super::text::{Doc, draw_lines, fit, fit_spans, pad};
 use super::theme::Theme;
+use super::widgets::{block, highlight};
 use crate::app::Picker;
 use crate::words::{file_size, plural};
 use ratatui::Frame;

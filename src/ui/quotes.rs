@@ -1,15 +1,38 @@
 //! Pane 3: the quotes, verbatim, with the selected one's speaker, context and source.
 
+use super::layout::{RowWidths, width_of};
 use super::text::{Doc, fit_line, pad};
 use super::theme::Theme;
-use super::{position_bullet, source_line};
+use super::widgets::{position_bullet, source_line};
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+/// The speaker column's least and most width.
+const SPEAKER_MIN: usize = 6;
+const SPEAKER_MAX: usize = 20;
+/// The most of a quote's text that the list makes room for: a quote is read in the
+/// detail, the row need not hold a long one whole.
+const ROW_TEXT: usize = 90;
+
+/// What `row` wants of the width: the speaker column and its gap, the quote in its marks.
+pub fn row_widths(loaded: &Loaded) -> RowWidths {
+    let quotes = &loaded.briefing.quotes;
+    let speaker = quotes.iter().map(|q| width_of(&q.speaker)).max();
+    let text = quotes
+        .iter()
+        .map(|q| width_of(&q.text) + "“”".width())
+        .max();
+    RowWidths {
+        lead: speaker.unwrap_or(0).clamp(SPEAKER_MIN, SPEAKER_MAX) + 1,
+        title: text.unwrap_or(0).min(ROW_TEXT),
+        secondary: 0,
+    }
+}
+
 pub fn row(loaded: &Loaded, item: usize, width: usize, theme: &Theme) -> Line<'static> {
     let quote = &loaded.briefing.quotes[item];
-    let speaker_width = (width / 3).clamp(6, 20);
+    let speaker_width = (width / 3).clamp(SPEAKER_MIN, SPEAKER_MAX);
     // A name that does not fit is shown by its last word ("Tsikhanouskaya"), which tells
     // speakers apart better than a cut first name ("Sviatlan…").
     let speaker = if quote.speaker.width() <= speaker_width {

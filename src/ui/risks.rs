@@ -1,17 +1,36 @@
 //! Pane 4: risks, most severe first, each with its severity in colour and in words.
 
-use super::actor_link;
-use super::actors::list_section;
+use super::layout::{RowWidths, width_of};
 use super::text::{Doc, fit};
 use super::theme::{self, Theme};
+use super::widgets::{actors_section, list_section};
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
+
+/// A row's severity label before the title: the four-cell bar, the word padded to the
+/// longest ("critical"), a space after each.
+const SEVERITY_WORD: usize = 8;
+const ROW_LEAD: usize = 4 + 1 + SEVERITY_WORD + 1;
+
+/// What `row` wants of the width: the severity label and the title.
+pub fn row_widths(loaded: &Loaded) -> RowWidths {
+    let risks = &loaded.briefing.risks;
+    RowWidths {
+        lead: ROW_LEAD,
+        title: risks.iter().map(|r| width_of(&r.title)).max().unwrap_or(0),
+        secondary: 0,
+    }
+}
 
 pub fn row(loaded: &Loaded, item: usize, width: usize, theme: &Theme) -> Line<'static> {
     let risk = &loaded.briefing.risks[item];
     let severity = risk.severity();
-    let label = format!("{} {:<8} ", theme::severity_bar(severity), severity.word());
-    let rest = width.saturating_sub(14);
+    let label = format!(
+        "{} {:<SEVERITY_WORD$} ",
+        theme::severity_bar(severity),
+        severity.word()
+    );
+    let rest = width.saturating_sub(ROW_LEAD);
     Line::from(vec![
         Span::styled(label, theme.severity(severity)),
         Span::styled(fit(&risk.title, rest), theme.text),
@@ -58,15 +77,4 @@ fn level_style(level: crate::briefing::Level, theme: &Theme) -> ratatui::style::
         Level::Medium => Severity::Moderate,
         Level::High => Severity::Critical,
     })
-}
-
-/// The actors an item involves, each a link to its actor.
-pub fn actors_section(doc: &mut Doc, loaded: &Loaded, actors: &[String], theme: &Theme) {
-    doc.heading("Actors");
-    if actors.is_empty() {
-        doc.para("—", theme.dim);
-    }
-    for id in actors {
-        actor_link(doc, loaded, id, theme);
-    }
 }

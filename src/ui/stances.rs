@@ -3,7 +3,7 @@
 use super::text::Doc;
 
 use super::theme::{self, Theme};
-use super::{position_bullet, quote_line};
+use super::widgets::{position_bullet, quote_line};
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::Span;
 

@@ -1,8 +1,9 @@
 //! Pane 7: the dated events, in the briefing's order.
 
-use super::source_line;
+use super::layout::{RowWidths, width_of};
 use super::text::{Doc, fit_line, pad};
 use super::theme::Theme;
+use super::widgets::source_line;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
@@ -21,6 +22,30 @@ pub fn date_width(loaded: &Loaded, rows: &[usize], width: usize) -> usize {
         .clamp(4, (width / 2).max(4))
 }
 
+/// Columns between the date and the event.
+const DATE_GAP: usize = 1;
+
+/// What `row` wants of the width: the dates, the gap (and a column to spare, as the list
+/// has always been sized), and the events.
+pub fn row_widths(loaded: &Loaded) -> RowWidths {
+    let timeline = &loaded.briefing.timeline;
+    RowWidths {
+        lead: timeline
+            .iter()
+            .map(|e| width_of(&e.date))
+            .max()
+            .unwrap_or(0)
+            + DATE_GAP
+            + 1,
+        title: timeline
+            .iter()
+            .map(|e| width_of(&e.event))
+            .max()
+            .unwrap_or(0),
+        secondary: 0,
+    }
+}
+
 pub fn row(
     loaded: &Loaded,
     item: usize,
@@ -32,9 +57,9 @@ pub fn row(
 
     Line::from(vec![
         Span::styled(pad(&event.date, date_width), theme.date),
-        Span::raw(" "),
+        Span::raw(" ".repeat(DATE_GAP)),
         Span::styled(
-            fit_line(&event.event, width.saturating_sub(date_width + 1)),
+            fit_line(&event.event, width.saturating_sub(date_width + DATE_GAP)),
             theme.text,
         ),
     ])
