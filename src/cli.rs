@@ -398,6 +398,7 @@ fn open(
             Some(App::new(
                 Origin::File(path.clone()),
                 briefing::load_file(&path, budget),
+                &crate::ui::layout::SCREEN,
             ))
         }
     };
@@ -407,7 +408,13 @@ fn open(
         );
         return 2;
     }
-    let mut app = app.unwrap_or_else(|| App::new(Origin::Bundled, briefing::load_bundled()));
+    let mut app = app.unwrap_or_else(|| {
+        App::new(
+            Origin::Bundled,
+            briefing::load_bundled(),
+            &crate::ui::layout::SCREEN,
+        )
+    });
     app.mouse = mouse;
     run(app, budget, settings)
 }
@@ -430,7 +437,7 @@ fn picker(dir: PathBuf) -> Result<App, i32> {
         );
         return Err(1);
     }
-    Ok(App::with_picker(dir, entries))
+    Ok(App::with_picker(dir, entries, &crate::ui::layout::SCREEN))
 }
 
 fn run(app: App, budget: Budget, settings: &crate::runtime::Settings) -> i32 {

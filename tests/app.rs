@@ -860,7 +860,11 @@ fn e_with_the_list_empty_opens_the_editor_at_the_top() {
 
 #[test]
 fn update_directly_moves_and_quits() {
-    let mut app = App::new(Origin::Bundled, parse(BUNDLED_TEXT));
+    let mut app = App::new(
+        Origin::Bundled,
+        parse(BUNDLED_TEXT),
+        &brief::ui::layout::SCREEN,
+    );
     app.update(Action::Resize(80, 24));
     assert_eq!(app.update(Action::ShowPane(Pane::Risks)), Effect::None);
     app.update(Action::Last);

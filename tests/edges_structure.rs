@@ -61,3 +61,33 @@ fn a_name_is_found_only_whole() {
     assert!(!names("let magix = 1;", "gix"));
     assert!(!names("gixel", "gix"));
 }
+
+/// The layers above the state: drawing, the terminal's loop, the command line. The state
+/// is asked its questions by them and answers; what it needs of the layout comes in as an
+/// `app::Layout` that `ui` implements, so the shipped state never imports them (its own
+/// unit tests may borrow the real layout).
+const ABOVE_THE_STATE: [&str; 4] = ["crate::ui", "crate::runtime", "crate::cli", "crate::keymap"];
+
+#[test]
+fn the_app_state_imports_nothing_from_the_layers_above_it() {
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app"),
+        &mut files,
+    );
+    let mut mentions = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("reading a source file");
+        let shipped = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in shipped.lines().enumerate() {
+            if ABOVE_THE_STATE.iter().any(|layer| line.contains(layer)) {
+                mentions.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        mentions.is_empty(),
+        "src/app/ imports only downward:\n{}",
+        mentions.join("\n")
+    );
+}

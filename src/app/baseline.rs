@@ -66,7 +66,12 @@ mod tests {
     const LATER: &str = include_str!("../../tests/fixtures/history/pay-v3.yaml");
 
     fn app_at(text: &str) -> App {
-        App::new(Origin::Bundled, briefing::parse(text))
+        // The drawing's own layout, as the command line hands it to an app.
+        App::new(
+            Origin::Bundled,
+            briefing::parse(text),
+            &crate::ui::layout::SCREEN,
+        )
     }
 
     fn compare(app: &mut App, label: &str, text: &str) {

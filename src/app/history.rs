@@ -4,7 +4,6 @@
 use super::{App, Effect, Focus, Pane};
 use crate::briefing::report::Line;
 use crate::history::{Entry, VersionId};
-use crate::ui::layout;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Versions {
@@ -112,7 +111,7 @@ impl App {
 
     /// Versions that fit in the list.
     fn history_page(&self) -> usize {
-        let rows = layout::pane_viewport(self, Pane::History).list_rows;
+        let rows = self.layout.pane_viewport(self, Pane::History).list_rows;
         (rows / ROWS_PER_VERSION).max(1)
     }
 
@@ -241,9 +240,12 @@ mod tests {
     }
 
     fn app_with_history(entries: Vec<Entry>) -> App {
+        // The drawing's own layout, as the command line hands it to an app: page sizes
+        // come from it.
         let mut app = App::new(
             Origin::Bundled,
             briefing::parse(include_str!("../../tests/fixtures/history/pay-v1.yaml")),
+            &crate::ui::layout::SCREEN,
         );
         app.update(Action::ShowPane(Pane::History));
         app.update(Action::HistoryRead(Versions::Read(entries)));

@@ -29,10 +29,9 @@ pub use jumps::Jumps;
 pub use links::Target;
 pub use needle::Needle;
 pub use pane::{Pane, contains_folded};
-pub use screen::{Hit, Viewport};
+pub use screen::{Hit, Layout, MatrixSize, RowWidths, Viewport};
 
 use crate::briefing::{LoadError, Loaded, catalog};
-use crate::ui::layout::{self, MatrixSize, RowWidths};
 use std::path::PathBuf;
 
 /// Where the briefing comes from.
@@ -184,6 +183,9 @@ const WHEEL_LINES: usize = 3;
 
 pub struct App {
     pub origin: Origin,
+    /// The screen's layout, which the drawing owns: page sizes, what a click hit, how wide
+    /// rows want to be.
+    pub layout: &'static dyn Layout,
     /// The last briefing that loaded without errors; it stays on screen through bad saves.
     pub loaded: Option<Loaded>,
     /// Why the latest load failed, until a good one replaces it.
@@ -228,8 +230,12 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(origin: Origin, load: Result<Loaded, LoadError>) -> Self {
-        let mut app = Self::empty(origin);
+    pub fn new(
+        origin: Origin,
+        load: Result<Loaded, LoadError>,
+        layout: &'static dyn Layout,
+    ) -> Self {
+        let mut app = Self::empty(origin, layout);
         match load {
             Ok(loaded) => app.accept(loaded, false),
             Err(error) => app.error = Some(error),
@@ -238,8 +244,12 @@ impl App {
     }
 
     /// The picker over the briefings of `dir`, with nothing opened yet.
-    pub fn with_picker(dir: PathBuf, entries: Vec<catalog::Entry>) -> Self {
-        let mut app = Self::empty(Origin::Directory(dir.clone()));
+    pub fn with_picker(
+        dir: PathBuf,
+        entries: Vec<catalog::Entry>,
+        layout: &'static dyn Layout,
+    ) -> Self {
+        let mut app = Self::empty(Origin::Directory(dir.clone()), layout);
         app.picker = Some(Picker {
             dir,
             entries,
@@ -251,10 +261,11 @@ impl App {
     }
 
     /// Nothing loaded, nothing selected.
-    fn empty(origin: Origin) -> Self {
+    fn empty(origin: Origin, layout: &'static dyn Layout) -> Self {
         Self {
             history: History::of(&origin),
             origin,
+            layout,
             loaded: None,
             error: None,
             source: None,
@@ -679,7 +690,7 @@ impl App {
     }
 
     fn keep_picker_in_view(&mut self) {
-        let height = layout::picker_viewport(self).list_rows.max(1);
+        let height = self.layout.picker_viewport(self).list_rows.max(1);
         let Some(picker) = &mut self.picker else {
             return;
         };
@@ -750,9 +761,9 @@ impl App {
             self.changes = changes;
         }
         for pane in Pane::ALL {
-            self.panes[pane].widths = layout::row_widths(&loaded, pane);
+            self.panes[pane].widths = self.layout.row_widths(&loaded, pane);
         }
-        self.matrix = layout::matrix_size(&loaded);
+        self.matrix = self.layout.matrix_size(&loaded);
         self.replaced = self.loaded.replace(loaded);
         self.source = None;
         self.generation += 1;

@@ -1,17 +1,16 @@
 //! The mouse: clicks on tabs, rows, cells and links; the wheel where the pointer is.
 
 use super::{App, Effect, Focus, Hit, Pane, WHEEL_LINES};
-use crate::ui::layout;
 
 impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) -> Effect {
-        if !layout::fits(self.width, self.height) {
+        if !self.layout.fits(self.width, self.height) {
             return Effect::None;
         }
         if self.overlay.take().is_some() {
             return Effect::None;
         }
-        let hit = layout::hit(self, column, row);
+        let hit = self.layout.hit(self, column, row);
         match hit {
             Hit::Tab(pane) => {
                 self.show(pane);
@@ -90,7 +89,7 @@ impl App {
     /// The wheel scrolls what is under the pointer: the detail a few lines, the list or
     /// the matrix a row, an overlay or a page of text a few lines.
     pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) -> Effect {
-        let hit = layout::hit(self, column, row);
+        let hit = self.layout.hit(self, column, row);
         let lines = if down {
             WHEEL_LINES as isize
         } else {

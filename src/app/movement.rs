@@ -6,7 +6,7 @@ use super::*;
 impl App {
     /// Rows one page moves by: the visible height of what has the focus.
     pub(super) fn page(&self) -> usize {
-        let viewport = layout::viewport(self);
+        let viewport = self.layout.viewport(self);
         let height = if self.scrolls_detail() {
             viewport.detail_rows
         } else if self.pane == Pane::Stances {
@@ -197,7 +197,7 @@ impl App {
         if !pane.has_list() {
             return;
         }
-        let viewport = layout::pane_viewport(self, pane);
+        let viewport = self.layout.pane_viewport(self, pane);
         if pane == Pane::Stances {
             let size = self.matrix;
             let state = &mut self.panes[pane].state;

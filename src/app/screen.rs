@@ -1,9 +1,60 @@
 //! What `update` needs to know of the screen, as plain numbers: how many rows a page
-//! holds and what a click landed on. Where things go is the drawing's business
-//! (`ui::layout`), which answers in these terms so that the state never handles a
-//! terminal's rectangles, and a click still lands where a thing is drawn.
+//! holds, what a click landed on, how wide a pane's rows want to be. Where things go is
+//! the drawing's business: `ui::layout` answers the `Layout` questions in these terms, and
+//! whoever makes an `App` (the command line, the tests) hands it that layout. So the state
+//! never handles a terminal's rectangles and imports nothing from the drawing above it,
+//! and a click still lands where a thing is drawn.
 
-use super::Pane;
+use super::{App, Pane};
+use crate::briefing::Loaded;
+
+/// The questions `update` asks of the screen's layout.
+pub trait Layout: Send + Sync {
+    /// The current pane's list, matrix and detail as the screen shows them.
+    fn viewport(&self, app: &App) -> Viewport;
+    /// A given pane's, as it would show now.
+    fn pane_viewport(&self, app: &App, pane: Pane) -> Viewport;
+    /// The directory picker's.
+    fn picker_viewport(&self, app: &App) -> Viewport;
+    /// What is drawn at a column and row of the screen.
+    fn hit(&self, app: &App, column: u16, row: u16) -> Hit;
+    /// Whether a screen this big has room for the panes at all.
+    fn fits(&self, width: u16, height: u16) -> bool;
+    /// What a pane's rows want of the width, measured by the pane that draws them.
+    fn row_widths(&self, loaded: &Loaded, pane: Pane) -> RowWidths;
+    /// What the stance matrix has to fit.
+    fn matrix_size(&self, loaded: &Loaded) -> MatrixSize;
+}
+
+/// The columns a pane's rows want: a lead (severity, number, date), the title, and what
+/// can go first when room is short (an actor's kind).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowWidths {
+    pub lead: usize,
+    pub title: usize,
+    pub secondary: usize,
+}
+
+impl RowWidths {
+    pub fn total(&self) -> usize {
+        self.lead
+            + self.title
+            + if self.secondary > 0 {
+                self.secondary + 1
+            } else {
+                0
+            }
+    }
+}
+
+/// What the stance matrix has to fit: how many actors and topics, and their widest names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MatrixSize {
+    pub actors: usize,
+    pub topics: usize,
+    pub actor_width: usize,
+    pub topic_width: usize,
+}
 
 /// How much of a pane's list, matrix and detail the screen shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

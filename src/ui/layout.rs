@@ -3,7 +3,8 @@
 //! click landed on (`viewport`, `hit`), and is answered in plain numbers, so a click
 //! lands where a thing is drawn without the state handling the terminal's rectangles.
 
-use crate::app::{App, Hit, Pane, Viewport};
+use crate::app::{App, Hit, Layout, Pane, Viewport};
+pub use crate::app::{MatrixSize, RowWidths};
 use crate::briefing::Loaded;
 use ratatui::layout::{Margin, Position, Rect};
 use unicode_width::UnicodeWidthStr;
@@ -32,27 +33,6 @@ pub const HEAT_HEIGHT: u16 = 7;
 const HEAT_LABEL_WIDTH: u16 = 7;
 const HEAT_CELL_WIDTH: u16 = 7;
 
-/// The columns a pane's rows want: a lead (severity, number, date), the title, and what
-/// can go first when room is short (an actor's kind).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RowWidths {
-    pub lead: usize,
-    pub title: usize,
-    pub secondary: usize,
-}
-
-impl RowWidths {
-    pub fn total(&self) -> usize {
-        self.lead
-            + self.title
-            + if self.secondary > 0 {
-                self.secondary + 1
-            } else {
-                0
-            }
-    }
-}
-
 /// A text's width on screen, looked at no further than a row could show.
 pub fn width_of(text: &str) -> usize {
     const WIDEST: usize = 240;
@@ -60,6 +40,36 @@ pub fn width_of(text: &str) -> usize {
         return WIDEST;
     }
     text.width().min(WIDEST)
+}
+
+/// The layout the app asks its questions of: this module's answers.
+pub struct Screen;
+
+/// The one layout there is, handed to every `App` that is made.
+pub static SCREEN: Screen = Screen;
+
+impl Layout for Screen {
+    fn viewport(&self, app: &App) -> Viewport {
+        viewport(app)
+    }
+    fn pane_viewport(&self, app: &App, pane: Pane) -> Viewport {
+        pane_viewport(app, pane)
+    }
+    fn picker_viewport(&self, app: &App) -> Viewport {
+        picker_viewport(app)
+    }
+    fn hit(&self, app: &App, column: u16, row: u16) -> Hit {
+        hit(app, column, row)
+    }
+    fn fits(&self, width: u16, height: u16) -> bool {
+        fits(width, height)
+    }
+    fn row_widths(&self, loaded: &Loaded, pane: Pane) -> RowWidths {
+        row_widths(loaded, pane)
+    }
+    fn matrix_size(&self, loaded: &Loaded) -> MatrixSize {
+        matrix_size(loaded)
+    }
 }
 
 /// What a pane's rows want of the width, measured by the pane that draws them.
@@ -74,15 +84,6 @@ pub fn row_widths(loaded: &Loaded, pane: Pane) -> RowWidths {
         // The matrix, the summary's page and the versions are sized otherwise.
         Pane::Summary | Pane::Stances | Pane::History => RowWidths::default(),
     }
-}
-
-/// What the stance matrix has to fit: how many actors and topics, and their widest names.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MatrixSize {
-    pub actors: usize,
-    pub topics: usize,
-    pub actor_width: usize,
-    pub topic_width: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -586,7 +587,11 @@ mod tests {
 
     #[test]
     fn every_tab_is_named_in_full_at_80_columns_and_fits_at_any_width() {
-        let app = App::new(crate::app::Origin::Bundled, crate::briefing::load_bundled());
+        let app = App::new(
+            crate::app::Origin::Bundled,
+            crate::briefing::load_bundled(),
+            &SCREEN,
+        );
         let named = |width: u16| -> Vec<String> {
             tabs(&app, width)
                 .iter()

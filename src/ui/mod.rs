@@ -421,7 +421,8 @@ fn draw_summary(
         block = block.title_bottom(Line::styled(" ↓ more below ", theme.more).right_aligned());
     } else if scroll + height < tallest {
         block = block.title_bottom(
-            Line::styled(widgets::more_below(tallest - height - scroll), theme.more).right_aligned(),
+            Line::styled(widgets::more_below(tallest - height - scroll), theme.more)
+                .right_aligned(),
         );
     }
     frame.render_widget(block, area);

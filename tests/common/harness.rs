@@ -5,6 +5,7 @@
 use brief::app::{Action, App, Effect, Origin};
 use brief::briefing::{self, Budget, LoadError, Loaded};
 use brief::keymap::Keys;
+use brief::ui::layout::SCREEN;
 use brief::ui::theme::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -36,7 +37,7 @@ pub struct Harness {
 
 impl Harness {
     pub fn new(origin: Origin, load: Result<Loaded, LoadError>, width: u16, height: u16) -> Self {
-        Self::with_app(App::new(origin, load), width, height)
+        Self::with_app(App::new(origin, load, &SCREEN), width, height)
     }
 
     /// `app` in a test terminal of the given size, told that size as the runtime tells it.
@@ -87,7 +88,11 @@ impl Harness {
     pub fn picker(dir: &Path, width: u16, height: u16) -> Self {
         let entries =
             briefing::catalog::scan(dir, Budget::default()).expect("a readable directory");
-        Self::with_app(App::with_picker(dir.to_path_buf(), entries), width, height)
+        Self::with_app(
+            App::with_picker(dir.to_path_buf(), entries, &SCREEN),
+            width,
+            height,
+        )
     }
 
     /// Sends one terminal event through the key table, as the runtime does, after the
