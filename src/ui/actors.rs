@@ -1,9 +1,10 @@
 //! Pane 2: the actors, and beside them the selected actor in full.
 
-use super::layout::{RowWidths, width_of};
+use super::text::width_of;
 use super::text::{Doc, fit};
 use super::theme::{self, Theme};
 use super::widgets::{list_section, position_bullet, quote_line};
+use crate::app::RowWidths;
 use crate::app::links::ACTOR_LISTS_AT_MOST;
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};

@@ -1,8 +1,10 @@
 //! Where everything goes on screen: a pure function of the window size and the app's
-//! state. Drawing draws there; `update` asks here how many rows a page holds and what a
-//! click landed on (`viewport`, `hit`), and is answered in plain numbers, so a click
-//! lands where a thing is drawn without the state handling the terminal's rectangles.
+//! state. Drawing draws there; `update` asks here, through the `app::Layout` it is handed
+//! (`SCREEN`), how many rows a page holds and what a click landed on, and is answered in
+//! plain numbers, so a click lands where a thing is drawn without the state handling the
+//! terminal's rectangles.
 
+use super::text::width_of;
 use crate::app::{App, Hit, Layout, Pane, Viewport};
 pub use crate::app::{MatrixSize, RowWidths};
 use crate::briefing::Loaded;
@@ -32,15 +34,6 @@ pub const HEAT_HEIGHT: u16 = 7;
 /// Inside the heat map: the row labels, then three cells, one a column of impact.
 const HEAT_LABEL_WIDTH: u16 = 7;
 const HEAT_CELL_WIDTH: u16 = 7;
-
-/// A text's width on screen, looked at no further than a row could show.
-pub fn width_of(text: &str) -> usize {
-    const WIDEST: usize = 240;
-    if text.len() > 4 * WIDEST {
-        return WIDEST;
-    }
-    text.width().min(WIDEST)
-}
 
 /// The layout the app asks its questions of: this module's answers.
 pub struct Screen;

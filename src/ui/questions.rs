@@ -1,9 +1,10 @@
 //! Pane 5: the open questions, why each matters, who it concerns and what to watch.
 
-use super::layout::{RowWidths, width_of};
+use super::text::width_of;
 use super::text::{Doc, fit_line};
 use super::theme::Theme;
 use super::widgets::{actors_section, list_section};
+use crate::app::RowWidths;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 

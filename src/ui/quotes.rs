@@ -1,9 +1,10 @@
 //! Pane 3: the quotes, verbatim, with the selected one's speaker, context and source.
 
-use super::layout::{RowWidths, width_of};
+use super::text::width_of;
 use super::text::{Doc, fit_line, pad};
 use super::theme::Theme;
 use super::widgets::{position_bullet, source_line};
+use crate::app::RowWidths;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;

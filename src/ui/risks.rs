@@ -1,9 +1,10 @@
 //! Pane 4: risks, most severe first, each with its severity in colour and in words.
 
-use super::layout::{RowWidths, width_of};
+use super::text::width_of;
 use super::text::{Doc, fit};
 use super::theme::{self, Theme};
 use super::widgets::{actors_section, list_section};
+use crate::app::RowWidths;
 use crate::briefing::{Loaded, Vocabulary};
 use ratatui::text::{Line, Span};
 

@@ -476,6 +476,15 @@ pub fn columns(text: &str) -> usize {
     }
 }
 
+/// A text's width on screen, looked at no further than a row could show.
+pub fn width_of(text: &str) -> usize {
+    const WIDEST: usize = 240;
+    if text.len() > 4 * WIDEST {
+        return WIDEST;
+    }
+    text.width().min(WIDEST)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,10 @@
 //! Pane 7: the dated events, in the briefing's order.
 
-use super::layout::{RowWidths, width_of};
+use super::text::width_of;
 use super::text::{Doc, fit_line, pad};
 use super::theme::Theme;
 use super::widgets::source_line;
+use crate::app::RowWidths;
 use crate::briefing::Loaded;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
