@@ -362,6 +362,13 @@ impl<'a> Page<'a> {
             if let Some(note) = &s.note {
                 let _ = write!(self.out, "<br><span class=\"dim\">{}</span>", esc(note));
             }
+            if let Some(file) = &s.file {
+                let _ = write!(
+                    self.out,
+                    "<br><span class=\"dim\">Local copy: {}</span>",
+                    esc(file)
+                );
+            }
             self.out.push_str("</li>\n");
         }
         self.out.push_str("</ul>\n</section>\n");

@@ -266,6 +266,9 @@ fn sources(out: &mut String, b: &Briefing) {
         if let Some(note) = &s.note {
             let _ = write!(line, ". {}", text(note));
         }
+        if let Some(file) = &s.file {
+            let _ = write!(line, ". Local copy: {}", text(file));
+        }
         item(out, "- ", &line);
     }
     out.push('\n');

@@ -1,0 +1,195 @@
+//! Every key of the format, walked from its table, survives every export: its value is in
+//! the JSON, Markdown and HTML, and the JSON loads back to an equal briefing. A key added
+//! to the format but left out of an exporter fails here, by name.
+
+use brief::briefing::format::{self, Held, Item, Value};
+use brief::briefing::{self, Budget, Loaded};
+use brief::export::{self, Positions};
+use std::any::Any;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const FIXTURE: &str = "tests/fixtures/good/one-of-each.yaml";
+
+/// A source's `file:` needs its copy beside the briefing, and many tests copy the fixture
+/// alone into a directory of their own; so the fixture names none, and the walk adds one
+/// here, with the copy it names.
+const LOCAL_COPY: &str = "gazette.txt";
+
+fn one_of_each(dir: &Path) -> Loaded {
+    let text = std::fs::read_to_string(FIXTURE).unwrap();
+    let note = "    note: Invented source for a test fixture.\n";
+    assert!(text.contains(note), "the fixture's source note changed");
+    let text = text.replace(note, &format!("{note}    file: {LOCAL_COPY}\n"));
+    let unchecked = briefing::parse(&text).unwrap();
+    let quotes: Vec<&str> = unchecked
+        .briefing
+        .quotes
+        .iter()
+        .map(|q| q.text.as_str())
+        .collect();
+    std::fs::write(dir.join(LOCAL_COPY), quotes.join("\n")).unwrap();
+    load_text(dir, "one-of-each.yaml", &text)
+}
+
+fn load_text(dir: &Path, name: &str, text: &str) -> Loaded {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let loaded = briefing::load_file(&path, Budget::default())
+        .unwrap_or_else(|e| panic!("{name} does not load: {:?}", e.diagnostics));
+    assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+    loaded
+}
+
+/// One value the briefing holds under a key of an item.
+struct Leaf {
+    item: &'static str,
+    key: &'static str,
+    value: Value,
+    text: String,
+}
+
+/// Every value under every key, walking the format's table from the briefing down, and
+/// the keys (`item.key`) that held one.
+fn walk(item: &'static Item, model: &dyn Any, leaves: &mut Vec<Leaf>, seen: &mut BTreeSet<String>) {
+    for key in item.keys {
+        let held = (key.read)(model);
+        if !matches!(held, Held::Absent) {
+            seen.insert(format!("{}.{}", item.what, key.name));
+        }
+        let mut leaf = |text: &str| {
+            leaves.push(Leaf {
+                item: item.what,
+                key: key.name,
+                value: key.value,
+                text: text.to_owned(),
+            })
+        };
+        match (held, key.value) {
+            (Held::Absent, _) => {}
+            (Held::Text(text), _) => leaf(text),
+            (Held::Word(word), _) => leaf(word),
+            (Held::Texts(texts), _) => texts.iter().for_each(|t| leaf(t)),
+            (Held::Item(inner), Value::Item(kind)) => walk(kind, inner, leaves, seen),
+            (Held::Items(inner), Value::Items(kind)) => {
+                for each in inner {
+                    walk(kind, each, leaves, seen);
+                }
+            }
+            (held, value) => panic!(
+                "{}.{}: the model holds {held:?} for a {value:?}",
+                item.what, key.name
+            ),
+        }
+    }
+}
+
+/// Every kind of item the briefing's table reaches, with its keys.
+fn every_key() -> BTreeSet<String> {
+    fn reach(item: &'static Item, keys: &mut BTreeSet<String>) {
+        for key in item.keys {
+            keys.insert(format!("{}.{}", item.what, key.name));
+            if let Value::Item(inner) | Value::Items(inner) = key.value {
+                reach(inner, keys);
+            }
+        }
+    }
+    let mut keys = BTreeSet::new();
+    reach(&format::BRIEFING, &mut keys);
+    keys
+}
+
+/// Markdown as the text it renders: every escape undone.
+fn rendered_markdown(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut chars = markdown.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// HTML as the text it renders: every entity the export writes undone.
+fn rendered_html(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The model without positions, which differ between a YAML file and its JSON.
+fn without_positions(loaded: &Loaded) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.remove("at");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(&loaded.briefing).unwrap();
+    strip(&mut value);
+    value
+}
+
+#[test]
+fn every_key_of_the_format_survives_every_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = one_of_each(dir.path());
+    let mut leaves = Vec::new();
+    let mut seen = BTreeSet::new();
+    walk(&format::BRIEFING, &loaded.briefing, &mut leaves, &mut seen);
+
+    // Where an item was written is no key anyone writes; the JSON export gives it on
+    // request, and `json_positions_only_on_request` covers that.
+    let unwritten: BTreeSet<String> = every_key()
+        .into_iter()
+        .filter(|k| !k.ends_with(".at") && !seen.contains(k))
+        .collect();
+    assert!(
+        unwritten.is_empty(),
+        "{FIXTURE} should hold every key of the format; it lacks {unwritten:?}"
+    );
+
+    let json = export::json(&loaded, Positions::Omit);
+    let markdown = rendered_markdown(&export::markdown(&loaded));
+    let html = rendered_html(&export::html(&loaded));
+    let mut dropped = Vec::new();
+    for leaf in &leaves {
+        let quoted = serde_json::to_string(&leaf.text).unwrap();
+        let in_json = json.contains(&format!("\"{}\": {quoted}", leaf.key))
+            || (matches!(leaf.value, Value::Texts | Value::Ids)
+                && json.contains(&format!("\"{}\": [", leaf.key))
+                && json.contains(&quoted));
+        // Markdown and HTML are read by people: they name an item rather than give its
+        // id, and give the name of what a reference points to (checked where each
+        // exporter resolves references), so ids are the JSON's alone.
+        let for_people = leaf.key != "id" && !matches!(leaf.value, Value::Id | Value::Ids);
+        for (export, ok) in [
+            ("JSON", in_json),
+            ("Markdown", !for_people || markdown.contains(&leaf.text)),
+            ("HTML", !for_people || html.contains(&leaf.text)),
+        ] {
+            if !ok {
+                dropped.push(format!(
+                    "{export} drops {}.{}: {:?}",
+                    leaf.item, leaf.key, leaf.text
+                ));
+            }
+        }
+    }
+    assert!(dropped.is_empty(), "{}", dropped.join("\n"));
+
+    let reloaded = load_text(dir.path(), "one-of-each.json", &json);
+    assert_eq!(
+        without_positions(&reloaded),
+        without_positions(&loaded),
+        "the JSON export loads back to a different briefing"
+    );
+}
