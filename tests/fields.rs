@@ -193,3 +193,99 @@ fn every_key_of_the_format_survives_every_export() {
         "the JSON export loads back to a different briefing"
     );
 }
+
+/// Where the first item of `kind` is in the briefing's JSON, from the table: the
+/// briefing itself, its summary, a section's first item, or the first of an item's list.
+fn first_of(kind: &'static Item) -> Option<Vec<String>> {
+    fn find(at: &'static Item, kind: &'static Item, path: Vec<String>) -> Option<Vec<String>> {
+        if std::ptr::eq(at, kind) {
+            return Some(path);
+        }
+        at.keys.iter().find_map(|key| {
+            let mut path = path.clone();
+            path.push(key.name.to_owned());
+            match key.value {
+                Value::Item(inner) => find(inner, kind, path),
+                Value::Items(inner) => {
+                    path.push("0".to_owned());
+                    find(inner, kind, path)
+                }
+                _ => None,
+            }
+        })
+    }
+    find(&format::BRIEFING, kind, Vec::new())
+}
+
+/// A different value of the same type.
+fn edited(value: &serde_json::Value, key: &format::Key) -> serde_json::Value {
+    match (value, key.value) {
+        (_, Value::Word(vocab)) => {
+            let other = (vocab.words)().into_iter().find(|w| value != w).unwrap();
+            serde_json::json!(other)
+        }
+        (_, Value::Date) => serde_json::json!("1999-12-31"),
+        (serde_json::Value::String(text), _) => serde_json::json!(format!("{text} (edited)")),
+        (serde_json::Value::Array(items), _) => {
+            let mut items = items.clone();
+            let mut extra = items[0].clone();
+            if let Some(text) = extra.as_str() {
+                extra = serde_json::json!(format!("{text} (edited)"));
+            } else if let Some(name) = extra.get_mut("name") {
+                *name = serde_json::json!("Someone else");
+            }
+            items.push(extra);
+            serde_json::Value::Array(items)
+        }
+        (other, _) => panic!("{}: no edit for {other}", key.name),
+    }
+}
+
+#[test]
+fn a_diff_compares_every_key_of_the_format_under_its_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = one_of_each(dir.path());
+    let original = serde_json::to_value(&loaded.briefing).unwrap();
+    let mut unreported = Vec::new();
+    for kind in format::ITEMS {
+        let path = first_of(kind).unwrap_or_else(|| panic!("{} is unreachable", kind.what));
+        // The briefing's mappings and lists of them are walked as kinds of their own.
+        let nested = |key: &&format::Key| {
+            matches!(key.value, Value::Item(_))
+                || (std::ptr::eq(*kind, &format::BRIEFING) && matches!(key.value, Value::Items(_)))
+        };
+        for key in kind.compared().filter(|k| !nested(k)) {
+            let mut json = original.clone();
+            let mut item = &mut json;
+            for step in &path {
+                item = match step.parse::<usize>() {
+                    Ok(n) => &mut item[n],
+                    Err(_) => &mut item[step.as_str()],
+                };
+            }
+            item[key.name] = edited(&item[key.name], key);
+            let changed: briefing::Briefing = serde_json::from_value(json).unwrap();
+            let diff = briefing::diff::BriefingDiff::between(&loaded.briefing, &changed);
+            // A person is one line of its actor's `people`.
+            let label = if std::ptr::eq(*kind, &format::PERSON) {
+                "people"
+            } else {
+                key.label
+            };
+            let reported = diff.changes.iter().any(|c| match &c.kind {
+                briefing::diff::ChangeKind::Edited { fields } => {
+                    fields.iter().any(|f| f.field == label)
+                }
+                _ => false,
+            });
+            if !reported {
+                unreported.push(format!("{}.{}: {diff:?}", kind.what, key.name));
+            }
+        }
+    }
+    assert!(
+        unreported.is_empty(),
+        "edits the diff does not report:\n{}",
+        unreported.join("\n")
+    );
+}

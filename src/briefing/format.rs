@@ -67,6 +67,8 @@ pub struct Key {
     pub required: bool,
     pub value: Value,
     pub description: &'static str,
+    /// How a diff names the key in its report ("bottom line" for `bluf`).
+    pub label: &'static str,
     /// The model's value under this key, given the item it belongs to (the model type
     /// of the key's `Item`); what the diff and the exports' tests read.
     pub read: fn(&dyn Any) -> Held<'_>,
@@ -83,11 +85,29 @@ pub struct Item {
     pub keys: &'static [Key],
     /// The keys' names, in the same order, for the loader's unknown-key check.
     pub names: &'static [&'static str],
+    /// The keys an item is known by from one version of the briefing to the next: a diff
+    /// matches items by them and compares the rest.
+    pub known_by: &'static [&'static str],
+    /// The keys a diff reports first, as they matter most (a quote's words, a risk's
+    /// levels); the rest follow in the table's order.
+    pub compared_first: &'static [&'static str],
 }
 
 impl Item {
     pub fn key(&self, name: &str) -> Option<&Key> {
         self.keys.iter().find(|k| k.name == name)
+    }
+
+    /// The keys a diff compares, in the order it reports them: all but those the item
+    /// is known by and where it was written.
+    pub fn compared(&self) -> impl Iterator<Item = &Key> {
+        let first = self.compared_first.iter().filter_map(|name| self.key(name));
+        let rest = self.keys.iter().filter(|k| {
+            !self.compared_first.contains(&k.name)
+                && !self.known_by.contains(&k.name)
+                && !matches!(k.value, Value::WrittenAt)
+        });
+        first.chain(rest)
     }
 }
 
@@ -184,12 +204,15 @@ fn model<T: Any>(item: &dyn Any) -> &T {
         .expect("a key is read from an item of its own kind")
 }
 
-/// `item!(NAME: Model, "what" / "plural", "description", [key required Value => field
-/// "description", ...])`: an item, its list of key names, and how each key is read from
-/// the model, from one list.
+/// `item!(NAME: Model, "what" / "plural", "description", known by ["id"], compared first
+/// ["key"], [key required Value => field "description" as "label", ...])`: an item, its
+/// list of key names, and how each key is read from the model, from one list. `known by`
+/// and `compared first` are left out where empty, `as "label"` where the key's name
+/// serves.
 macro_rules! item {
     ($name:ident: $model:ty, $what:literal / $plural:literal, $description:literal,
-     [$($key:literal $required:ident $value:expr => $field:ident, $about:literal;)+]) => {
+     $(known by [$($known:literal),*],)? $(compared first [$($first:literal),*],)?
+     [$($key:literal $required:ident $value:expr => $field:ident, $about:literal $(as $label:literal)?;)+]) => {
         pub static $name: Item = Item {
             what: $what,
             plural: $plural,
@@ -199,6 +222,7 @@ macro_rules! item {
                 required: item!(@required $required),
                 value: $value,
                 description: $about,
+                label: item!(@label $key $($label)?),
                 read: {
                     fn read(item: &dyn Any) -> Held<'_> {
                         model::<$model>(item).$field.held()
@@ -207,15 +231,19 @@ macro_rules! item {
                 },
             }),+],
             names: &[$($key),+],
+            known_by: &[$($($known),*)?],
+            compared_first: &[$($($first),*)?],
         };
     };
     (@required required) => { true };
     (@required optional) => { false };
+    (@label $key:literal) => { $key };
+    (@label $key:literal $label:literal) => { $label };
 }
 
 item!(BRIEFING: Briefing, "the briefing" / "briefings", "An analytical briefing: bottom line, actors and stances, verbatim quotes, risks, open questions, timeline.", [
     "title" required Value::Line => title, "What the briefing is about, in one line.";
-    "as_of" optional Value::Date => as_of, "The date the briefing describes the situation at: a day the calendar has (not 2026-02-30; February 29th only in leap years), from year 0001, written without spaces around it.";
+    "as_of" optional Value::Date => as_of, "The date the briefing describes the situation at: a day the calendar has (not 2026-02-30; February 29th only in leap years), from year 0001, written without spaces around it." as "as of";
     "sources" optional Value::Items(&SOURCE) => sources, "The sources the briefing is drawn from; quotes cite them.";
     "summary" optional Value::Item(&SUMMARY) => summary, "The bottom line, key points and caveats.";
     "actors" optional Value::Items(&ACTOR) => actors, "The governments, organisations, movements and people involved.";
@@ -227,7 +255,7 @@ item!(BRIEFING: Briefing, "the briefing" / "briefings", "An analytical briefing:
     "timeline" optional Value::Items(&EVENT) => timeline, "Dated events.";
 ]);
 
-item!(SOURCE: Source, "source" / "sources", "A source the briefing is drawn from.", [
+item!(SOURCE: Source, "source" / "sources", "A source the briefing is drawn from.", known by ["id"], [
     "id" required Value::Line => id, "Unique among sources; quotes and timeline events cite it.";
     "outlet" required Value::Line => outlet, "Who published it.";
     "title" required Value::Line => title, "Its headline or title.";
@@ -238,13 +266,13 @@ item!(SOURCE: Source, "source" / "sources", "A source the briefing is drawn from
 ]);
 
 item!(SUMMARY: Summary, "summary" / "summaries", "The briefing in brief.", [
-    "bluf" required Value::Text => bluf, "The bottom line up front.";
-    "key_points" optional Value::Texts => key_points, "The points a reader must take away.";
+    "bluf" required Value::Text => bluf, "The bottom line up front." as "bottom line";
+    "key_points" optional Value::Texts => key_points, "The points a reader must take away." as "key points";
     "caveats" optional Value::Texts => caveats, "What the briefing cannot say, and why.";
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
-item!(ACTOR: Actor, "actor" / "actors", "A government, organisation, movement, person or bloc.", [
+item!(ACTOR: Actor, "actor" / "actors", "A government, organisation, movement, person or bloc.", known by ["id"], [
     "id" required Value::Line => id, "Unique among actors; stances, quotes, risks and questions refer to it.";
     "name" required Value::Line => name, "The full name.";
     "short" optional Value::Line => short, "A short label for tables and lists.";
@@ -262,14 +290,14 @@ item!(PERSON: Person, "person" / "people", "Someone who speaks or acts for an ac
     "role" optional Value::Line => role, "Their office or part.";
 ]);
 
-item!(TOPIC: Topic, "topic" / "topics", "A question on which actors take stances.", [
+item!(TOPIC: Topic, "topic" / "topics", "A question on which actors take stances.", known by ["id"], [
     "id" required Value::Line => id, "Unique among topics; stances refer to it.";
     "name" required Value::Line => name, "The topic, in a few words.";
     "description" optional Value::Text => description, "What the topic covers.";
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
-item!(STANCE: Stance, "stance" / "stances", "Where one actor stands on one topic.", [
+item!(STANCE: Stance, "stance" / "stances", "Where one actor stands on one topic.", known by ["actor", "topic"], [
     "actor" required Value::Id => actor, "The actor's id.";
     "topic" required Value::Id => topic, "The topic's id.";
     "position" required Value::Word(POSITION) => position, "Where the actor stands; `unclear` when the sources are silent.";
@@ -278,7 +306,7 @@ item!(STANCE: Stance, "stance" / "stances", "Where one actor stands on one topic
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
-item!(QUOTE: Quote, "quote" / "quotes", "Words an actor said, verbatim.", [
+item!(QUOTE: Quote, "quote" / "quotes", "Words an actor said, verbatim.", known by ["id"], compared first ["text"], [
     "id" required Value::Line => id, "Unique among quotes; stances refer to it.";
     "speaker" required Value::Line => speaker, "Who said it.";
     "actor" required Value::Id => actor, "The id of the actor the speaker speaks for.";
@@ -288,7 +316,7 @@ item!(QUOTE: Quote, "quote" / "quotes", "Words an actor said, verbatim.", [
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
-item!(RISK: Risk, "risk" / "risks", "Something that could go wrong; its severity is likelihood times impact.", [
+item!(RISK: Risk, "risk" / "risks", "Something that could go wrong; its severity is likelihood times impact.", known by ["id"], compared first ["likelihood", "impact"], [
     "id" required Value::Line => id, "Unique among risks.";
     "title" required Value::Line => title, "The risk, in one line.";
     "description" required Value::Text => description, "What would happen, and why it might.";
@@ -299,7 +327,7 @@ item!(RISK: Risk, "risk" / "risks", "Something that could go wrong; its severity
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
-item!(QUESTION: Question, "question" / "questions", "Something not known yet.", [
+item!(QUESTION: Question, "question" / "questions", "Something not known yet.", known by ["id"], [
     "id" required Value::Line => id, "Unique among questions.";
     "question" required Value::Text => question, "The question.";
     "why" required Value::Text => why, "Why it matters.";
@@ -308,7 +336,7 @@ item!(QUESTION: Question, "question" / "questions", "Something not known yet.", 
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
-item!(EVENT: TimelineEvent, "timeline event" / "timeline events", "A dated event.", [
+item!(EVENT: TimelineEvent, "timeline event" / "timeline events", "A dated event.", known by ["id"], [
     "id" optional Value::Line => id, "Unique among timeline events; keeps the event's identity when its date or text is edited (a diff matches events by it, else by date and text).";
     "date" required Value::Line => date, "When it happened, as the source gives it (free text).";
     "event" required Value::Text => event, "What happened.";
