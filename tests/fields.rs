@@ -289,3 +289,41 @@ fn a_diff_compares_every_key_of_the_format_under_its_label() {
         unreported.join("\n")
     );
 }
+
+#[test]
+fn the_loader_requires_exactly_the_keys_the_format_marks_required() {
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = one_of_each(dir.path());
+    let original = serde_json::to_value(&loaded.briefing).unwrap();
+    let mut wrong = Vec::new();
+    for kind in format::ITEMS {
+        let path = first_of(kind).unwrap_or_else(|| panic!("{} is unreachable", kind.what));
+        for key in kind
+            .keys
+            .iter()
+            .filter(|k| !matches!(k.value, Value::WrittenAt))
+        {
+            let mut json = original.clone();
+            let mut item = &mut json;
+            for step in &path {
+                item = match step.parse::<usize>() {
+                    Ok(n) => &mut item[n],
+                    Err(_) => &mut item[step.as_str()],
+                };
+            }
+            item.as_object_mut().unwrap().remove(key.name);
+            let missing = format!("missing required key `{}` in {}", key.name, kind.what);
+            let reported = match briefing::parse(&json.to_string()) {
+                Ok(_) => false,
+                Err(e) => e.diagnostics.iter().any(|d| d.message == missing),
+            };
+            if reported != key.required {
+                wrong.push(format!(
+                    "{}.{}: required in the format: {}, by the loader: {reported}",
+                    kind.what, key.name, key.required
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
