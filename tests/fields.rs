@@ -164,13 +164,13 @@ fn every_key_of_the_format_survives_every_export() {
     for leaf in &leaves {
         let quoted = serde_json::to_string(&leaf.text).unwrap();
         let in_json = json.contains(&format!("\"{}\": {quoted}", leaf.key))
-            || (matches!(leaf.value, Value::Texts | Value::Ids)
+            || (matches!(leaf.value, Value::Texts | Value::Ids(_))
                 && json.contains(&format!("\"{}\": [", leaf.key))
                 && json.contains(&quoted));
         // Markdown and HTML are read by people: they name an item rather than give its
         // id, and give the name of what a reference points to (checked where each
         // exporter resolves references), so ids are the JSON's alone.
-        let for_people = leaf.key != "id" && !matches!(leaf.value, Value::Id | Value::Ids);
+        let for_people = leaf.key != "id" && !matches!(leaf.value, Value::Id(_) | Value::Ids(_));
         for (export, ok) in [
             ("JSON", in_json),
             ("Markdown", !for_people || markdown.contains(&leaf.text)),

@@ -154,9 +154,10 @@ impl Value {
             (Held::Items(items), format::Value::Items(kind)) => {
                 Value::List(items.into_iter().map(|item| one_line(kind, item)).collect())
             }
-            (Held::Absent, format::Value::Texts | format::Value::Ids | format::Value::Items(_)) => {
-                Value::List(Vec::new())
-            }
+            (
+                Held::Absent,
+                format::Value::Texts | format::Value::Ids(_) | format::Value::Items(_),
+            ) => Value::List(Vec::new()),
             (_, _) if !key.required => Value::Absent,
             (_, _) => scalar(""),
         }

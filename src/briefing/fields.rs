@@ -157,7 +157,7 @@ impl<'n> Fields<'n> {
         let spec = self.spec(key, |v| {
             matches!(
                 v,
-                format::Value::Line | format::Value::Text | format::Value::Id
+                format::Value::Line | format::Value::Text | format::Value::Id(_)
             )
         });
         let held = match spec.value {
@@ -188,7 +188,7 @@ impl<'n> Fields<'n> {
 
     /// A list of ids with the position of each, for reference checks.
     pub fn ids(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String, Pos)> {
-        self.spec(key, |v| matches!(v, format::Value::Ids));
+        self.spec(key, |v| matches!(v, format::Value::Ids(_)));
         self.list(key, diags)
             .iter()
             .filter_map(|node| item_text(node, key, diags).map(|t| (held_line(t), node.pos)))

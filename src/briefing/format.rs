@@ -16,10 +16,10 @@ pub enum Value {
     Text,
     /// A list of texts; a single text counts as a list of one.
     Texts,
-    /// The id of another item.
-    Id,
-    /// A list of ids of other items.
-    Ids,
+    /// The id of another item, of the given kind.
+    Id(&'static Item),
+    /// A list of ids of other items, of the given kind.
+    Ids(&'static Item),
     /// A day of the calendar, `YYYY-MM-DD` exactly.
     Date,
     /// One word of a closed vocabulary, exactly (no spaces around it).
@@ -69,6 +69,9 @@ pub struct Key {
     pub description: &'static str,
     /// How a diff names the key in its report ("bottom line" for `bluf`).
     pub label: &'static str,
+    /// Whether a search of the dashboard looks in the key's value (a reference, in the
+    /// name of what it refers to).
+    pub searched: bool,
     /// The model's value under this key, given the item it belongs to (the model type
     /// of the key's `Item`); what the diff and the exports' tests read.
     pub read: fn(&dyn Any) -> Held<'_>,
@@ -205,14 +208,14 @@ fn model<T: Any>(item: &dyn Any) -> &T {
 }
 
 /// `item!(NAME: Model, "what" / "plural", "description", known by ["id"], compared first
-/// ["key"], [key required Value => field "description" as "label", ...])`: an item, its
-/// list of key names, and how each key is read from the model, from one list. `known by`
-/// and `compared first` are left out where empty, `as "label"` where the key's name
-/// serves.
+/// ["key"], [key required Value => field "description" as "label" [unsearched], ...])`: an
+/// item, its list of key names, and how each key is read from the model, from one list.
+/// `known by` and `compared first` are left out where empty, `as "label"` where the
+/// key's name serves, `[unsearched]` where no search looks in the key's value.
 macro_rules! item {
     ($name:ident: $model:ty, $what:literal / $plural:literal, $description:literal,
      $(known by [$($known:literal),*],)? $(compared first [$($first:literal),*],)?
-     [$($key:literal $required:ident $value:expr => $field:ident, $about:literal $(as $label:literal)?;)+]) => {
+     [$($key:literal $required:ident $value:expr => $field:ident, $about:literal $(as $label:literal)? $([$unsearched:ident])?;)+]) => {
         pub static $name: Item = Item {
             what: $what,
             plural: $plural,
@@ -223,6 +226,7 @@ macro_rules! item {
                 value: $value,
                 description: $about,
                 label: item!(@label $key $($label)?),
+                searched: item!(@searched $($unsearched)?),
                 read: {
                     fn read(item: &dyn Any) -> Held<'_> {
                         model::<$model>(item).$field.held()
@@ -239,6 +243,8 @@ macro_rules! item {
     (@required optional) => { false };
     (@label $key:literal) => { $key };
     (@label $key:literal $label:literal) => { $label };
+    (@searched) => { true };
+    (@searched unsearched) => { false };
 }
 
 item!(BRIEFING: Briefing, "the briefing" / "briefings", "An analytical briefing: bottom line, actors and stances, verbatim quotes, risks, open questions, timeline.", [
@@ -276,7 +282,7 @@ item!(ACTOR: Actor, "actor" / "actors", "A government, organisation, movement, p
     "id" required Value::Line => id, "Unique among actors; stances, quotes, risks and questions refer to it.";
     "name" required Value::Line => name, "The full name.";
     "short" optional Value::Line => short, "A short label for tables and lists.";
-    "kind" required Value::Word(KIND) => kind, "What sort of actor it is.";
+    "kind" required Value::Word(KIND) => kind, "What sort of actor it is." [unsearched];
     "role" required Value::Text => role, "Its part in the situation.";
     "stance" required Value::Text => stance, "Its overall stance, in words.";
     "interests" optional Value::Texts => interests, "What it wants.";
@@ -298,21 +304,21 @@ item!(TOPIC: Topic, "topic" / "topics", "A question on which actors take stances
 ]);
 
 item!(STANCE: Stance, "stance" / "stances", "Where one actor stands on one topic.", known by ["actor", "topic"], [
-    "actor" required Value::Id => actor, "The actor's id.";
-    "topic" required Value::Id => topic, "The topic's id.";
+    "actor" required Value::Id(&ACTOR) => actor, "The actor's id.";
+    "topic" required Value::Id(&TOPIC) => topic, "The topic's id.";
     "position" required Value::Word(POSITION) => position, "Where the actor stands; `unclear` when the sources are silent.";
     "summary" required Value::Text => summary, "The stance, in words.";
-    "quotes" optional Value::Ids => quotes, "Ids of the quotes that show it.";
+    "quotes" optional Value::Ids(&QUOTE) => quotes, "Ids of the quotes that show it." [unsearched];
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(QUOTE: Quote, "quote" / "quotes", "Words an actor said, verbatim.", known by ["id"], compared first ["text"], [
-    "id" required Value::Line => id, "Unique among quotes; stances refer to it.";
+    "id" required Value::Line => id, "Unique among quotes; stances refer to it." [unsearched];
     "speaker" required Value::Line => speaker, "Who said it.";
-    "actor" required Value::Id => actor, "The id of the actor the speaker speaks for.";
+    "actor" required Value::Id(&ACTOR) => actor, "The id of the actor the speaker speaks for.";
     "text" required Value::Text => text, "The words, verbatim.";
     "context" optional Value::Text => context, "When, where and through whom it was said.";
-    "source" required Value::Id => source, "The id of the source it is quoted from.";
+    "source" required Value::Id(&SOURCE) => source, "The id of the source it is quoted from." [unsearched];
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
@@ -320,9 +326,9 @@ item!(RISK: Risk, "risk" / "risks", "Something that could go wrong; its severity
     "id" required Value::Line => id, "Unique among risks.";
     "title" required Value::Line => title, "The risk, in one line.";
     "description" required Value::Text => description, "What would happen, and why it might.";
-    "likelihood" required Value::Word(LEVEL) => likelihood, "How likely it is.";
-    "impact" required Value::Word(LEVEL) => impact, "How much it would matter.";
-    "actors" optional Value::Ids => actors, "Ids of the actors involved.";
+    "likelihood" required Value::Word(LEVEL) => likelihood, "How likely it is." [unsearched];
+    "impact" required Value::Word(LEVEL) => impact, "How much it would matter." [unsearched];
+    "actors" optional Value::Ids(&ACTOR) => actors, "Ids of the actors involved.";
     "indicators" optional Value::Texts => indicators, "Signs that it is happening.";
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
@@ -331,16 +337,16 @@ item!(QUESTION: Question, "question" / "questions", "Something not known yet.", 
     "id" required Value::Line => id, "Unique among questions.";
     "question" required Value::Text => question, "The question.";
     "why" required Value::Text => why, "Why it matters.";
-    "actors" optional Value::Ids => actors, "Ids of the actors whose choices answer it.";
+    "actors" optional Value::Ids(&ACTOR) => actors, "Ids of the actors whose choices answer it.";
     "watch" optional Value::Texts => watch, "What to watch for an answer.";
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
 item!(EVENT: TimelineEvent, "timeline event" / "timeline events", "A dated event.", known by ["id"], [
-    "id" optional Value::Line => id, "Unique among timeline events; keeps the event's identity when its date or text is edited (a diff matches events by it, else by date and text).";
+    "id" optional Value::Line => id, "Unique among timeline events; keeps the event's identity when its date or text is edited (a diff matches events by it, else by date and text)." [unsearched];
     "date" required Value::Line => date, "When it happened, as the source gives it (free text).";
     "event" required Value::Text => event, "What happened.";
-    "source" optional Value::Id => source, "The id of the source that reports it.";
+    "source" optional Value::Id(&SOURCE) => source, "The id of the source that reports it." [unsearched];
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
