@@ -4,7 +4,11 @@
 //! stylesheet.
 
 use super::is_web_address;
-use crate::briefing::{Briefing, Loaded, Position, Severity, Vocabulary};
+use super::parts::{Part, parts};
+use crate::briefing::{Briefing, Loaded, Position, Severity, Vocabulary, format};
+
+/// What an actor's heading shows.
+const ACTOR_HEADING: &[&str] = &["id", "name", "short", "kind"];
 use std::fmt::Write as _;
 
 const STYLE: &str = "
@@ -132,26 +136,26 @@ impl<'a> Page<'a> {
                 .unwrap_or_default();
             let _ = writeln!(
                 self.out,
-                "<section class=\"item\">\n<h3>{}{short} <span class=\"dim\">({})</span></h3>\n\
-                 <p><strong>Role.</strong> {}</p>\n<p><strong>Stance.</strong> {}</p>",
+                "<section class=\"item\">\n<h3>{}{short} <span class=\"dim\">({})</span></h3>",
                 esc(&a.name),
                 a.kind.word(),
-                esc(&a.role),
-                esc(&a.stance)
             );
-            self.list("Interests", &a.interests);
-            self.list("Leverage", &a.leverage);
-            if !a.people.is_empty() {
-                self.out.push_str("<h3>People</h3>\n<ul>\n");
-                for p in &a.people {
-                    let role = if p.role.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — {}", esc(&p.role))
-                    };
-                    let _ = writeln!(self.out, "<li>{}{role}</li>", esc(&p.name));
+            for part in parts(&format::ACTOR, a, ACTOR_HEADING) {
+                match part {
+                    Part::Text(title, value) => {
+                        let _ =
+                            writeln!(self.out, "<p><strong>{title}.</strong> {}</p>", esc(value));
+                    }
+                    Part::List(title, items) => self.list(&title, items),
+                    Part::Items(title, items) => {
+                        let _ = writeln!(self.out, "<h3>{title}</h3>\n<ul>");
+                        for values in items {
+                            let line: Vec<String> = values.into_iter().map(esc).collect();
+                            let _ = writeln!(self.out, "<li>{}</li>", line.join(" — "));
+                        }
+                        self.out.push_str("</ul>\n");
+                    }
                 }
-                self.out.push_str("</ul>\n");
             }
             self.out.push_str("</section>\n");
         }

@@ -6,7 +6,8 @@
 //! becomes a link.
 
 use super::is_web_address;
-use crate::briefing::{Briefing, Loaded, Vocabulary};
+use super::parts::{Part, parts};
+use crate::briefing::{Briefing, Loaded, Vocabulary, format};
 use std::fmt::Write as _;
 
 pub fn markdown(loaded: &Loaded) -> String {
@@ -77,22 +78,27 @@ fn actors(out: &mut String, b: &Briefing) {
             .map(|s| format!(" \\[{}\\]", text(s)))
             .unwrap_or_default();
         let _ = writeln!(out, "### {}{short} ({})\n", text(&a.name), a.kind.word());
-        let _ = writeln!(out, "**Role.** {}\n", text(&a.role));
-        let _ = writeln!(out, "**Stance.** {}\n", text(&a.stance));
-        list(out, "**Interests**", &a.interests);
-        list(out, "**Leverage**", &a.leverage);
-        if !a.people.is_empty() {
-            let _ = writeln!(out, "**People**\n");
-            for p in &a.people {
-                match p.role.as_str() {
-                    "" => item(out, "- ", &text(&p.name)),
-                    role => item(out, "- ", &format!("{} — {}", text(&p.name), text(role))),
+        for part in parts(&format::ACTOR, a, HEADING) {
+            match part {
+                Part::Text(title, value) => {
+                    let _ = writeln!(out, "**{title}.** {}\n", text(value));
+                }
+                Part::List(title, items) => list(out, &format!("**{title}**"), items),
+                Part::Items(title, items) => {
+                    let _ = writeln!(out, "**{title}**\n");
+                    for values in items {
+                        let line: Vec<String> = values.into_iter().map(text).collect();
+                        item(out, "- ", &line.join(" — "));
+                    }
+                    out.push('\n');
                 }
             }
-            out.push('\n');
         }
     }
 }
+
+/// What an actor's heading shows.
+const HEADING: &[&str] = &["id", "name", "short", "kind"];
 
 fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
     let b = &loaded.briefing;
