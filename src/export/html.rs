@@ -6,9 +6,7 @@
 use super::is_web_address;
 use super::parts::{Part, parts};
 use crate::briefing::{Briefing, Loaded, Position, Severity, Vocabulary, format};
-
-/// What an actor's heading shows.
-const ACTOR_HEADING: &[&str] = &["id", "name", "short", "kind"];
+use std::any::Any;
 use std::fmt::Write as _;
 
 const STYLE: &str = "
@@ -102,6 +100,27 @@ impl<'a> Page<'a> {
         self.out.push_str("</ul>\n");
     }
 
+    /// The keys of an item its layout does not `show`, in the format's order, each under
+    /// its label: a key added to the format is exported before anyone lays it out.
+    fn rest(&mut self, kind: &'static format::Item, model: &dyn Any, shown: &[&str]) {
+        for part in parts(kind, model, shown) {
+            match part {
+                Part::Text(title, value) => {
+                    let _ = writeln!(self.out, "<p><strong>{title}.</strong> {}</p>", esc(value));
+                }
+                Part::List(title, items) => self.list(&title, items),
+                Part::Items(title, items) => {
+                    let _ = writeln!(self.out, "<h3>{title}</h3>\n<ul>");
+                    for values in items {
+                        let line: Vec<String> = values.into_iter().map(esc).collect();
+                        let _ = writeln!(self.out, "<li>{}</li>", line.join(" — "));
+                    }
+                    self.out.push_str("</ul>\n");
+                }
+            }
+        }
+    }
+
     fn summary(&mut self) {
         let s = &self.b().summary;
         if s.bluf.is_empty() && s.key_points.is_empty() && s.caveats.is_empty() {
@@ -140,23 +159,7 @@ impl<'a> Page<'a> {
                 esc(&a.name),
                 a.kind.word(),
             );
-            for part in parts(&format::ACTOR, a, ACTOR_HEADING) {
-                match part {
-                    Part::Text(title, value) => {
-                        let _ =
-                            writeln!(self.out, "<p><strong>{title}.</strong> {}</p>", esc(value));
-                    }
-                    Part::List(title, items) => self.list(&title, items),
-                    Part::Items(title, items) => {
-                        let _ = writeln!(self.out, "<h3>{title}</h3>\n<ul>");
-                        for values in items {
-                            let line: Vec<String> = values.into_iter().map(esc).collect();
-                            let _ = writeln!(self.out, "<li>{}</li>", line.join(" — "));
-                        }
-                        self.out.push_str("</ul>\n");
-                    }
-                }
-            }
+            self.rest(&format::ACTOR, a, &["id", "name", "short", "kind"]);
             self.out.push_str("</section>\n");
         }
         self.out.push_str("</section>\n");
@@ -281,7 +284,18 @@ impl<'a> Page<'a> {
                 esc(&risk.title),
                 esc(&risk.description)
             );
-            self.list("Indicators", &risk.indicators);
+            self.rest(
+                &format::RISK,
+                risk,
+                &[
+                    "id",
+                    "title",
+                    "description",
+                    "likelihood",
+                    "impact",
+                    "actors",
+                ],
+            );
             self.out.push_str("</section>\n");
         }
         self.out.push_str("</section>\n");

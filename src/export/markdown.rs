@@ -8,6 +8,7 @@
 use super::is_web_address;
 use super::parts::{Part, parts};
 use crate::briefing::{Briefing, Loaded, Vocabulary, format};
+use std::any::Any;
 use std::fmt::Write as _;
 
 pub fn markdown(loaded: &Loaded) -> String {
@@ -78,27 +79,30 @@ fn actors(out: &mut String, b: &Briefing) {
             .map(|s| format!(" \\[{}\\]", text(s)))
             .unwrap_or_default();
         let _ = writeln!(out, "### {}{short} ({})\n", text(&a.name), a.kind.word());
-        for part in parts(&format::ACTOR, a, HEADING) {
-            match part {
-                Part::Text(title, value) => {
-                    let _ = writeln!(out, "**{title}.** {}\n", text(value));
+        rest(out, &format::ACTOR, a, &["id", "name", "short", "kind"]);
+    }
+}
+
+/// The keys of an item its layout does not `show`, in the format's order, each under
+/// its label: a key added to the format is exported before anyone lays it out.
+fn rest(out: &mut String, kind: &'static format::Item, model: &dyn Any, shown: &[&str]) {
+    for part in parts(kind, model, shown) {
+        match part {
+            Part::Text(title, value) => {
+                let _ = writeln!(out, "**{title}.** {}\n", text(value));
+            }
+            Part::List(title, items) => list(out, &format!("**{title}**"), items),
+            Part::Items(title, items) => {
+                let _ = writeln!(out, "**{title}**\n");
+                for values in items {
+                    let line: Vec<String> = values.into_iter().map(text).collect();
+                    item(out, "- ", &line.join(" — "));
                 }
-                Part::List(title, items) => list(out, &format!("**{title}**"), items),
-                Part::Items(title, items) => {
-                    let _ = writeln!(out, "**{title}**\n");
-                    for values in items {
-                        let line: Vec<String> = values.into_iter().map(text).collect();
-                        item(out, "- ", &line.join(" — "));
-                    }
-                    out.push('\n');
-                }
+                out.push('\n');
             }
         }
     }
 }
-
-/// What an actor's heading shows.
-const HEADING: &[&str] = &["id", "name", "short", "kind"];
 
 fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
     let b = &loaded.briefing;
@@ -211,7 +215,19 @@ fn risks(out: &mut String, loaded: &Loaded) {
             risk.score(),
             text(&risk.description)
         );
-        list(out, "**Indicators**", &risk.indicators);
+        rest(
+            out,
+            &format::RISK,
+            risk,
+            &[
+                "id",
+                "title",
+                "description",
+                "likelihood",
+                "impact",
+                "actors",
+            ],
+        );
     }
 }
 
