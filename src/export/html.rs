@@ -137,6 +137,7 @@ impl<'a> Page<'a> {
         }
         self.list("Key points", &s.key_points);
         self.list("Caveats", &s.caveats);
+        self.rest(&format::SUMMARY, s, &["bluf", "key_points", "caveats"]);
         self.out.push_str("</section>\n");
     }
 
@@ -209,6 +210,7 @@ impl<'a> Page<'a> {
             if let Some(description) = &topic.description {
                 let _ = writeln!(self.out, "<p class=\"dim\">{}</p>", esc(description));
             }
+            self.rest(&format::TOPIC, topic, &["id", "name", "description"]);
             self.out.push_str("<ul>\n");
             for &s in on_topic {
                 let s = &b.stances[s];
@@ -247,6 +249,11 @@ impl<'a> Page<'a> {
                 self.out,
                 "<p class=\"dim\"><em>Source:</em> {}</p>",
                 self.source(&q.source)
+            );
+            self.rest(
+                &format::QUOTE,
+                q,
+                &["id", "speaker", "actor", "text", "context", "source"],
             );
         }
         self.out.push_str("</section>\n");

@@ -65,6 +65,7 @@ fn summary(out: &mut String, b: &Briefing) {
     }
     list(out, "### Key points", &s.key_points);
     list(out, "### Caveats", &s.caveats);
+    rest(out, &format::SUMMARY, s, &["bluf", "key_points", "caveats"]);
 }
 
 fn actors(out: &mut String, b: &Briefing) {
@@ -145,6 +146,7 @@ fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
         if let Some(description) = &topic.description {
             let _ = writeln!(out, "{}\n", text(description));
         }
+        rest(out, &format::TOPIC, topic, &["id", "name", "description"]);
         for &s in on_topic {
             let s = &b.stances[s];
             let line = format!(
@@ -179,6 +181,12 @@ fn quotes(out: &mut String, b: &Briefing, names: &Names) {
             let _ = writeln!(out, "*Context:* {}\n", text(context));
         }
         let _ = writeln!(out, "*Source:* {}\n", names.source(&q.source));
+        rest(
+            out,
+            &format::QUOTE,
+            q,
+            &["id", "speaker", "actor", "text", "context", "source"],
+        );
     }
 }
 

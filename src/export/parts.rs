@@ -16,6 +16,11 @@ pub enum Part<'a> {
 
 /// The parts of `model`, an item of `kind`, but for the keys its heading already shows.
 pub fn parts<'a>(kind: &'static Item, model: &'a dyn Any, heading: &[&str]) -> Vec<Part<'a>> {
+    debug_assert!(
+        heading.iter().all(|name| kind.key(name).is_some()),
+        "{heading:?} names a key {} does not have",
+        kind.what
+    );
     kind.keys
         .iter()
         .filter(|key| !heading.contains(&key.name) && !matches!(key.value, Value::WrittenAt))
