@@ -4,7 +4,7 @@
 //! stylesheet.
 
 use super::is_web_address;
-use super::parts::{Part, parts};
+use super::parts::{Part, inline, parts};
 use crate::briefing::{Briefing, Loaded, Position, Severity, Vocabulary, format};
 use std::any::Any;
 use std::fmt::Write as _;
@@ -100,10 +100,10 @@ impl<'a> Page<'a> {
         self.out.push_str("</ul>\n");
     }
 
-    /// The keys of an item its layout does not `show`, in the format's order, each under
-    /// its label: a key added to the format is exported before anyone lays it out.
-    fn rest(&mut self, kind: &'static format::Item, model: &dyn Any, shown: &[&str]) {
-        for part in parts(kind, model, shown) {
+    /// The keys of an item its layout does not write by hand or leave out on purpose
+    /// (`laid_out`), in the format's order, each under its label: a key added to the format is exported before anyone lays it out.
+    fn rest(&mut self, kind: &'static format::Item, model: &dyn Any, laid_out: &[&str]) {
+        for part in parts(kind, model, laid_out) {
             match part {
                 Part::Text(title, value) => {
                     let _ = writeln!(self.out, "<p><strong>{title}.</strong> {}</p>", esc(value));
@@ -216,10 +216,16 @@ impl<'a> Page<'a> {
                 let s = &b.stances[s];
                 let _ = writeln!(
                     self.out,
-                    "<li><strong>{}</strong>: {} — {}</li>",
+                    "<li><strong>{}</strong>: {} — {}{}</li>",
                     esc(&self.actor(&s.actor)),
                     position(s.position),
-                    esc(&s.summary)
+                    esc(&s.summary),
+                    inline(
+                        &format::STANCE,
+                        s,
+                        &["actor", "topic", "position", "summary", "quotes"],
+                        esc
+                    )
                 );
             }
             self.out.push_str("</ul>\n");
@@ -329,6 +335,13 @@ impl<'a> Page<'a> {
                     esc(&self.actors_named(&q.actors))
                 );
             }
+            let rest = inline(
+                &format::QUESTION,
+                q,
+                &["id", "question", "why", "actors", "watch"],
+                esc,
+            );
+            self.out.push_str(&rest);
             if !q.watch.is_empty() {
                 self.out.push_str("\n<ul>");
                 for w in &q.watch {
@@ -356,9 +369,10 @@ impl<'a> Page<'a> {
                 .unwrap_or_default();
             let _ = writeln!(
                 self.out,
-                "<tr><td>{}</td><td>{}</td><td>{source}</td></tr>",
+                "<tr><td>{}</td><td>{}{}</td><td>{source}</td></tr>",
                 esc(&e.date),
-                esc(&e.event)
+                esc(&e.event),
+                inline(&format::EVENT, e, &["id", "date", "event", "source"], esc)
             );
         }
         self.out.push_str("</table>\n</section>\n");
@@ -394,6 +408,13 @@ impl<'a> Page<'a> {
                     esc(file)
                 );
             }
+            let rest = inline(
+                &format::SOURCE,
+                s,
+                &["id", "outlet", "title", "url", "note", "file"],
+                esc,
+            );
+            self.out.push_str(&rest);
             self.out.push_str("</li>\n");
         }
         self.out.push_str("</ul>\n</section>\n");

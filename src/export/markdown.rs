@@ -6,7 +6,7 @@
 //! becomes a link.
 
 use super::is_web_address;
-use super::parts::{Part, parts};
+use super::parts::{Part, inline, parts};
 use crate::briefing::{Briefing, Loaded, Vocabulary, format};
 use std::any::Any;
 use std::fmt::Write as _;
@@ -84,10 +84,10 @@ fn actors(out: &mut String, b: &Briefing) {
     }
 }
 
-/// The keys of an item its layout does not `show`, in the format's order, each under
-/// its label: a key added to the format is exported before anyone lays it out.
-fn rest(out: &mut String, kind: &'static format::Item, model: &dyn Any, shown: &[&str]) {
-    for part in parts(kind, model, shown) {
+/// The keys of an item its layout does not write by hand or leave out on purpose
+/// (`laid_out`), in the format's order, each under its label: a key added to the format is exported before anyone lays it out.
+fn rest(out: &mut String, kind: &'static format::Item, model: &dyn Any, laid_out: &[&str]) {
+    for part in parts(kind, model, laid_out) {
         match part {
             Part::Text(title, value) => {
                 let _ = writeln!(out, "**{title}.** {}\n", text(value));
@@ -155,6 +155,11 @@ fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
                 s.position.sign(),
                 s.position.word(),
                 text(&s.summary)
+            ) + &inline(
+                &format::STANCE,
+                s,
+                &["actor", "topic", "position", "summary", "quotes"],
+                text,
             );
             item(out, "- ", &line);
         }
@@ -249,6 +254,12 @@ fn questions(out: &mut String, b: &Briefing, names: &Names) {
         if !q.actors.is_empty() {
             let _ = write!(line, " *(Actors: {})*", names.actors(&q.actors));
         }
+        line += &inline(
+            &format::QUESTION,
+            q,
+            &["id", "question", "why", "actors", "watch"],
+            text,
+        );
         let marker = format!("{}. ", n + 1);
         item(out, &marker, &line);
         // Nested under the question's text, not under the whole marker: indented further,
@@ -275,7 +286,12 @@ fn timeline(out: &mut String, b: &Briefing, names: &Names) {
         item(
             out,
             "- ",
-            &format!("**{}** — {}{source}", text(&e.date), text(&e.event)),
+            &format!(
+                "**{}** — {}{source}{}",
+                text(&e.date),
+                text(&e.event),
+                inline(&format::EVENT, e, &["id", "date", "event", "source"], text)
+            ),
         );
     }
     out.push('\n');
@@ -299,6 +315,12 @@ fn sources(out: &mut String, b: &Briefing) {
         if let Some(file) = &s.file {
             let _ = write!(line, ". Local copy: {}", text(file));
         }
+        line += &inline(
+            &format::SOURCE,
+            s,
+            &["id", "outlet", "title", "url", "note", "file"],
+            text,
+        );
         item(out, "- ", &line);
     }
     out.push('\n');

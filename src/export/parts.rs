@@ -14,16 +14,17 @@ pub enum Part<'a> {
     Items(String, Vec<Vec<&'a str>>),
 }
 
-/// The parts of `model`, an item of `kind`, but for the keys its heading already shows.
-pub fn parts<'a>(kind: &'static Item, model: &'a dyn Any, heading: &[&str]) -> Vec<Part<'a>> {
+/// The parts of `model`, an item of `kind`, but for the keys its layout writes by hand
+/// or leaves out on purpose (`laid_out`).
+pub fn parts<'a>(kind: &'static Item, model: &'a dyn Any, laid_out: &[&str]) -> Vec<Part<'a>> {
     debug_assert!(
-        heading.iter().all(|name| kind.key(name).is_some()),
-        "{heading:?} names a key {} does not have",
+        laid_out.iter().all(|name| kind.key(name).is_some()),
+        "{laid_out:?} names a key {} does not have",
         kind.what
     );
     kind.keys
         .iter()
-        .filter(|key| !heading.contains(&key.name) && !matches!(key.value, Value::WrittenAt))
+        .filter(|key| !laid_out.contains(&key.name) && !matches!(key.value, Value::WrittenAt))
         .filter_map(|key| {
             let title = title(key.label);
             match ((key.read)(model), key.value) {
@@ -39,6 +40,33 @@ pub fn parts<'a>(kind: &'static Item, model: &'a dyn Any, heading: &[&str]) -> V
                     Some(Part::Items(title, vec![values(inner, item)]))
                 }
                 (Held::Items(_) | Held::Item(_), _) => None,
+            }
+        })
+        .collect()
+}
+
+/// The parts as a run of text that ends an item written on one line (a list item, a
+/// table cell): `. Title: value`, each value escaped by `esc`.
+pub fn inline(
+    kind: &'static Item,
+    model: &dyn Any,
+    laid_out: &[&str],
+    esc: impl Fn(&str) -> String,
+) -> String {
+    let joined = |values: &[&str], by: &str| -> String {
+        values.iter().map(|v| esc(v)).collect::<Vec<_>>().join(by)
+    };
+    parts(kind, model, laid_out)
+        .into_iter()
+        .map(|part| match part {
+            Part::Text(title, value) => format!(". {title}: {}", esc(value)),
+            Part::List(title, items) => {
+                let items: Vec<&str> = items.iter().map(String::as_str).collect();
+                format!(". {title}: {}", joined(&items, "; "))
+            }
+            Part::Items(title, items) => {
+                let items: Vec<String> = items.iter().map(|values| joined(values, " — ")).collect();
+                format!(". {title}: {}", items.join("; "))
             }
         })
         .collect()
@@ -92,5 +120,19 @@ mod tests {
             panic!("people come last");
         };
         assert_eq!(people, [["Mary Holt", "Council leader"]]);
+    }
+
+    #[test]
+    fn a_one_line_item_ends_with_the_keys_its_layout_leaves_to_the_table() {
+        let loaded =
+            crate::briefing::parse(include_str!("../../tests/fixtures/good/one-of-each.yaml"))
+                .unwrap();
+        let stance = &loaded.briefing.stances[0];
+        let all = ["actor", "topic", "position", "summary", "quotes"];
+        assert_eq!(inline(&format::STANCE, stance, &all, str::to_owned), "");
+        assert_eq!(
+            inline(&format::STANCE, stance, &all[..4], str::to_uppercase),
+            ". Quotes: Q-HOLT-FERRY"
+        );
     }
 }
