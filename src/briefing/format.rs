@@ -1,7 +1,10 @@
 //! The briefing format, written down once: for each kind of item its keys, which are
-//! required, what each holds and what it means. The loader takes its known keys from
-//! here, and `brief schema` (the JSON Schema editors read) and the README's format
-//! reference are generated from it, so the three cannot drift apart.
+//! required, what each holds and what it means, and where the model keeps it. The loader
+//! takes its known and required keys and their types from here, and `brief schema` (the
+//! JSON Schema editors read) and the README's format reference are generated from it, so
+//! the three cannot drift apart. The diff, the dashboard's search and the Markdown and
+//! HTML exports read the model through it, so adding a key is this table's entry and
+//! the model's field (plus its drawing on the dashboard).
 
 use super::model::*;
 use super::node::Pos;
@@ -67,13 +70,14 @@ pub struct Key {
     pub required: bool,
     pub value: Value,
     pub description: &'static str,
-    /// How a diff names the key in its report ("bottom line" for `bluf`).
+    /// How a diff names the key in its report ("bottom line" for `bluf`), and the
+    /// exports title it.
     pub label: &'static str,
     /// Whether a search of the dashboard looks in the key's value (a reference, in the
     /// name of what it refers to).
     pub searched: bool,
     /// The model's value under this key, given the item it belongs to (the model type
-    /// of the key's `Item`); what the diff and the exports' tests read.
+    /// of the key's `Item`): what the diff, search and the exports read.
     pub read: fn(&dyn Any) -> Held<'_>,
 }
 
