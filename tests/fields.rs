@@ -327,3 +327,52 @@ fn the_loader_requires_exactly_the_keys_the_format_marks_required() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn every_reference_the_format_names_is_resolved_against_its_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = one_of_each(dir.path());
+    let original = serde_json::to_value(&loaded.briefing).unwrap();
+    let mut checked = 0;
+    let mut unresolved = Vec::new();
+    for kind in format::ITEMS {
+        let path = first_of(kind).unwrap_or_else(|| panic!("{} is unreachable", kind.what));
+        for key in kind.keys {
+            let (target, many) = match key.value {
+                Value::Id(target) => (target, false),
+                Value::Ids(target) => (target, true),
+                _ => continue,
+            };
+            let mut json = original.clone();
+            let mut item = &mut json;
+            for step in &path {
+                item = match step.parse::<usize>() {
+                    Ok(n) => &mut item[n],
+                    Err(_) => &mut item[step.as_str()],
+                };
+            }
+            item[key.name] = if many {
+                serde_json::json!(["no-such-id"])
+            } else {
+                serde_json::json!("no-such-id")
+            };
+            let expected = format!(
+                "{} refers to unknown {} `no-such-id`",
+                kind.what, target.what
+            );
+            let reported = match briefing::parse(&json.to_string()) {
+                Ok(_) => false,
+                Err(e) => e
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.message.starts_with(&expected)),
+            };
+            if !reported {
+                unresolved.push(format!("{}.{}", kind.what, key.name));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} references checked");
+    assert!(unresolved.is_empty(), "not resolved: {unresolved:?}");
+}

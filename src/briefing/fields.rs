@@ -12,6 +12,17 @@ use super::sanitize;
 /// loader never reads it, so it is accepted here, in one place, rather than by each item.
 const WRITTEN_AT: &str = "at";
 
+/// A reference to another item, as written, for `validate` to resolve.
+#[derive(Debug)]
+pub struct Reference {
+    /// The kind of item that holds it ("stance").
+    pub holder: &'static str,
+    /// The kind of item it refers to, as the format says.
+    pub target: &'static Item,
+    pub id: String,
+    pub pos: Pos,
+}
+
 /// The keys of one YAML mapping, as they are taken by the code that reads an item. Which
 /// keys are known and required, and whether a text is one line or several, is the
 /// format's table's to say (see `format`), not the reading code's.
@@ -24,6 +35,8 @@ pub struct Fields<'n> {
     /// Required keys found absent; reported by `finish`, unless a misspelt key explains
     /// them (then only the misspelling is reported).
     missing: Vec<String>,
+    /// The references read, to every kind the format says they refer to.
+    references: Vec<Reference>,
 }
 
 impl<'n> Fields<'n> {
@@ -39,6 +52,7 @@ impl<'n> Fields<'n> {
                 entries,
                 taken: vec![false; entries.len()],
                 missing: Vec::new(),
+                references: Vec::new(),
             }),
             other => {
                 diags.push(Diagnostic::error(
@@ -77,8 +91,9 @@ impl<'n> Fields<'n> {
     }
 
     /// Reports every key that was not taken, suggesting the closest known key, and every
-    /// required key that is missing.
-    pub fn finish(self, diags: &mut Vec<Diagnostic>) {
+    /// required key that is missing; hands the references read to `references`.
+    pub fn finish(self, diags: &mut Vec<Diagnostic>, references: &mut Vec<Reference>) {
+        references.extend(self.references);
         let known = self.item.names;
         let mut explained = Vec::new();
         let reads_past_at = known.contains(&WRITTEN_AT);
@@ -188,17 +203,37 @@ impl<'n> Fields<'n> {
 
     /// A list of ids with the position of each, for reference checks.
     pub fn ids(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String, Pos)> {
-        self.spec(key, |v| matches!(v, format::Value::Ids(_)));
-        self.list(key, diags)
+        let spec = self.spec(key, |v| matches!(v, format::Value::Ids(_)));
+        let ids: Vec<(String, Pos)> = self
+            .list(key, diags)
             .iter()
             .filter_map(|node| item_text(node, key, diags).map(|t| (held_line(t), node.pos)))
-            .collect()
+            .collect();
+        for (id, pos) in &ids {
+            self.refers(spec, id, *pos);
+        }
+        ids
+    }
+
+    /// Keeps a reference, if `spec` is one, for `validate`.
+    fn refers(&mut self, spec: &Key, id: &str, pos: Pos) {
+        if let format::Value::Id(target) | format::Value::Ids(target) = spec.value {
+            self.references.push(Reference {
+                holder: self.what,
+                target,
+                id: id.to_owned(),
+                pos,
+            });
+        }
     }
 
     /// An id with its position (see `text`).
     pub fn id(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(String, Pos)> {
         let pos = self.position_of(key);
-        self.text(key, diags).map(|id| (id, pos))
+        let id = self.text(key, diags)?;
+        let spec = self.spec(key, |_| true);
+        self.refers(spec, &id, pos);
+        Some((id, pos))
     }
 
     /// The nodes of a list, or nothing (with an error) if `key` holds something else.

@@ -2,23 +2,17 @@
 //! problem reported with its position. References are checked afterwards, in `validate`.
 
 use super::diagnostic::Diagnostic;
-use super::fields::{self, Fields};
+use super::fields::{self, Fields, Reference};
 use super::format;
 use super::model::*;
 use super::node::{Node, Pos};
 use super::sanitize;
 
-/// Ids and other references, with where each was written, for `validate`.
+/// Ids and references, with where each was written, for `validate`.
 #[derive(Debug, Default)]
 pub struct References {
-    pub stance_actors: Vec<(String, Pos)>,
-    pub stance_topics: Vec<(String, Pos)>,
-    pub stance_quotes: Vec<(String, Pos)>,
-    pub quote_actors: Vec<(String, Pos)>,
-    pub quote_sources: Vec<(String, Pos)>,
-    pub risk_actors: Vec<(String, Pos)>,
-    pub question_actors: Vec<(String, Pos)>,
-    pub timeline_sources: Vec<(String, Pos)>,
+    /// Every reference to another item, with the kind of item it refers to.
+    pub references: Vec<Reference>,
     /// Each item's id with its position, per section, for the uniqueness check.
     pub ids: Vec<(&'static str, String, Pos)>,
 }
@@ -33,7 +27,7 @@ pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, Refe
     });
     let summary = fields
         .take("summary")
-        .and_then(|node| summary(node, diags))
+        .and_then(|node| summary(node, diags, &mut refs))
         .unwrap_or_default();
     let actors = each(&mut fields, "actors", diags, |n, d| actor(n, d, &mut refs));
     let topics = each(&mut fields, "topics", diags, |n, d| topic(n, d, &mut refs));
@@ -48,7 +42,7 @@ pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, Refe
     let timeline = each(&mut fields, "timeline", diags, |n, d| {
         event(n, d, &mut refs)
     });
-    fields.finish(diags);
+    fields.finish(diags, &mut refs.references);
     let briefing = Briefing {
         title,
         as_of,
@@ -163,11 +157,11 @@ fn source(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Op
         file: f.text("file", diags),
         pos: node.pos,
     };
-    f.finish(diags);
+    f.finish(diags, &mut refs.references);
     Some(source)
 }
 
-fn summary(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Summary> {
+fn summary(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Summary> {
     let mut f = Fields::of(node, &format::SUMMARY, diags)?;
     let summary = Summary {
         bluf: f.text("bluf", diags).unwrap_or_default(),
@@ -175,7 +169,7 @@ fn summary(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Summary> {
         caveats: f.texts("caveats", diags),
         pos: node.pos,
     };
-    f.finish(diags);
+    f.finish(diags, &mut refs.references);
     Some(summary)
 }
 
@@ -192,9 +186,9 @@ fn actor(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
     let people = f
         .list("people", diags)
         .iter()
-        .filter_map(|n| person(n, diags))
+        .filter_map(|n| person(n, diags, refs))
         .collect();
-    f.finish(diags);
+    f.finish(diags, &mut refs.references);
     Some(Actor {
         id,
         name,
@@ -209,13 +203,13 @@ fn actor(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
     })
 }
 
-fn person(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Person> {
+fn person(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Person> {
     let mut f = Fields::of(node, &format::PERSON, diags)?;
     let person = Person {
         name: f.text("name", diags).unwrap_or_default(),
         role: f.text("role", diags).unwrap_or_default(),
     };
-    f.finish(diags);
+    f.finish(diags, &mut refs.references);
     Some(person)
 }
 
@@ -227,7 +221,7 @@ fn topic(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
         description: f.text("description", diags),
         pos: node.pos,
     };
-    f.finish(diags);
+    f.finish(diags, &mut refs.references);
     Some(topic)
 }
 
@@ -238,10 +232,7 @@ fn stance(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Op
     let position = f.word::<Position>("position", diags);
     let summary = f.text("summary", diags).unwrap_or_default();
     let quotes = f.ids("quotes", diags);
-    f.finish(diags);
-    refs.stance_actors.push(actor.clone());
-    refs.stance_topics.push(topic.clone());
-    refs.stance_quotes.extend(quotes.iter().cloned());
+    f.finish(diags, &mut refs.references);
     Some(Stance {
         actor: actor.0,
         topic: topic.0,
@@ -260,15 +251,13 @@ fn quote(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
     let text = f.text("text", diags).unwrap_or_default();
     let context = f.text("context", diags);
     let source = f.id("source", diags).unwrap_or_default();
-    f.finish(diags);
+    f.finish(diags, &mut refs.references);
     if context.is_none() && !id.is_empty() {
         diags.push(Diagnostic::warning(
             node.pos,
             format!("quote `{id}` has no `context`: say when, where and through whom it was said"),
         ));
     }
-    refs.quote_actors.push(actor.clone());
-    refs.quote_sources.push(source.clone());
     Some(Quote {
         id,
         speaker,
@@ -289,8 +278,7 @@ fn risk(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opti
     let impact = f.word::<Level>("impact", diags);
     let actors = f.ids("actors", diags);
     let indicators = f.texts("indicators", diags);
-    f.finish(diags);
-    refs.risk_actors.extend(actors.iter().cloned());
+    f.finish(diags, &mut refs.references);
     Some(Risk {
         id,
         title,
@@ -310,8 +298,7 @@ fn question(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> 
     let why = f.text("why", diags).unwrap_or_default();
     let actors = f.ids("actors", diags);
     let watch = f.texts("watch", diags);
-    f.finish(diags);
-    refs.question_actors.extend(actors.iter().cloned());
+    f.finish(diags, &mut refs.references);
     Some(Question {
         id,
         question: text,
@@ -328,8 +315,7 @@ fn event(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
     let date = f.text("date", diags).unwrap_or_default();
     let text = f.text("event", diags).unwrap_or_default();
     let source = f.id("source", diags);
-    f.finish(diags);
-    refs.timeline_sources.extend(source.iter().cloned());
+    f.finish(diags, &mut refs.references);
     refs.ids.extend(
         id.iter()
             .filter(|(id, _)| !id.is_empty())
