@@ -1,6 +1,8 @@
-//! Every key of the format, walked from its table, survives every export: its value is in
-//! the JSON, Markdown and HTML, and the JSON loads back to an equal briefing. A key added
-//! to the format but left out of an exporter fails here, by name.
+//! The format's table, walked key by key, against everything it drives: every key
+//! survives every export (its value is in the JSON, Markdown and HTML, and the JSON loads
+//! back to an equal briefing), the diff reports an edit of each, the loader requires
+//! exactly the required ones, and every reference is resolved. A key added to the format
+//! but left out of any of them fails here, by name.
 
 use brief::briefing::format::{self, Held, Item, Value};
 use brief::briefing::{self, Budget, Loaded};
