@@ -313,7 +313,7 @@ fn sources(out: &mut String, b: &Briefing) {
             let _ = write!(line, ". {}", text(note));
         }
         if let Some(file) = &s.file {
-            let _ = write!(line, ". Local copy: {}", text(file));
+            let _ = write!(line, " (local copy: {})", text(file));
         }
         line += &inline(
             &format::SOURCE,

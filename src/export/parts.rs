@@ -46,7 +46,8 @@ pub fn parts<'a>(kind: &'static Item, model: &'a dyn Any, laid_out: &[&str]) -> 
 }
 
 /// The parts as a run of text that ends an item written on one line (a list item, a
-/// table cell): `. Title: value`, each value escaped by `esc`.
+/// table cell): ` (Title: value)`, each value escaped by `esc`; in brackets, as the
+/// text before may or may not end a sentence.
 pub fn inline(
     kind: &'static Item,
     model: &dyn Any,
@@ -59,14 +60,14 @@ pub fn inline(
     parts(kind, model, laid_out)
         .into_iter()
         .map(|part| match part {
-            Part::Text(title, value) => format!(". {title}: {}", esc(value)),
+            Part::Text(title, value) => format!(" ({title}: {})", esc(value)),
             Part::List(title, items) => {
                 let items: Vec<&str> = items.iter().map(String::as_str).collect();
-                format!(". {title}: {}", joined(&items, "; "))
+                format!(" ({title}: {})", joined(&items, "; "))
             }
             Part::Items(title, items) => {
                 let items: Vec<String> = items.iter().map(|values| joined(values, " — ")).collect();
-                format!(". {title}: {}", items.join("; "))
+                format!(" ({title}: {})", items.join("; "))
             }
         })
         .collect()
@@ -132,7 +133,7 @@ mod tests {
         assert_eq!(inline(&format::STANCE, stance, &all, str::to_owned), "");
         assert_eq!(
             inline(&format::STANCE, stance, &all[..4], str::to_uppercase),
-            ". Quotes: Q-HOLT-FERRY"
+            " (Quotes: Q-HOLT-FERRY)"
         );
     }
 }
