@@ -1,7 +1,9 @@
 //! The panes, and what each one lists: its rows, their ids and their searchable text.
 
 use super::Needle;
-use crate::briefing::{Loaded, Vocabulary};
+use crate::briefing::Loaded;
+use crate::briefing::format::{self, Held, Item, Value};
+use std::any::Any;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,77 +89,63 @@ impl Pane {
         }
     }
 
-    /// Whether an item matches a search over the text its row and detail show: actors
-    /// by their names, not their ids.
+    /// Whether an item matches a search over the text its row and detail show: the
+    /// keys the format marks searched, references by the names of what they refer to.
     pub fn item_matches(self, loaded: &Loaded, item: usize, needle: &Needle) -> bool {
         let b = &loaded.briefing;
-        let has = |text: &str| needle.matches(text);
-        let actor = |id: &str| {
-            loaded
-                .index
-                .actor_by_id
-                .get(id)
-                .is_some_and(|&a| has(&b.actors[a].name))
+        let (kind, model): (&'static Item, &dyn Any) = match self {
+            Pane::Summary | Pane::History => return false,
+            Pane::Actors => (&format::ACTOR, &b.actors[item]),
+            Pane::Quotes => (&format::QUOTE, &b.quotes[item]),
+            Pane::Risks => (&format::RISK, &b.risks[item]),
+            Pane::Questions => (&format::QUESTION, &b.questions[item]),
+            Pane::Stances => (&format::STANCE, &b.stances[item]),
+            Pane::Timeline => (&format::EVENT, &b.timeline[item]),
         };
-        let any = |texts: &[String]| texts.iter().any(|t| has(t));
-        match self {
-            Pane::Summary | Pane::History => false,
-            Pane::Actors => {
-                let a = &b.actors[item];
-                has(&a.name)
-                    || a.short.as_deref().is_some_and(has)
-                    || has(&a.id)
-                    || has(&a.role)
-                    || has(&a.stance)
-                    || any(&a.interests)
-                    || any(&a.leverage)
-                    || a.people.iter().any(|p| has(&p.name) || has(&p.role))
+        searched_item_matches(loaded, kind, model, needle)
+    }
+}
+
+fn searched_item_matches(
+    loaded: &Loaded,
+    kind: &'static Item,
+    model: &dyn Any,
+    needle: &Needle,
+) -> bool {
+    kind.keys
+        .iter()
+        .filter(|key| key.searched)
+        .any(|key| match ((key.read)(model), key.value) {
+            (Held::Absent, _) => false,
+            (Held::Text(id), Value::Id(target)) => name_matches(loaded, target, id, needle),
+            (Held::Texts(ids), Value::Ids(target)) => ids
+                .iter()
+                .any(|id| name_matches(loaded, target, id, needle)),
+            (Held::Text(text), _) => needle.matches(text),
+            (Held::Word(word), _) => needle.matches(word),
+            (Held::Texts(texts), _) => texts.iter().any(|t| needle.matches(t)),
+            (Held::Item(inner), Value::Item(inner_kind)) => {
+                searched_item_matches(loaded, inner_kind, inner, needle)
             }
-            Pane::Quotes => {
-                let q = &b.quotes[item];
-                has(&q.text)
-                    || has(&q.speaker)
-                    || actor(&q.actor)
-                    || q.context.as_deref().is_some_and(has)
-            }
-            Pane::Risks => {
-                let r = &b.risks[item];
-                has(&r.title)
-                    || has(&r.description)
-                    || any(&r.indicators)
-                    || r.actors.iter().any(|a| actor(a))
-                    || has(&r.id)
-            }
-            Pane::Questions => {
-                let q = &b.questions[item];
-                has(&q.question)
-                    || has(&q.why)
-                    || any(&q.watch)
-                    || q.actors.iter().any(|a| actor(a))
-                    || has(&q.id)
-            }
-            Pane::Stances => {
-                let s = &b.stances[item];
-                let actor = loaded
-                    .index
-                    .actor_by_id
-                    .get(&s.actor)
-                    .map(|&i| b.actors[i].name.as_str());
-                let topic = loaded
-                    .index
-                    .topic_by_id
-                    .get(&s.topic)
-                    .map(|&i| b.topics[i].name.as_str());
-                has(&s.summary)
-                    || has(s.position.word())
-                    || actor.is_some_and(has)
-                    || topic.is_some_and(has)
-            }
-            Pane::Timeline => {
-                let e = &b.timeline[item];
-                has(&e.date) || has(&e.event)
-            }
-        }
+            (Held::Items(items), Value::Items(inner_kind)) => items
+                .into_iter()
+                .any(|inner| searched_item_matches(loaded, inner_kind, inner, needle)),
+            (Held::Item(_) | Held::Items(_), _) => false,
+        })
+}
+
+/// Whether the item `id` refers to is found by its name: an actor's or a topic's, the
+/// names the panes show for them; anything else by its id.
+fn name_matches(loaded: &Loaded, target: &'static Item, id: &str, needle: &Needle) -> bool {
+    let b = &loaded.briefing;
+    if std::ptr::eq(target, &format::ACTOR) {
+        let actor = loaded.index.actor_by_id.get(id);
+        actor.is_some_and(|&a| needle.matches(&b.actors[a].name))
+    } else if std::ptr::eq(target, &format::TOPIC) {
+        let topic = loaded.index.topic_by_id.get(id);
+        topic.is_some_and(|&t| needle.matches(&b.topics[t].name))
+    } else {
+        needle.matches(id)
     }
 }
 
@@ -176,6 +164,7 @@ pub fn contains_folded(haystack: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::briefing::format::Key;
 
     #[test]
     fn cycles_both_ways() {
@@ -192,6 +181,66 @@ mod tests {
         .unwrap();
         assert_eq!(Pane::Timeline.item_id(&loaded, 0), "talks");
         assert_eq!(Pane::Timeline.item_id(&loaded, 1), "2026-03-02/A strike.");
+    }
+
+    /// Each pane's items are found by every key the format marks searched (a reference
+    /// by the name of what it refers to), and not by the others.
+    #[test]
+    fn search_looks_in_the_keys_the_format_marks_searched() {
+        let loaded =
+            crate::briefing::parse(include_str!("../../tests/fixtures/good/one-of-each.yaml"))
+                .unwrap();
+        let b = &loaded.briefing;
+        let shown = |value: Value, text: &str| -> String {
+            match value {
+                Value::Id(target) | Value::Ids(target) if std::ptr::eq(target, &format::ACTOR) => {
+                    b.actors.iter().find(|a| a.id == text).unwrap().name.clone()
+                }
+                Value::Id(target) if std::ptr::eq(target, &format::TOPIC) => {
+                    b.topics.iter().find(|t| t.id == text).unwrap().name.clone()
+                }
+                _ => text.to_owned(),
+            }
+        };
+        let mut checked = 0;
+        for pane in Pane::ALL.into_iter().filter(|p| p.has_list()) {
+            let (kind, model): (&Item, &dyn Any) = match pane {
+                Pane::Actors => (&format::ACTOR, &b.actors[0]),
+                Pane::Quotes => (&format::QUOTE, &b.quotes[0]),
+                Pane::Risks => (&format::RISK, &b.risks[0]),
+                Pane::Questions => (&format::QUESTION, &b.questions[0]),
+                Pane::Stances => (&format::STANCE, &b.stances[0]),
+                Pane::Timeline => (&format::EVENT, &b.timeline[0]),
+                Pane::Summary | Pane::History => unreachable!(),
+            };
+            let item = pane.items(&loaded)[0];
+            let mut keys: Vec<(&Key, &dyn Any, bool)> = Vec::new();
+            for key in kind.keys {
+                match (key.read)(model) {
+                    Held::Items(inner) => {
+                        let Value::Items(inner_kind) = key.value else {
+                            unreachable!()
+                        };
+                        for key in inner_kind.keys {
+                            keys.push((key, inner[0], key.searched));
+                        }
+                    }
+                    _ => keys.push((key, model, key.searched)),
+                }
+            }
+            for (key, model, searched) in keys {
+                let text = match (key.read)(model) {
+                    Held::Text(text) => shown(key.value, text),
+                    Held::Word(word) => word.to_owned(),
+                    Held::Texts(texts) => shown(key.value, &texts[0]),
+                    Held::Absent | Held::Item(_) | Held::Items(_) => continue,
+                };
+                let found = pane.item_matches(&loaded, item, &Needle::new(&text));
+                assert_eq!(found, searched, "{:?}: {}: {text:?}", pane, key.name);
+                checked += 1;
+            }
+        }
+        assert!(checked > 30, "only {checked} keys checked");
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! timeline events by their `id`, else by date and text), so that moving an item is no
 //! change and editing one is a change of named fields, not a removal and an addition.
 
+use super::format::{self, Held};
 use super::model::*;
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag};
+use std::any::Any;
 use std::collections::HashMap;
 
 /// Every change between two briefings, section by section in the order the dashboard
@@ -133,20 +135,32 @@ impl Value {
         Value::Word(text.to_owned())
     }
 
-    fn opt(text: &Option<String>) -> Self {
-        text.as_deref().map_or(Value::Absent, Value::word)
-    }
-
     fn text(text: &str) -> Self {
         Value::Text(text.to_owned())
     }
 
-    fn opt_text(text: &Option<String>) -> Self {
-        text.as_deref().map_or(Value::Absent, Value::text)
-    }
-
-    fn list(items: &[String]) -> Self {
-        Value::List(items.to_vec())
+    /// A key's value as a diff compares and shows it: prose as text, other scalars as
+    /// words, lists (and a list of mappings, each as one line) as lists. An absent
+    /// optional key is absent; an absent required one, or list, is empty.
+    fn held(key: &format::Key, held: Held<'_>) -> Self {
+        let scalar = |text: &str| match key.value {
+            format::Value::Text => Value::text(text),
+            _ => Value::word(text),
+        };
+        match (held, key.value) {
+            (Held::Text(text), _) => scalar(text),
+            (Held::Word(word), _) => Value::word(word),
+            (Held::Texts(items), _) => Value::List(items.to_vec()),
+            (Held::Items(items), format::Value::Items(kind)) => {
+                Value::List(items.into_iter().map(|item| one_line(kind, item)).collect())
+            }
+            (
+                Held::Absent,
+                format::Value::Texts | format::Value::Ids(_) | format::Value::Items(_),
+            ) => Value::List(Vec::new()),
+            (_, _) if !key.required => Value::Absent,
+            (_, _) => scalar(""),
+        }
     }
 
     /// The value as one line: `(none)` when absent, a list joined by commas.
@@ -166,6 +180,21 @@ impl Value {
             Value::Absent | Value::List(_) => "",
         }
     }
+}
+
+/// A mapping in a list, as one line of a list's diff: its first key's value, then the
+/// others' in brackets, `Mary Holt (Council leader)`.
+fn one_line(kind: &'static format::Item, item: &dyn Any) -> String {
+    let text = |key: &format::Key| match (key.read)(item) {
+        Held::Text(text) => text.to_owned(),
+        Held::Word(word) => word.to_owned(),
+        Held::Texts(items) => items.join(", "),
+        Held::Absent | Held::Item(_) | Held::Items(_) => String::new(),
+    };
+    let mut keys = kind.compared();
+    let first = keys.next().map(text).unwrap_or_default();
+    let rest: Vec<String> = keys.map(text).collect();
+    format!("{first} ({})", rest.join(", "))
 }
 
 /// A run of words in a word-level diff.
@@ -218,15 +247,7 @@ impl BriefingDiff {
             |s| s.id.clone(),
             |s| format!("source {} ({})", s.id, s.outlet),
             |s| s.title.clone(),
-            |a, b| {
-                let mut f = Fields::default();
-                f.word("outlet", &a.outlet, &b.outlet);
-                f.word("title", &a.title, &b.title);
-                f.opt("url", &a.url, &b.url);
-                f.opt_text("note", &a.note, &b.note);
-                f.opt("file", &a.file, &b.file);
-                f.0
-            },
+            |a, b| compared(&format::SOURCE, a, b),
         );
         section(
             &mut changes,
@@ -236,23 +257,7 @@ impl BriefingDiff {
             |a| a.id.clone(),
             |a| format!("actor {} ({})", a.id, a.name),
             |a| a.role.clone(),
-            |a, b| {
-                let mut f = Fields::default();
-                f.word("name", &a.name, &b.name);
-                f.opt("short", &a.short, &b.short);
-                f.word("kind", a.kind.word(), b.kind.word());
-                f.text("role", &a.role, &b.role);
-                f.text("stance", &a.stance, &b.stance);
-                f.list("interests", &a.interests, &b.interests);
-                f.list("leverage", &a.leverage, &b.leverage);
-                let people = |p: &[Person]| -> Vec<String> {
-                    p.iter()
-                        .map(|p| format!("{} ({})", p.name, p.role))
-                        .collect()
-                };
-                f.list("people", &people(&a.people), &people(&b.people));
-                f.0
-            },
+            |a, b| compared(&format::ACTOR, a, b),
         );
         section(
             &mut changes,
@@ -262,12 +267,7 @@ impl BriefingDiff {
             |t| t.id.clone(),
             |t| format!("topic {} ({})", t.id, t.name),
             |t| t.name.clone(),
-            |a, b| {
-                let mut f = Fields::default();
-                f.word("name", &a.name, &b.name);
-                f.opt_text("description", &a.description, &b.description);
-                f.0
-            },
+            |a, b| compared(&format::TOPIC, a, b),
         );
         section(
             &mut changes,
@@ -277,13 +277,7 @@ impl BriefingDiff {
             Stance::key,
             |s| names.stance(s),
             |s| s.position.word().to_owned(),
-            |a, b| {
-                let mut f = Fields::default();
-                f.word("position", a.position.word(), b.position.word());
-                f.text("summary", &a.summary, &b.summary);
-                f.list("quotes", &a.quotes, &b.quotes);
-                f.0
-            },
+            |a, b| compared(&format::STANCE, a, b),
         );
         section(
             &mut changes,
@@ -293,15 +287,7 @@ impl BriefingDiff {
             |q| q.id.clone(),
             |q| format!("quote {} ({})", q.id, q.speaker),
             |q| format!("\"{}\"", q.text),
-            |a, b| {
-                let mut f = Fields::default();
-                f.text("text", &a.text, &b.text);
-                f.word("speaker", &a.speaker, &b.speaker);
-                f.word("actor", &a.actor, &b.actor);
-                f.opt_text("context", &a.context, &b.context);
-                f.word("source", &a.source, &b.source);
-                f.0
-            },
+            |a, b| compared(&format::QUOTE, a, b),
         );
         section(
             &mut changes,
@@ -319,16 +305,25 @@ impl BriefingDiff {
                 )
             },
             |a, b| {
-                let mut f = Fields::default();
-                f.word("likelihood", a.likelihood.word(), b.likelihood.word());
-                f.word("impact", a.impact.word(), b.impact.word());
-                // Follows from the two levels: shown, not counted (see `count`).
-                f.word("severity", a.severity().word(), b.severity().word());
-                f.word("title", &a.title, &b.title);
-                f.text("description", &a.description, &b.description);
-                f.list("actors", &a.actors, &b.actors);
-                f.list("indicators", &a.indicators, &b.indicators);
-                f.0
+                let mut fields = compared(&format::RISK, a, b);
+                // Follows from the two levels, which are compared first: shown after
+                // them, not counted (see `count`).
+                let (before, after) = (a.severity().word(), b.severity().word());
+                if before != after {
+                    let levels = fields
+                        .iter()
+                        .take_while(|f| f.field == "likelihood" || f.field == "impact")
+                        .count();
+                    fields.insert(
+                        levels,
+                        FieldChange {
+                            field: "severity",
+                            before: Value::word(before),
+                            after: Value::word(after),
+                        },
+                    );
+                }
+                fields
             },
         );
         section(
@@ -339,14 +334,7 @@ impl BriefingDiff {
             |q| q.id.clone(),
             |q| format!("question {}", q.id),
             |q| q.question.clone(),
-            |a, b| {
-                let mut f = Fields::default();
-                f.text("question", &a.question, &b.question);
-                f.text("why", &a.why, &b.why);
-                f.list("actors", &a.actors, &b.actors);
-                f.list("watch", &a.watch, &b.watch);
-                f.0
-            },
+            |a, b| compared(&format::QUESTION, a, b),
         );
         section(
             &mut changes,
@@ -359,13 +347,7 @@ impl BriefingDiff {
                 None => format!("event {}", e.date),
             },
             |e| e.event.clone(),
-            |a, b| {
-                let mut f = Fields::default();
-                f.word("date", &a.date, &b.date);
-                f.text("event", &a.event, &b.event);
-                f.opt("source", &a.source, &b.source);
-                f.0
-            },
+            |a, b| compared(&format::EVENT, a, b),
         );
         changes.sort_by_key(|c| c.section);
         BriefingDiff { changes }
@@ -546,38 +528,36 @@ impl Fields {
         }
     }
 
-    fn word(&mut self, field: &'static str, a: &str, b: &str) {
-        self.push(field, Value::word(a), Value::word(b));
+    /// Every compared key of an item.
+    fn item(&mut self, item: &'static format::Item, a: &dyn Any, b: &dyn Any) {
+        for key in item.compared() {
+            self.key(key, a, b);
+        }
     }
 
-    fn opt(&mut self, field: &'static str, a: &Option<String>, b: &Option<String>) {
-        self.push(field, Value::opt(a), Value::opt(b));
-    }
-
-    fn text(&mut self, field: &'static str, a: &str, b: &str) {
-        self.push(field, Value::text(a), Value::text(b));
-    }
-
-    fn opt_text(&mut self, field: &'static str, a: &Option<String>, b: &Option<String>) {
-        self.push(field, Value::opt_text(a), Value::opt_text(b));
-    }
-
-    fn list(&mut self, field: &'static str, a: &[String], b: &[String]) {
-        self.push(field, Value::list(a), Value::list(b));
+    fn key(&mut self, key: &'static format::Key, a: &dyn Any, b: &dyn Any) {
+        self.push(
+            key.label,
+            Value::held(key, (key.read)(a)),
+            Value::held(key, (key.read)(b)),
+        );
     }
 }
 
+/// The briefing's own keys and its summary's, as one item; its lists of items are
+/// sections of their own.
 fn summary(old: &Briefing, new: &Briefing, changes: &mut Vec<ItemChange>) {
     let mut f = Fields::default();
-    f.word("title", &old.title, &new.title);
-    f.opt("as of", &old.as_of, &new.as_of);
-    f.text("bottom line", &old.summary.bluf, &new.summary.bluf);
-    f.list(
-        "key points",
-        &old.summary.key_points,
-        &new.summary.key_points,
-    );
-    f.list("caveats", &old.summary.caveats, &new.summary.caveats);
+    for key in format::BRIEFING.compared() {
+        match key.value {
+            format::Value::Items(_) => {}
+            format::Value::Item(item) => {
+                let (a, b) = ((key.read)(old), (key.read)(new));
+                f.item(item, inner(a, &old.summary), inner(b, &new.summary));
+            }
+            _ => f.key(key, old, new),
+        }
+    }
     if !f.0.is_empty() {
         changes.push(ItemChange {
             section: Section::Summary,
@@ -586,6 +566,21 @@ fn summary(old: &Briefing, new: &Briefing, changes: &mut Vec<ItemChange>) {
             kind: ChangeKind::Edited { fields: f.0 },
         });
     }
+}
+
+/// The mapping under a key, or an empty one where the briefing has none.
+fn inner<'a>(held: Held<'a>, empty: &'a dyn Any) -> &'a dyn Any {
+    match held {
+        Held::Item(item) => item,
+        _ => empty,
+    }
+}
+
+/// The fields of one item that differ, as the format's table lists them.
+fn compared<T: Any>(item: &'static format::Item, a: &T, b: &T) -> Vec<FieldChange> {
+    let mut f = Fields::default();
+    f.item(item, a, b);
+    f.0
 }
 
 /// Matches the items of one section by key and records what differs. An item whose key

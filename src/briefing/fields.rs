@@ -2,6 +2,7 @@
 //! stopping at the first.
 
 use super::diagnostic::Diagnostic;
+use super::format::{self, Item, Key};
 use super::model::Vocabulary;
 use super::node::{Entry, Node, Pos, Value};
 use super::sanitize;
@@ -11,28 +12,47 @@ use super::sanitize;
 /// loader never reads it, so it is accepted here, in one place, rather than by each item.
 const WRITTEN_AT: &str = "at";
 
-/// The keys of one YAML mapping, as they are taken by the code that reads an item.
+/// A reference to another item, as written, for `validate` to resolve.
+#[derive(Debug)]
+pub struct Reference {
+    /// The kind of item that holds it ("stance").
+    pub holder: &'static str,
+    /// The kind of item it refers to, as the format says.
+    pub target: &'static Item,
+    pub id: String,
+    pub pos: Pos,
+}
+
+/// The keys of one YAML mapping, as they are taken by the code that reads an item. Which
+/// keys are known and required, and whether a text is one line or several, is the
+/// format's table's to say (see `format`), not the reading code's.
 pub struct Fields<'n> {
     pub pos: Pos,
+    item: &'static Item,
     what: &'static str,
     entries: &'n [Entry],
     taken: Vec<bool>,
     /// Required keys found absent; reported by `finish`, unless a misspelt key explains
     /// them (then only the misspelling is reported).
     missing: Vec<String>,
+    /// The references read, to every kind the format says they refer to.
+    references: Vec<Reference>,
 }
 
 impl<'n> Fields<'n> {
-    /// The mapping at `node`, or an error if it is something else. `what` names the item
-    /// ("actor", "risk") in messages.
-    pub fn of(node: &'n Node, what: &'static str, diags: &mut Vec<Diagnostic>) -> Option<Self> {
+    /// The mapping at `node`, read as an item of the format's kind `item`, or an error if
+    /// it is something else.
+    pub fn of(node: &'n Node, item: &'static Item, diags: &mut Vec<Diagnostic>) -> Option<Self> {
+        let what = item.what;
         match &node.value {
             Value::Map(entries) => Some(Self {
                 pos: node.pos,
+                item,
                 what,
                 entries,
                 taken: vec![false; entries.len()],
                 missing: Vec::new(),
+                references: Vec::new(),
             }),
             other => {
                 diags.push(Diagnostic::error(
@@ -55,9 +75,26 @@ impl<'n> Fields<'n> {
         (node.value != Value::Null).then_some(node)
     }
 
+    /// The format's entry for `key`, which the reading code must read as `reads` says.
+    fn spec(&self, key: &str, reads: fn(format::Value) -> bool) -> &'static Key {
+        let item = self.item;
+        let spec = item
+            .key(key)
+            .unwrap_or_else(|| panic!("`{key}` is not a key of {} in the format", item.what));
+        assert!(
+            reads(spec.value),
+            "`{key}` of {} is read as something other than the format's {:?}",
+            item.what,
+            spec.value
+        );
+        spec
+    }
+
     /// Reports every key that was not taken, suggesting the closest known key, and every
-    /// required key that is missing.
-    pub fn finish(self, known: &[&str], diags: &mut Vec<Diagnostic>) {
+    /// required key that is missing; hands the references read to `references`.
+    pub fn finish(self, diags: &mut Vec<Diagnostic>, references: &mut Vec<Reference>) {
+        references.extend(self.references);
+        let known = self.item.names;
         let mut explained = Vec::new();
         let reads_past_at = known.contains(&WRITTEN_AT);
         // Nobody writes `at` by hand, so it is neither suggested nor listed.
@@ -129,32 +166,34 @@ impl<'n> Fields<'n> {
         }
     }
 
-    /// A required single-line text; empty text is reported as missing.
-    pub fn line(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> String {
+    /// A text, one line or several as the format says: absent or empty is an error if
+    /// the format requires the key, and then reads as empty.
+    pub fn text(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        let spec = self.spec(key, |v| {
+            matches!(
+                v,
+                format::Value::Line | format::Value::Text | format::Value::Id(_)
+            )
+        });
+        let held = match spec.value {
+            format::Value::Text => held_text,
+            _ => held_line,
+        };
         let before = diags.len();
-        let text = self.opt_line(key, diags);
-        self.required(key, text, before, diags)
-    }
-
-    pub fn opt_line(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
-        let node = self.take(key)?;
-        scalar_text(node, key, diags).map(held_line)
-    }
-
-    /// A required text that may run over several lines.
-    pub fn text(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> String {
-        let before = diags.len();
-        let text = self.opt_text(key, diags);
-        self.required(key, text, before, diags)
-    }
-
-    pub fn opt_text(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
-        let node = self.take(key)?;
-        scalar_text(node, key, diags).map(held_text)
+        let text = self
+            .take(key)
+            .and_then(|node| scalar_text(node, key, diags))
+            .map(held);
+        if spec.required {
+            Some(self.required(key, text, before, diags))
+        } else {
+            text
+        }
     }
 
     /// A list of texts; a single text is accepted as a list of one.
     pub fn texts(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+        self.spec(key, |v| matches!(v, format::Value::Texts));
         self.list(key, diags)
             .iter()
             .filter_map(|node| item_text(node, key, diags))
@@ -164,21 +203,37 @@ impl<'n> Fields<'n> {
 
     /// A list of ids with the position of each, for reference checks.
     pub fn ids(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String, Pos)> {
-        self.list(key, diags)
+        let spec = self.spec(key, |v| matches!(v, format::Value::Ids(_)));
+        let ids: Vec<(String, Pos)> = self
+            .list(key, diags)
             .iter()
             .filter_map(|node| item_text(node, key, diags).map(|t| (held_line(t), node.pos)))
-            .collect()
+            .collect();
+        for (id, pos) in &ids {
+            self.refers(spec, id, *pos);
+        }
+        ids
     }
 
-    /// A single id with its position.
-    pub fn id(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> (String, Pos) {
-        let pos = self.position_of(key);
-        (self.line(key, diags), pos)
+    /// Keeps a reference, if `spec` is one, for `validate`.
+    fn refers(&mut self, spec: &Key, id: &str, pos: Pos) {
+        if let format::Value::Id(target) | format::Value::Ids(target) = spec.value {
+            self.references.push(Reference {
+                holder: self.what,
+                target,
+                id: id.to_owned(),
+                pos,
+            });
+        }
     }
 
-    pub fn opt_id(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(String, Pos)> {
+    /// An id with its position (see `text`).
+    pub fn id(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(String, Pos)> {
         let pos = self.position_of(key);
-        self.opt_line(key, diags).map(|id| (id, pos))
+        let id = self.text(key, diags)?;
+        let spec = self.spec(key, |_| true);
+        self.refers(spec, &id, pos);
+        Some((id, pos))
     }
 
     /// The nodes of a list, or nothing (with an error) if `key` holds something else.
@@ -199,11 +254,15 @@ impl<'n> Fields<'n> {
         }
     }
 
-    /// A required word from a closed vocabulary, exactly as written: `'government '` is
+    /// A word from a closed vocabulary (missing is an error if the format requires the
+    /// key), exactly as written: `'government '` is
     /// not `government`, for the schema editors check against does not trim either.
     pub fn word<V: Vocabulary>(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<V> {
+        let spec = self.spec(key, |v| matches!(v, format::Value::Word(_)));
         let Some(node) = self.take(key) else {
-            self.missing(key, diags);
+            if spec.required {
+                self.missing(key, diags);
+            }
             return None;
         };
         let text = scalar_text(node, key, diags)?;
@@ -228,6 +287,7 @@ impl<'n> Fields<'n> {
     /// An optional scalar's text as written, untrimmed, for values that must match a
     /// form exactly.
     pub fn opt_written(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'n str> {
+        self.spec(key, |v| matches!(v, format::Value::Date));
         let node = self.take(key)?;
         scalar_text(node, key, diags)
     }

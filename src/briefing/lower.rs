@@ -2,38 +2,32 @@
 //! problem reported with its position. References are checked afterwards, in `validate`.
 
 use super::diagnostic::Diagnostic;
-use super::fields::{self, Fields};
+use super::fields::{self, Fields, Reference};
 use super::format;
 use super::model::*;
 use super::node::{Node, Pos};
 use super::sanitize;
 
-/// Ids and other references, with where each was written, for `validate`.
+/// Ids and references, with where each was written, for `validate`.
 #[derive(Debug, Default)]
 pub struct References {
-    pub stance_actors: Vec<(String, Pos)>,
-    pub stance_topics: Vec<(String, Pos)>,
-    pub stance_quotes: Vec<(String, Pos)>,
-    pub quote_actors: Vec<(String, Pos)>,
-    pub quote_sources: Vec<(String, Pos)>,
-    pub risk_actors: Vec<(String, Pos)>,
-    pub question_actors: Vec<(String, Pos)>,
-    pub timeline_sources: Vec<(String, Pos)>,
+    /// Every reference to another item, with the kind of item it refers to.
+    pub references: Vec<Reference>,
     /// Each item's id with its position, per section, for the uniqueness check.
     pub ids: Vec<(&'static str, String, Pos)>,
 }
 
 pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, References)> {
-    let mut fields = Fields::of(root, "the briefing", diags)?;
+    let mut fields = Fields::of(root, &format::BRIEFING, diags)?;
     let mut refs = References::default();
-    let title = fields.line("title", diags);
+    let title = fields.text("title", diags).unwrap_or_default();
     let as_of = date(&mut fields, "as_of", diags);
     let sources = each(&mut fields, "sources", diags, |n, d| {
         source(n, d, &mut refs)
     });
     let summary = fields
         .take("summary")
-        .and_then(|node| summary(node, diags))
+        .and_then(|node| summary(node, diags, &mut refs))
         .unwrap_or_default();
     let actors = each(&mut fields, "actors", diags, |n, d| actor(n, d, &mut refs));
     let topics = each(&mut fields, "topics", diags, |n, d| topic(n, d, &mut refs));
@@ -48,7 +42,7 @@ pub fn lower(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<(Briefing, Refe
     let timeline = each(&mut fields, "timeline", diags, |n, d| {
         event(n, d, &mut refs)
     });
-    fields.finish(format::BRIEFING.names, diags);
+    fields.finish(diags, &mut refs.references);
     let briefing = Briefing {
         title,
         as_of,
@@ -145,7 +139,7 @@ fn record_id(
     fields: &mut Fields<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> String {
-    let (id, pos) = fields.id("id", diags);
+    let (id, pos) = fields.id("id", diags).unwrap_or_default();
     if !id.is_empty() {
         refs.ids.push((section, id.clone(), pos));
     }
@@ -153,48 +147,48 @@ fn record_id(
 }
 
 fn source(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Source> {
-    let mut f = Fields::of(node, "source", diags)?;
+    let mut f = Fields::of(node, &format::SOURCE, diags)?;
     let source = Source {
         id: record_id(refs, "source", &mut f, diags),
-        outlet: f.line("outlet", diags),
-        title: f.line("title", diags),
-        url: f.opt_line("url", diags),
-        note: f.opt_text("note", diags),
-        file: f.opt_line("file", diags),
+        outlet: f.text("outlet", diags).unwrap_or_default(),
+        title: f.text("title", diags).unwrap_or_default(),
+        url: f.text("url", diags),
+        note: f.text("note", diags),
+        file: f.text("file", diags),
         pos: node.pos,
     };
-    f.finish(format::SOURCE.names, diags);
+    f.finish(diags, &mut refs.references);
     Some(source)
 }
 
-fn summary(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Summary> {
-    let mut f = Fields::of(node, "summary", diags)?;
+fn summary(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Summary> {
+    let mut f = Fields::of(node, &format::SUMMARY, diags)?;
     let summary = Summary {
-        bluf: f.text("bluf", diags),
+        bluf: f.text("bluf", diags).unwrap_or_default(),
         key_points: f.texts("key_points", diags),
         caveats: f.texts("caveats", diags),
         pos: node.pos,
     };
-    f.finish(format::SUMMARY.names, diags);
+    f.finish(diags, &mut refs.references);
     Some(summary)
 }
 
 fn actor(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Actor> {
-    let mut f = Fields::of(node, "actor", diags)?;
+    let mut f = Fields::of(node, &format::ACTOR, diags)?;
     let id = record_id(refs, "actor", &mut f, diags);
-    let name = f.line("name", diags);
-    let short = f.opt_line("short", diags);
+    let name = f.text("name", diags).unwrap_or_default();
+    let short = f.text("short", diags);
     let kind = f.word::<ActorKind>("kind", diags);
-    let role = f.text("role", diags);
-    let stance = f.text("stance", diags);
+    let role = f.text("role", diags).unwrap_or_default();
+    let stance = f.text("stance", diags).unwrap_or_default();
     let interests = f.texts("interests", diags);
     let leverage = f.texts("leverage", diags);
     let people = f
         .list("people", diags)
         .iter()
-        .filter_map(|n| person(n, diags))
+        .filter_map(|n| person(n, diags, refs))
         .collect();
-    f.finish(format::ACTOR.names, diags);
+    f.finish(diags, &mut refs.references);
     Some(Actor {
         id,
         name,
@@ -209,39 +203,36 @@ fn actor(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
     })
 }
 
-fn person(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Person> {
-    let mut f = Fields::of(node, "person", diags)?;
+fn person(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Person> {
+    let mut f = Fields::of(node, &format::PERSON, diags)?;
     let person = Person {
-        name: f.line("name", diags),
-        role: f.opt_line("role", diags).unwrap_or_default(),
+        name: f.text("name", diags).unwrap_or_default(),
+        role: f.text("role", diags).unwrap_or_default(),
     };
-    f.finish(format::PERSON.names, diags);
+    f.finish(diags, &mut refs.references);
     Some(person)
 }
 
 fn topic(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Topic> {
-    let mut f = Fields::of(node, "topic", diags)?;
+    let mut f = Fields::of(node, &format::TOPIC, diags)?;
     let topic = Topic {
         id: record_id(refs, "topic", &mut f, diags),
-        name: f.line("name", diags),
-        description: f.opt_text("description", diags),
+        name: f.text("name", diags).unwrap_or_default(),
+        description: f.text("description", diags),
         pos: node.pos,
     };
-    f.finish(format::TOPIC.names, diags);
+    f.finish(diags, &mut refs.references);
     Some(topic)
 }
 
 fn stance(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Stance> {
-    let mut f = Fields::of(node, "stance", diags)?;
-    let actor = f.id("actor", diags);
-    let topic = f.id("topic", diags);
+    let mut f = Fields::of(node, &format::STANCE, diags)?;
+    let actor = f.id("actor", diags).unwrap_or_default();
+    let topic = f.id("topic", diags).unwrap_or_default();
     let position = f.word::<Position>("position", diags);
-    let summary = f.text("summary", diags);
+    let summary = f.text("summary", diags).unwrap_or_default();
     let quotes = f.ids("quotes", diags);
-    f.finish(format::STANCE.names, diags);
-    refs.stance_actors.push(actor.clone());
-    refs.stance_topics.push(topic.clone());
-    refs.stance_quotes.extend(quotes.iter().cloned());
+    f.finish(diags, &mut refs.references);
     Some(Stance {
         actor: actor.0,
         topic: topic.0,
@@ -253,22 +244,20 @@ fn stance(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Op
 }
 
 fn quote(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Quote> {
-    let mut f = Fields::of(node, "quote", diags)?;
+    let mut f = Fields::of(node, &format::QUOTE, diags)?;
     let id = record_id(refs, "quote", &mut f, diags);
-    let speaker = f.line("speaker", diags);
-    let actor = f.id("actor", diags);
-    let text = f.text("text", diags);
-    let context = f.opt_text("context", diags);
-    let source = f.id("source", diags);
-    f.finish(format::QUOTE.names, diags);
+    let speaker = f.text("speaker", diags).unwrap_or_default();
+    let actor = f.id("actor", diags).unwrap_or_default();
+    let text = f.text("text", diags).unwrap_or_default();
+    let context = f.text("context", diags);
+    let source = f.id("source", diags).unwrap_or_default();
+    f.finish(diags, &mut refs.references);
     if context.is_none() && !id.is_empty() {
         diags.push(Diagnostic::warning(
             node.pos,
             format!("quote `{id}` has no `context`: say when, where and through whom it was said"),
         ));
     }
-    refs.quote_actors.push(actor.clone());
-    refs.quote_sources.push(source.clone());
     Some(Quote {
         id,
         speaker,
@@ -281,16 +270,15 @@ fn quote(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
 }
 
 fn risk(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Risk> {
-    let mut f = Fields::of(node, "risk", diags)?;
+    let mut f = Fields::of(node, &format::RISK, diags)?;
     let id = record_id(refs, "risk", &mut f, diags);
-    let title = f.line("title", diags);
-    let description = f.text("description", diags);
+    let title = f.text("title", diags).unwrap_or_default();
+    let description = f.text("description", diags).unwrap_or_default();
     let likelihood = f.word::<Level>("likelihood", diags);
     let impact = f.word::<Level>("impact", diags);
     let actors = f.ids("actors", diags);
     let indicators = f.texts("indicators", diags);
-    f.finish(format::RISK.names, diags);
-    refs.risk_actors.extend(actors.iter().cloned());
+    f.finish(diags, &mut refs.references);
     Some(Risk {
         id,
         title,
@@ -304,14 +292,13 @@ fn risk(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opti
 }
 
 fn question(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<Question> {
-    let mut f = Fields::of(node, "question", diags)?;
+    let mut f = Fields::of(node, &format::QUESTION, diags)?;
     let id = record_id(refs, "question", &mut f, diags);
-    let text = f.text("question", diags);
-    let why = f.text("why", diags);
+    let text = f.text("question", diags).unwrap_or_default();
+    let why = f.text("why", diags).unwrap_or_default();
     let actors = f.ids("actors", diags);
     let watch = f.texts("watch", diags);
-    f.finish(format::QUESTION.names, diags);
-    refs.question_actors.extend(actors.iter().cloned());
+    f.finish(diags, &mut refs.references);
     Some(Question {
         id,
         question: text,
@@ -323,13 +310,12 @@ fn question(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> 
 }
 
 fn event(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<TimelineEvent> {
-    let mut f = Fields::of(node, "timeline event", diags)?;
-    let id = f.opt_id("id", diags);
-    let date = f.line("date", diags);
-    let text = f.text("event", diags);
-    let source = f.opt_id("source", diags);
-    f.finish(format::EVENT.names, diags);
-    refs.timeline_sources.extend(source.iter().cloned());
+    let mut f = Fields::of(node, &format::EVENT, diags)?;
+    let id = f.id("id", diags);
+    let date = f.text("date", diags).unwrap_or_default();
+    let text = f.text("event", diags).unwrap_or_default();
+    let source = f.id("source", diags);
+    f.finish(diags, &mut refs.references);
     refs.ids.extend(
         id.iter()
             .filter(|(id, _)| !id.is_empty())

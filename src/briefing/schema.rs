@@ -102,12 +102,12 @@ fn value(value: Value, required: bool) -> Json {
         types
     };
     match value {
-        Value::Line | Value::Text | Value::Id if required => json!({
+        Value::Line | Value::Text | Value::Id(_) if required => json!({
             "type": SCALAR,
             "pattern": NOT_BLANK,
         }),
-        Value::Line | Value::Text | Value::Id => json!({ "type": nullable(SCALAR.to_vec()) }),
-        Value::Texts | Value::Ids => {
+        Value::Line | Value::Text | Value::Id(_) => json!({ "type": nullable(SCALAR.to_vec()) }),
+        Value::Texts | Value::Ids(_) => {
             let mut types = SCALAR.to_vec();
             types.extend(["array", "null"]);
             json!({

@@ -1,6 +1,7 @@
 //! Checks that need the whole briefing: unique ids, resolving references, coverage.
 
 use super::diagnostic::Diagnostic;
+use super::fields::Reference;
 use super::lower::References;
 use super::model::Briefing;
 use super::node::Pos;
@@ -8,31 +9,15 @@ use std::collections::{HashMap, HashSet};
 
 pub fn validate(briefing: &Briefing, refs: &References, diags: &mut Vec<Diagnostic>) {
     unique_ids(refs, diags);
-    let ids = |section: &str| -> HashSet<&str> {
-        refs.ids
-            .iter()
-            .filter(|(s, _, _)| *s == section)
-            .map(|(_, id, _)| id.as_str())
-            .collect()
-    };
-    let actors = ids("actor");
-    let topics = ids("topic");
-    let quotes = ids("quote");
-    let sources = ids("source");
-    resolve(&refs.stance_actors, &actors, "actor", "stance", diags);
-    resolve(&refs.stance_topics, &topics, "topic", "stance", diags);
-    resolve(&refs.stance_quotes, &quotes, "quote", "stance", diags);
-    resolve(&refs.quote_actors, &actors, "actor", "quote", diags);
-    resolve(&refs.quote_sources, &sources, "source", "quote", diags);
-    resolve(&refs.risk_actors, &actors, "actor", "risk", diags);
-    resolve(&refs.question_actors, &actors, "actor", "question", diags);
-    resolve(
-        &refs.timeline_sources,
-        &sources,
-        "source",
-        "timeline event",
-        diags,
-    );
+    let mut ids: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (section, id, _) in &refs.ids {
+        ids.entry(section).or_default().insert(id);
+    }
+    let none = HashSet::new();
+    for reference in &refs.references {
+        let known = ids.get(reference.target.what).unwrap_or(&none);
+        resolve(reference, known, diags);
+    }
     stance_coverage(briefing, diags);
 }
 
@@ -53,17 +38,15 @@ fn unique_ids(refs: &References, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn resolve(
-    references: &[(String, Pos)],
-    known: &HashSet<&str>,
-    target: &str,
-    holder: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
-    for (id, pos) in references {
-        if id.is_empty() || known.contains(id.as_str()) {
-            continue;
-        }
+fn resolve(reference: &Reference, known: &HashSet<&str>, diags: &mut Vec<Diagnostic>) {
+    let Reference {
+        holder,
+        target,
+        id,
+        pos,
+    } = reference;
+    let target = target.what;
+    if !id.is_empty() && !known.contains(id.as_str()) {
         let mut candidates: Vec<&str> = known.iter().copied().collect();
         candidates.sort_unstable();
         let hint = match candidates.len() {

@@ -4,7 +4,9 @@
 //! stylesheet.
 
 use super::is_web_address;
-use crate::briefing::{Briefing, Loaded, Position, Severity, Vocabulary};
+use super::parts::{Part, inline, parts};
+use crate::briefing::{Briefing, Loaded, Position, Severity, Vocabulary, format};
+use std::any::Any;
 use std::fmt::Write as _;
 
 const STYLE: &str = "
@@ -98,6 +100,27 @@ impl<'a> Page<'a> {
         self.out.push_str("</ul>\n");
     }
 
+    /// The keys of an item its layout does not write by hand or leave out on purpose
+    /// (`laid_out`), in the format's order, each under its label: a key added to the format is exported before anyone lays it out.
+    fn rest(&mut self, kind: &'static format::Item, model: &dyn Any, laid_out: &[&str]) {
+        for part in parts(kind, model, laid_out) {
+            match part {
+                Part::Text(title, value) => {
+                    let _ = writeln!(self.out, "<p><strong>{title}.</strong> {}</p>", esc(value));
+                }
+                Part::List(title, items) => self.list(&title, items),
+                Part::Items(title, items) => {
+                    let _ = writeln!(self.out, "<h3>{title}</h3>\n<ul>");
+                    for values in items {
+                        let line: Vec<String> = values.into_iter().map(esc).collect();
+                        let _ = writeln!(self.out, "<li>{}</li>", line.join(" — "));
+                    }
+                    self.out.push_str("</ul>\n");
+                }
+            }
+        }
+    }
+
     fn summary(&mut self) {
         let s = &self.b().summary;
         if s.bluf.is_empty() && s.key_points.is_empty() && s.caveats.is_empty() {
@@ -114,6 +137,7 @@ impl<'a> Page<'a> {
         }
         self.list("Key points", &s.key_points);
         self.list("Caveats", &s.caveats);
+        self.rest(&format::SUMMARY, s, &["bluf", "key_points", "caveats"]);
         self.out.push_str("</section>\n");
     }
 
@@ -132,27 +156,11 @@ impl<'a> Page<'a> {
                 .unwrap_or_default();
             let _ = writeln!(
                 self.out,
-                "<section class=\"item\">\n<h3>{}{short} <span class=\"dim\">({})</span></h3>\n\
-                 <p><strong>Role.</strong> {}</p>\n<p><strong>Stance.</strong> {}</p>",
+                "<section class=\"item\">\n<h3>{}{short} <span class=\"dim\">({})</span></h3>",
                 esc(&a.name),
                 a.kind.word(),
-                esc(&a.role),
-                esc(&a.stance)
             );
-            self.list("Interests", &a.interests);
-            self.list("Leverage", &a.leverage);
-            if !a.people.is_empty() {
-                self.out.push_str("<h3>People</h3>\n<ul>\n");
-                for p in &a.people {
-                    let role = if p.role.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — {}", esc(&p.role))
-                    };
-                    let _ = writeln!(self.out, "<li>{}{role}</li>", esc(&p.name));
-                }
-                self.out.push_str("</ul>\n");
-            }
+            self.rest(&format::ACTOR, a, &["id", "name", "short", "kind"]);
             self.out.push_str("</section>\n");
         }
         self.out.push_str("</section>\n");
@@ -202,15 +210,22 @@ impl<'a> Page<'a> {
             if let Some(description) = &topic.description {
                 let _ = writeln!(self.out, "<p class=\"dim\">{}</p>", esc(description));
             }
+            self.rest(&format::TOPIC, topic, &["id", "name", "description"]);
             self.out.push_str("<ul>\n");
             for &s in on_topic {
                 let s = &b.stances[s];
                 let _ = writeln!(
                     self.out,
-                    "<li><strong>{}</strong>: {} — {}</li>",
+                    "<li><strong>{}</strong>: {} — {}{}</li>",
                     esc(&self.actor(&s.actor)),
                     position(s.position),
-                    esc(&s.summary)
+                    esc(&s.summary),
+                    inline(
+                        &format::STANCE,
+                        s,
+                        &["actor", "topic", "position", "summary", "quotes"],
+                        esc
+                    )
                 );
             }
             self.out.push_str("</ul>\n");
@@ -240,6 +255,11 @@ impl<'a> Page<'a> {
                 self.out,
                 "<p class=\"dim\"><em>Source:</em> {}</p>",
                 self.source(&q.source)
+            );
+            self.rest(
+                &format::QUOTE,
+                q,
+                &["id", "speaker", "actor", "text", "context", "source"],
             );
         }
         self.out.push_str("</section>\n");
@@ -277,7 +297,18 @@ impl<'a> Page<'a> {
                 esc(&risk.title),
                 esc(&risk.description)
             );
-            self.list("Indicators", &risk.indicators);
+            self.rest(
+                &format::RISK,
+                risk,
+                &[
+                    "id",
+                    "title",
+                    "description",
+                    "likelihood",
+                    "impact",
+                    "actors",
+                ],
+            );
             self.out.push_str("</section>\n");
         }
         self.out.push_str("</section>\n");
@@ -304,6 +335,13 @@ impl<'a> Page<'a> {
                     esc(&self.actors_named(&q.actors))
                 );
             }
+            let rest = inline(
+                &format::QUESTION,
+                q,
+                &["id", "question", "why", "actors", "watch"],
+                esc,
+            );
+            self.out.push_str(&rest);
             if !q.watch.is_empty() {
                 self.out.push_str("\n<ul>");
                 for w in &q.watch {
@@ -331,9 +369,10 @@ impl<'a> Page<'a> {
                 .unwrap_or_default();
             let _ = writeln!(
                 self.out,
-                "<tr><td>{}</td><td>{}</td><td>{source}</td></tr>",
+                "<tr><td>{}</td><td>{}{}</td><td>{source}</td></tr>",
                 esc(&e.date),
-                esc(&e.event)
+                esc(&e.event),
+                inline(&format::EVENT, e, &["id", "date", "event", "source"], esc)
             );
         }
         self.out.push_str("</table>\n</section>\n");
@@ -362,6 +401,20 @@ impl<'a> Page<'a> {
             if let Some(note) = &s.note {
                 let _ = write!(self.out, "<br><span class=\"dim\">{}</span>", esc(note));
             }
+            if let Some(file) = &s.file {
+                let _ = write!(
+                    self.out,
+                    "<br><span class=\"dim\">Local copy: {}</span>",
+                    esc(file)
+                );
+            }
+            let rest = inline(
+                &format::SOURCE,
+                s,
+                &["id", "outlet", "title", "url", "note", "file"],
+                esc,
+            );
+            self.out.push_str(&rest);
             self.out.push_str("</li>\n");
         }
         self.out.push_str("</ul>\n</section>\n");

@@ -6,7 +6,9 @@
 //! becomes a link.
 
 use super::is_web_address;
-use crate::briefing::{Briefing, Loaded, Vocabulary};
+use super::parts::{Part, inline, parts};
+use crate::briefing::{Briefing, Loaded, Vocabulary, format};
+use std::any::Any;
 use std::fmt::Write as _;
 
 pub fn markdown(loaded: &Loaded) -> String {
@@ -63,6 +65,7 @@ fn summary(out: &mut String, b: &Briefing) {
     }
     list(out, "### Key points", &s.key_points);
     list(out, "### Caveats", &s.caveats);
+    rest(out, &format::SUMMARY, s, &["bluf", "key_points", "caveats"]);
 }
 
 fn actors(out: &mut String, b: &Briefing) {
@@ -77,19 +80,27 @@ fn actors(out: &mut String, b: &Briefing) {
             .map(|s| format!(" \\[{}\\]", text(s)))
             .unwrap_or_default();
         let _ = writeln!(out, "### {}{short} ({})\n", text(&a.name), a.kind.word());
-        let _ = writeln!(out, "**Role.** {}\n", text(&a.role));
-        let _ = writeln!(out, "**Stance.** {}\n", text(&a.stance));
-        list(out, "**Interests**", &a.interests);
-        list(out, "**Leverage**", &a.leverage);
-        if !a.people.is_empty() {
-            let _ = writeln!(out, "**People**\n");
-            for p in &a.people {
-                match p.role.as_str() {
-                    "" => item(out, "- ", &text(&p.name)),
-                    role => item(out, "- ", &format!("{} — {}", text(&p.name), text(role))),
-                }
+        rest(out, &format::ACTOR, a, &["id", "name", "short", "kind"]);
+    }
+}
+
+/// The keys of an item its layout does not write by hand or leave out on purpose
+/// (`laid_out`), in the format's order, each under its label: a key added to the format is exported before anyone lays it out.
+fn rest(out: &mut String, kind: &'static format::Item, model: &dyn Any, laid_out: &[&str]) {
+    for part in parts(kind, model, laid_out) {
+        match part {
+            Part::Text(title, value) => {
+                let _ = writeln!(out, "**{title}.** {}\n", text(value));
             }
-            out.push('\n');
+            Part::List(title, items) => list(out, &format!("**{title}**"), items),
+            Part::Items(title, items) => {
+                let _ = writeln!(out, "**{title}**\n");
+                for values in items {
+                    let line: Vec<String> = values.into_iter().map(text).collect();
+                    item(out, "- ", &line.join(" — "));
+                }
+                out.push('\n');
+            }
         }
     }
 }
@@ -135,6 +146,7 @@ fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
         if let Some(description) = &topic.description {
             let _ = writeln!(out, "{}\n", text(description));
         }
+        rest(out, &format::TOPIC, topic, &["id", "name", "description"]);
         for &s in on_topic {
             let s = &b.stances[s];
             let line = format!(
@@ -143,6 +155,11 @@ fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
                 s.position.sign(),
                 s.position.word(),
                 text(&s.summary)
+            ) + &inline(
+                &format::STANCE,
+                s,
+                &["actor", "topic", "position", "summary", "quotes"],
+                text,
             );
             item(out, "- ", &line);
         }
@@ -169,6 +186,12 @@ fn quotes(out: &mut String, b: &Briefing, names: &Names) {
             let _ = writeln!(out, "*Context:* {}\n", text(context));
         }
         let _ = writeln!(out, "*Source:* {}\n", names.source(&q.source));
+        rest(
+            out,
+            &format::QUOTE,
+            q,
+            &["id", "speaker", "actor", "text", "context", "source"],
+        );
     }
 }
 
@@ -205,7 +228,19 @@ fn risks(out: &mut String, loaded: &Loaded) {
             risk.score(),
             text(&risk.description)
         );
-        list(out, "**Indicators**", &risk.indicators);
+        rest(
+            out,
+            &format::RISK,
+            risk,
+            &[
+                "id",
+                "title",
+                "description",
+                "likelihood",
+                "impact",
+                "actors",
+            ],
+        );
     }
 }
 
@@ -219,6 +254,12 @@ fn questions(out: &mut String, b: &Briefing, names: &Names) {
         if !q.actors.is_empty() {
             let _ = write!(line, " *(Actors: {})*", names.actors(&q.actors));
         }
+        line += &inline(
+            &format::QUESTION,
+            q,
+            &["id", "question", "why", "actors", "watch"],
+            text,
+        );
         let marker = format!("{}. ", n + 1);
         item(out, &marker, &line);
         // Nested under the question's text, not under the whole marker: indented further,
@@ -245,7 +286,12 @@ fn timeline(out: &mut String, b: &Briefing, names: &Names) {
         item(
             out,
             "- ",
-            &format!("**{}** — {}{source}", text(&e.date), text(&e.event)),
+            &format!(
+                "**{}** — {}{source}{}",
+                text(&e.date),
+                text(&e.event),
+                inline(&format::EVENT, e, &["id", "date", "event", "source"], text)
+            ),
         );
     }
     out.push('\n');
@@ -266,6 +312,15 @@ fn sources(out: &mut String, b: &Briefing) {
         if let Some(note) = &s.note {
             let _ = write!(line, ". {}", text(note));
         }
+        if let Some(file) = &s.file {
+            let _ = write!(line, " (local copy: {})", text(file));
+        }
+        line += &inline(
+            &format::SOURCE,
+            s,
+            &["id", "outlet", "title", "url", "note", "file"],
+            text,
+        );
         item(out, "- ", &line);
     }
     out.push('\n');

@@ -5,6 +5,7 @@
 mod html;
 mod json;
 mod markdown;
+mod parts;
 
 pub use html::html;
 pub use json::{Positions, json};
