@@ -100,10 +100,10 @@ fn comment(out: &mut String, column: usize, text: &str) {
 fn value(out: &mut String, item: &Item, key: &Key, indent: usize) {
     let inner = indent + 2;
     match key.value {
-        Value::Line | Value::Text | Value::Date | Value::Word(_) | Value::Id => {
+        Value::Line | Value::Text | Value::Date | Value::Word(_) | Value::Id(_) => {
             out.push_str(&format!(" {}\n", line(item, key)));
         }
-        Value::Texts | Value::Ids => {
+        Value::Texts | Value::Ids(_) => {
             out.push_str(&format!("\n{}- {}\n", " ".repeat(inner), line(item, key)));
         }
         Value::Item(sub) => {
@@ -130,11 +130,8 @@ fn line(item: &Item, key: &Key) -> String {
         Value::Date => DATE.to_owned(),
         Value::Word(vocab) => (vocab.words)()[0].to_owned(),
         Value::Line if key.name == "id" => id_of(item),
-        // A reference is named after what it refers to: `actor`, `source`, `quotes`.
-        Value::Id | Value::Ids => format::ITEMS
-            .iter()
-            .find(|target| target.what == key.name || target.plural == key.name)
-            .map_or_else(|| format!("example-{}", key.name), |target| id_of(target)),
+        // A reference names the placeholder id of the kind it refers to.
+        Value::Id(target) | Value::Ids(target) => id_of(target),
         _ => placeholder(item, key),
     }
 }
