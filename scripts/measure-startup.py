@@ -913,6 +913,13 @@ def main():
         print(f"startup: {args.runs} runs each, alternating ...", flush=True)
         rows = startup_rows(print_startup(measure_startup(brief, less, args.runs)))
         print(f"load average after: {load_average()}")
+        print(f"idle: {args.idle:.0f} s each, bundled and the same briefing as a file ...", flush=True)
+        for name, argv in (("bundled", [brief]), ("file", [brief, BUNDLED])):
+            tick_ms, run_ms, switches, _ = measure_idle(argv, args.idle)
+            print(f"  {name}: utime+stime {tick_ms:.0f} ms; thread run time {run_ms:.3f} ms; context switches {switches}")
+            rows.append((f"CPU while idle, {args.idle:.0f} s ({name})", "0 ms, 0 wakeups",
+                         f"{tick_ms:.0f} ms (utime+stime); {run_ms:.3f} ms run time; {switches} wakeups",
+                         "pass" if tick_ms == 0 and switches == 0 else "**FAIL**"))
         print("\n| Target | Goal | Measured | Result |\n| --- | --- | --- | --- |")
         for row in rows:
             print("| " + " | ".join(row) + " |")
