@@ -35,7 +35,7 @@ Builds nothing. First:
 then, from the repository root:
 
     python3 scripts/measure-startup.py [--runs 30] [--reloads 20] [--idle 10]
-    python3 scripts/measure-startup.py --startup-only [--runs 30]
+    python3 scripts/measure-startup.py --startup-only [--runs 30] [--idle 10] [--before OLD-BRIEF]
     python3 scripts/measure-startup.py --history-only [--runs 30]
     python3 scripts/measure-startup.py --picker-only [--runs 10] [--before OLD-BRIEF]
 
@@ -478,26 +478,26 @@ def criterion_median_ns(criterion_dir, group, bench):
 # --- The measurements ------------------------------------------------------------------------
 
 
-def measure_startup(brief, less, runs):
+def measure_startup(brief, less, runs, before=None):
     """First frames of brief and of `less`, alternating run by run, in two cases: the
     bundled briefing (`brief` alone, which skips the parse) and a briefing file (`brief
-    FILE`, read and checked). `less` shows the same YAML file in both. Returns
-    {case: (brief times, less times)}."""
-    cases = {
-        "bundled": ([brief], [less, BUNDLED]),
-        "file": ([brief, BUNDLED], [less, BUNDLED]),
-    }
-    times = {case: ([], []) for case in cases}
+    FILE`, read and checked). `less` shows the same YAML file in both. With `before`,
+    that binary takes its turn too, before brief's. Returns {case: {program: times}}."""
+    programs = {"before": before, "brief": brief} if before else {"brief": brief}
+    cases = {"bundled": [], "file": [BUNDLED]}
+    times = {case: {name: [] for name in [*programs, "less"]} for case in cases}
     # One unmeasured run of each, so that all start with warm page caches.
-    for brief_argv, less_argv in cases.values():
-        first_frame(brief_argv, brief_frame_done)
-        first_frame(less_argv, less_prompt(BUNDLED))
+    for args in cases.values():
+        for binary in programs.values():
+            first_frame([binary, *args], brief_frame_done)
+        first_frame([less, BUNDLED], less_prompt(BUNDLED))
     for _ in range(runs):
-        for case, (brief_argv, less_argv) in cases.items():
-            t, _ = first_frame(brief_argv, brief_frame_done)
-            times[case][0].append(t)
-            t, _ = first_frame(less_argv, less_prompt(BUNDLED))
-            times[case][1].append(t)
+        for case, args in cases.items():
+            for name, binary in programs.items():
+                t, _ = first_frame([binary, *args], brief_frame_done)
+                times[case][name].append(t)
+            t, _ = first_frame([less, BUNDLED], less_prompt(BUNDLED))
+            times[case]["less"].append(t)
     return times
 
 
@@ -505,12 +505,16 @@ def print_startup(times):
     """Prints each case's figures; returns {case: (brief median, brief p90, less median,
     less p90)}."""
     result = {}
-    for case, (brief_t, less_t) in times.items():
-        b_med, b_p90, b_min, b_max = summary(brief_t)
-        l_med, l_p90, l_min, l_max = summary(less_t)
-        print(f"  brief {case}: median {ms(b_med):.2f} ms, p90 {ms(b_p90):.2f}, min {ms(b_min):.2f}, max {ms(b_max):.2f}")
-        print(f"  less  {case}: median {ms(l_med):.2f} ms, p90 {ms(l_p90):.2f}, min {ms(l_min):.2f}, max {ms(l_max):.2f}")
-        print(f"  ratio brief/less, {case} (medians): {b_med / l_med:.2f}; (p90s): {b_p90 / l_p90:.2f}", flush=True)
+    for case, programs in times.items():
+        l_med, l_p90, _, _ = summary(programs["less"])
+        for name, values in programs.items():
+            med, tail, low, high = summary(values)
+            print(f"  {name:6} {case}: median {ms(med):.2f} ms, p90 {ms(tail):.2f}, min {ms(low):.2f}, max {ms(high):.2f}")
+        for name, values in programs.items():
+            if name != "less":
+                med, tail, _, _ = summary(values)
+                print(f"  ratio {name}/less, {case} (medians): {med / l_med:.2f}; (p90s): {tail / l_p90:.2f}", flush=True)
+        b_med, b_p90, _, _ = summary(programs["brief"])
         result[case] = (b_med, b_p90, l_med, l_p90)
     return result
 
@@ -886,7 +890,7 @@ def main():
                     help="only the first frames beside less, bundled and on a file")
     ap.add_argument("--history-only", action="store_true", help="only the git-history measurements")
     ap.add_argument("--picker-only", action="store_true", help="only `brief DIR` on 20 briefings of 7 MB")
-    ap.add_argument("--before", help="with --picker-only: another brief binary to compare, alternating")
+    ap.add_argument("--before", help="with --picker-only or --startup-only: another brief binary to compare, alternating")
     args = ap.parse_args()
 
     brief, gen, target = find_binaries(args)
@@ -911,7 +915,8 @@ def main():
         less = find_less()
         print(f"brief: {brief}\nless:  {less}; load average {load_average()}")
         print(f"startup: {args.runs} runs each, alternating ...", flush=True)
-        rows = startup_rows(print_startup(measure_startup(brief, less, args.runs)))
+        times = measure_startup(brief, less, args.runs, args.before)
+        rows = startup_rows(print_startup(times))
         print(f"load average after: {load_average()}")
         print(f"idle: {args.idle:.0f} s each, bundled and the same briefing as a file ...", flush=True)
         for name, argv in (("bundled", [brief]), ("file", [brief, BUNDLED])):
