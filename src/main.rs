@@ -2,7 +2,9 @@ use clap::Parser as _;
 
 /// mimalloc rather than the system allocator: a 3 MB briefing is hundreds of thousands
 /// of small strings, parsed on two threads and freed on another, and glibc's arenas
-/// fragment under that (reloads grew slower and larger with every save).
+/// fragment under that (reloads grew slower and larger with every save). Its version 2:
+/// version 3 sets up bitmaps for a 1 GiB arena at start-up, which costs about 20 page
+/// faults more before the first frame, net (see docs/PERFORMANCE.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
