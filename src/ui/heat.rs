@@ -71,3 +71,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded, theme: &T
     }
     draw_lines(frame, heat.inner, lines);
 }
+
+/// The footer's word for a heat map key in the state the map is in: Enter filters, or
+/// shows all on the cell already filtered; Esc clears a filter, and without one it only
+/// goes back to the list, which `m` already says.
+pub fn footer_word(app: &App, name: &str, word: &'static str) -> Option<&'static str> {
+    match name {
+        "grid_pick_cell" if app.cursor_cell_is_filter() => Some("show all"),
+        "grid_clear" if app.heat_filter.is_none() => None,
+        "grid_clear" => Some("show all"),
+        _ => Some(word),
+    }
+}
