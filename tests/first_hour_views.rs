@@ -100,3 +100,32 @@ fn in_a_terminal_the_heat_map_filters_on_enter_not_on_moving() {
     tui.send("\x1b");
     tui.wait_for("Risks 1/4", WAIT);
 }
+
+/// The arrows point where the levels rise: high likelihood is the top row, so its arrow
+/// points up; high impact is the right column, so its arrow points right.
+#[test]
+fn the_heat_map_arrows_point_where_its_levels_rise() {
+    for (width, height) in [(80, 24), (120, 40), (200, 50)] {
+        let mut h = mekong(width, height);
+        h.keys("4");
+        let screen = h.screen();
+        let line_of = |word: &str| {
+            screen
+                .lines()
+                .position(|l| l.trim_start_matches('│').starts_with(word))
+                .unwrap_or_else(|| panic!("a {word} row at {width}x{height}:\n{screen}"))
+        };
+        assert!(line_of("high") < line_of("low"), "high likelihood on top");
+        let axes = &screen.lines().collect::<Vec<_>>()[line_of("likelihood")];
+        assert!(axes.contains("likelihood ↑"), "{axes}");
+        assert!(axes.contains("impact →"), "{axes}");
+        let header = screen
+            .lines()
+            .find(|l| l.contains("low") && l.contains("medium") && l.contains("high"))
+            .expect("the impact header");
+        assert!(
+            header.find("low") < header.find("high"),
+            "high impact to the right: {header}"
+        );
+    }
+}

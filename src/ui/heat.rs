@@ -1,4 +1,4 @@
-//! The risks' heat map: likelihood down, impact across, the number of risks in each
+//! The risks' heat map: likelihood rising upward, impact rightward, the number of risks in each
 //! cell in the colour of its severity. A cell can filter the list beside it.
 
 use super::text::{draw_lines, pad};
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded, theme: &T
     let cell = usize::from(Heat::CELL_WIDTH);
     let counts = counts(loaded);
     let mut lines = vec![Line::from(vec![
-        Span::styled("likelihood ↓", theme.label),
+        Span::styled("likelihood ↑", theme.label),
         Span::styled("   impact →", theme.label),
     ])];
     let mut levels = vec![Span::styled(pad("", label), theme.label)];
