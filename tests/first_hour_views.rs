@@ -5,9 +5,11 @@
 
 use brief::app::{Focus, Pane};
 mod common;
+use brief::ui::theme;
 use common::harness::Harness;
 use common::pty::{Tui, WAIT};
 use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
 use std::path::Path;
 
 const MEKONG: &str = "tests/fixtures/good/mekong-water.yaml";
@@ -128,4 +130,35 @@ fn the_heat_map_arrows_point_where_its_levels_rise() {
             "high impact to the right: {header}"
         );
     }
+}
+
+/// The hue of one of the 16 ANSI colours: a light variant is the same hue, which many
+/// palettes draw hardly differently.
+fn hue(color: Color) -> Color {
+    match color {
+        Color::LightRed => Color::Red,
+        Color::LightGreen => Color::Green,
+        Color::LightYellow => Color::Yellow,
+        Color::LightBlue => Color::Blue,
+        Color::LightMagenta => Color::Magenta,
+        Color::LightCyan => Color::Cyan,
+        Color::Gray | Color::DarkGray => Color::White,
+        other => other,
+    }
+}
+
+#[test]
+fn the_default_theme_tells_elevated_from_critical_by_hue() {
+    let p = &theme::DEFAULT.palette;
+    assert_ne!(hue(p.elevated), hue(p.critical));
+}
+
+/// On a dark terminal, plain blue, dark grey and black are hard to read on black.
+#[test]
+fn the_default_theme_draws_neutral_legibly_on_a_dark_palette() {
+    let neutral = theme::DEFAULT.palette.neutral;
+    assert!(
+        ![Color::Blue, Color::DarkGray, Color::Black].contains(&neutral),
+        "{neutral:?}"
+    );
 }
