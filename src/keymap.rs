@@ -185,7 +185,7 @@ pub static BINDINGS: &[Binding] = &[
     bind("grid_right", Grid, Section::Move, &[Key::ch('l'), Key::plain(Right)], Action::Right, "Higher impact", None),
     bind("grid_up", Grid, Section::Move, &[Key::ch('k'), Key::plain(Up)], Action::Up, "Higher likelihood", None),
     bind("grid_down", Grid, Section::Move, &[Key::ch('j'), Key::plain(Down)], Action::Down, "Lower likelihood", None),
-    bind("grid_pick_cell", Grid, Section::Move, &[Key::plain(Enter), Key::ch(' ')], Action::PickCell, "Filter the list to the cell, or stop filtering", Some(("Enter", "filter"))),
+    bind("grid_pick_cell", Grid, Section::Move, &[Key::plain(Enter), Key::ch(' ')], Action::PickCell, "Filter the list to the cell; again, show all", Some(("Enter", "filter"))),
     bind("grid_list", Grid, Section::Move, &[Key::ch('m')], Action::ToggleGrid, "Back to the list, keeping the filter", Some(("m", "list"))),
     bind("grid_clear", Grid, Section::Move, &[Key::plain(Esc)], Action::Back, "Clear the filter and go back to the list", Some(("Esc", "clear"))),
     bind("detail_next_link", Detail, Section::Move, &[Key::plain(Tab)], Action::NextLink, "Next link", Some(("Tab", "link"))),
@@ -288,6 +288,17 @@ impl Keys {
     /// browsing that the mode leaves as they are. A binding the config has changed shows
     /// its own first key rather than the table's label.
     pub fn footer_hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.footer_hints_saying(mode, |_, word| Some(word))
+    }
+
+    /// The footer's hints for a mode, each binding's word as `say` puts it for the state
+    /// the app is in (by the binding's name), or left out where `say` gives none: a key
+    /// whose effect depends on the state is named for what it will do now.
+    pub fn footer_hints_saying(
+        &self,
+        mode: Mode,
+        say: impl Fn(&'static str, &'static str) -> Option<&'static str>,
+    ) -> Vec<(String, &'static str)> {
         let bindings = || BINDINGS.iter().zip(self.keys.iter());
         let shadowed = |ks: &Vec<Key>| {
             ks.iter()
@@ -300,6 +311,7 @@ impl Keys {
         own.chain(inherited)
             .filter_map(|(b, ks)| {
                 let (label, word) = b.footer?;
+                let word = say(b.name, word)?;
                 if ks.as_slice() == b.keys {
                     Some((label.to_owned(), word))
                 } else {

@@ -130,7 +130,7 @@ fn heat_map_labels_its_axes_and_counts_each_cell() {
 }
 
 #[test]
-fn a_heat_map_cell_filters_the_list_by_keys_and_esc_clears_it() {
+fn a_heat_map_cell_filters_the_list_on_enter_and_esc_clears_it() {
     let mut h = mekong(120, 40);
     h.keys("4m");
     assert_eq!(h.app.focus, Focus::Grid);
@@ -146,12 +146,23 @@ fn a_heat_map_cell_filters_the_list_by_keys_and_esc_clears_it() {
     assert_eq!(titles.len(), 1, "{titles:?}");
     assert!(titles[0].contains("harvest"));
     h.keys("jh");
-    assert_eq!(h.app.heat_filter, Some((1, 1)), "moving filters as it goes");
+    assert_eq!(h.app.heat_cursor, (1, 1));
+    assert_eq!(
+        h.app.heat_filter,
+        Some((0, 2)),
+        "moving selects a cell, it does not filter"
+    );
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.heat_filter, Some((1, 1)), "Enter filters to the cell");
     assert_eq!(
         h.app.rows(Pane::Risks).len(),
         1,
         "medium, medium: the patrol risk"
     );
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.heat_filter, None, "Enter again shows all");
+    assert_eq!(h.app.rows(Pane::Risks).len(), 4);
+    h.key(KeyCode::Enter);
     h.key(KeyCode::Esc);
     assert_eq!(h.app.heat_filter, None);
     assert_eq!(h.app.rows(Pane::Risks).len(), 4);

@@ -1,4 +1,6 @@
-//! The risks' heat map: its cursor, and the cell that filters the list.
+//! The risks' heat map: its cursor, and the cell that filters the list. Moving the cursor
+//! only selects a cell, so an analyst can look around the map without the list beside it
+//! jumping; Enter filters to the cell, and Enter on that cell again (or Esc) shows all.
 
 use super::{App, Focus, Pane};
 use crate::briefing::{Level, Vocabulary};
@@ -19,12 +21,17 @@ impl App {
     /// Filters the risks to the cell under the heat map's cursor, or stops if it already
     /// does.
     pub(super) fn pick_cell(&mut self) {
-        let cell = self.heat_cursor;
-        self.set_heat_filter(if self.heat_filter == Some(cell) {
+        self.set_heat_filter(if self.cursor_cell_is_filter() {
             None
         } else {
-            Some(cell)
+            Some(self.heat_cursor)
         });
+    }
+
+    /// Whether Enter on the heat map would stop filtering rather than filter: the footer
+    /// names the one it will do.
+    pub fn cursor_cell_is_filter(&self) -> bool {
+        self.heat_filter == Some(self.heat_cursor)
     }
 
     pub(super) fn set_heat_filter(&mut self, filter: Option<(usize, usize)>) {
@@ -32,7 +39,7 @@ impl App {
         self.refresh_pane(Pane::Risks);
         if let Some((row, column)) = filter {
             self.status = Some(format!(
-                "Risks of {} likelihood and {} impact: {} — Esc clears",
+                "Risks of {} likelihood and {} impact: {} — Enter or Esc shows all",
                 LEVELS_DOWN[row].word(),
                 LEVELS_ACROSS[column].word(),
                 self.rows(Pane::Risks).len()

@@ -60,7 +60,6 @@ impl App {
         if self.focus == Focus::Grid && pane == Pane::Risks {
             let (row, column) = self.heat_cursor;
             self.heat_cursor = (row.saturating_add_signed(delta.signum()).min(2), column);
-            self.set_heat_filter(Some(self.heat_cursor));
             return;
         }
         if pane == Pane::Stances {
@@ -84,7 +83,6 @@ impl App {
             (Pane::Risks, Focus::Grid) => {
                 let (row, column) = self.heat_cursor;
                 self.heat_cursor = (row, column.saturating_add_signed(delta).min(2));
-                self.set_heat_filter(Some(self.heat_cursor));
             }
             (Pane::Stances, Focus::List) if self.loaded.is_some() => {
                 let state = self.state(Pane::Stances);

@@ -48,7 +48,7 @@ pub fn vocabularies() -> String {
 /// How a risk's likelihood and impact make its severity, as every pane and export shows it.
 pub fn severity_table() -> String {
     use super::model::{Level, Severity, Vocabulary};
-    let mut out = String::from("| likelihood ↓ impact → |");
+    let mut out = String::from("| likelihood ↑ impact → |");
     for impact in Level::ALL {
         let _ = write!(out, " {} |", impact.word());
     }

@@ -1,4 +1,4 @@
-//! The risks' heat map: likelihood down, impact across, the number of risks in each
+//! The risks' heat map: likelihood rising upward, impact rightward, the number of risks in each
 //! cell in the colour of its severity. A cell can filter the list beside it.
 
 use super::text::{draw_lines, pad};
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded, theme: &T
     let cell = usize::from(Heat::CELL_WIDTH);
     let counts = counts(loaded);
     let mut lines = vec![Line::from(vec![
-        Span::styled("likelihood ↓", theme.label),
+        Span::styled("likelihood ↑", theme.label),
         Span::styled("   impact →", theme.label),
     ])];
     let mut levels = vec![Span::styled(pad("", label), theme.label)];
@@ -70,4 +70,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, loaded: &Loaded, theme: &T
         lines.push(Line::from(spans));
     }
     draw_lines(frame, heat.inner, lines);
+}
+
+/// The footer's word for a heat map key in the state the map is in: Enter filters, or
+/// shows all on the cell already filtered; Esc clears a filter, and without one it only
+/// goes back to the list, which `m` already says.
+pub fn footer_word(app: &App, name: &str, word: &'static str) -> Option<&'static str> {
+    match name {
+        "grid_pick_cell" if app.cursor_cell_is_filter() => Some("show all"),
+        "grid_clear" if app.heat_filter.is_none() => None,
+        "grid_clear" => Some("show all"),
+        _ => Some(word),
+    }
 }

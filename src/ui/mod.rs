@@ -578,7 +578,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, keys: &Keys, theme: &Th
             Span::styled("▏", theme.search),
             Span::raw("   "),
         ];
-        spans.extend(hint_spans(keys, Mode::Search, theme));
+        spans.extend(hint_spans(keys.footer_hints(Mode::Search), theme));
         frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
         return;
     }
@@ -605,13 +605,14 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, keys: &Keys, theme: &Th
         spans.push(Span::styled("n/N", theme.footer_key));
         spans.push(Span::styled(" match  ", theme.footer));
     }
-    spans.extend(hint_spans(keys, mode, theme));
+    let hints = keys.footer_hints_saying(mode, |name, word| heat::footer_word(app, name, word));
+    spans.extend(hint_spans(hints, theme));
     frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
 }
 
-fn hint_spans(keys: &Keys, mode: Mode, theme: &Theme) -> Vec<Span<'static>> {
+fn hint_spans(hints: Vec<(String, &'static str)>, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (label, word) in keys.footer_hints(mode) {
+    for (label, word) in hints {
         spans.push(Span::styled(label, theme.footer_key));
         spans.push(Span::styled(format!(" {word}  "), theme.footer));
     }

@@ -175,11 +175,13 @@ pub static DEFAULT: Theme = themed(Roles {
         supports: Color::Green,
         opposes: Color::Red,
         mixed: Color::Yellow,
-        neutral: Color::Blue,
+        // Light blue: many palettes' plain blue is too dark to read on black.
+        neutral: Color::LightBlue,
         unclear: Color::DarkGray,
         low: Color::Green,
         moderate: Color::Yellow,
-        elevated: Color::LightRed,
+        // A hue of its own: light red beside red is the same colour in many palettes.
+        elevated: Color::Magenta,
         critical: Color::Red,
         government: Color::LightBlue,
         organisation: Color::LightMagenta,
