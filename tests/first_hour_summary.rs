@@ -4,6 +4,9 @@
 use brief::app::Pane;
 mod common;
 use common::harness::{Harness, find, row_text};
+use common::pty::{Tui, WAIT, root};
+
+const ARCTIC: &str = "tests/fixtures/good/arctic-shipping.yaml";
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 50)];
 
@@ -36,4 +39,50 @@ fn the_mini_matrix_names_its_topics_with_letters_not_pane_digits() {
             "{width}x{height}: the key names topic A: {rows:#?}"
         );
     }
+}
+
+#[test]
+fn e_in_the_problems_list_opens_the_editor_at_the_problem_s_line() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("briefing.yaml");
+    std::fs::copy(root().join(ARCTIC), &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let warning_line = text
+        .lines()
+        .position(|l| l == "  - id: q-starovoit-tariffs")
+        .unwrap()
+        + 1;
+    // A stand-in editor named like one of the vi family, so it is given `+LINE PATH`:
+    // it records its arguments and exits.
+    std::fs::create_dir(dir.path().join("bin")).unwrap();
+    let editor = dir.path().join("bin/vi");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/../args.txt\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut tui = Tui::spawn_with_editor(
+        dir.path(),
+        &["briefing.yaml"],
+        editor.to_str().unwrap(),
+        30,
+        100,
+    );
+    tui.wait_for("Bottom line", WAIT);
+    // The pane behind the list has an item of its own selected, far from the warning.
+    tui.key("2");
+    tui.wait_for("Actors 1/", WAIT);
+    tui.key("!");
+    tui.wait_for("q-starovoit-tariffs", WAIT);
+    tui.key("e");
+    let args_file = dir.path().join("args.txt");
+    tui.wait("the editor to record its arguments", |_| {
+        std::fs::read_to_string(&args_file).is_ok_and(|a| a.ends_with('\n'))
+    });
+    let args = std::fs::read_to_string(&args_file).unwrap();
+    assert_eq!(args, format!("+{warning_line}\n./briefing.yaml\n"));
+    tui.key("q");
+    assert!(tui.wait_exit(WAIT).success());
 }

@@ -719,11 +719,31 @@ impl App {
             );
             return Effect::None;
         };
-        let line = self.selected_line().unwrap_or(1);
+        let problems = matches!(self.overlay, Some(Overlay::Problems { .. }));
+        let line = if problems {
+            self.problem_line()
+        } else {
+            self.selected_line()
+        };
+        let line = line.unwrap_or(1);
         Effect::Edit {
             path: path.clone(),
             line,
         }
+    }
+
+    /// The line of the first problem the problems list shows: the one the analyst is
+    /// looking at when the list is open, whatever item the pane behind it has selected.
+    fn problem_line(&self) -> Option<u32> {
+        let diagnostics = match (&self.error, &self.loaded) {
+            (Some(error), _) => error.diagnostics.as_slice(),
+            (None, Some(loaded)) => loaded.warnings.as_slice(),
+            (None, None) => &[],
+        };
+        diagnostics
+            .iter()
+            .find_map(|d| d.pos.map(|p| p.line))
+            .filter(|&line| line > 0)
     }
 
     /// The source line of what is selected: the item, else the first error, else the top.
