@@ -86,3 +86,71 @@ fn e_in_the_problems_list_opens_the_editor_at_the_problem_s_line() {
     tui.key("q");
     assert!(tui.wait_exit(WAIT).success());
 }
+
+/// The footer: the screen's last row.
+fn footer(h: &mut Harness) -> String {
+    let buffer = h.draw();
+    row_text(&buffer, buffer.area.height - 1)
+}
+
+#[test]
+fn the_footer_in_the_help_names_the_keys_that_work_there() {
+    for (width, height) in SIZES {
+        let mut h = Harness::bundled(width, height);
+        h.keys("?");
+        let line = footer(&mut h);
+        assert!(line.contains("Esc close"), "{width}x{height}: {line}");
+        assert!(line.contains("j/k scroll"), "{width}x{height}: {line}");
+        assert!(!line.contains("Enter detail"), "{width}x{height}: {line}");
+        assert!(!line.contains("1-8"), "{width}x{height}: {line}");
+    }
+}
+
+#[test]
+fn the_footer_in_the_problems_list_offers_to_edit_at_the_problem() {
+    for (width, height) in SIZES {
+        let mut h = Harness::open(std::path::Path::new(ARCTIC), width, height);
+        h.keys("!");
+        let line = footer(&mut h);
+        assert!(
+            line.contains("e edit at the problem"),
+            "{width}x{height}: {line}"
+        );
+        assert!(line.contains("Esc close"), "{width}x{height}: {line}");
+        assert!(!line.contains("Enter detail"), "{width}x{height}: {line}");
+    }
+}
+
+#[test]
+fn the_footer_in_the_directory_picker_hides_the_pane_keys_that_do_nothing_there() {
+    for (width, height) in SIZES {
+        let mut h = Harness::picker(&root().join("tests/fixtures/good"), width, height);
+        let line = footer(&mut h);
+        assert!(!line.contains("1-8"), "{width}x{height}: {line}");
+        assert!(!line.contains("Tab next"), "{width}x{height}: {line}");
+        assert!(line.contains("Enter open"), "{width}x{height}: {line}");
+        // And the keys it hides do indeed do nothing: the picker stays.
+        h.keys("3");
+        assert!(h.app.showing_picker());
+    }
+}
+
+#[test]
+fn the_footer_of_a_detail_without_links_does_not_offer_to_follow_them() {
+    for (width, height) in SIZES {
+        let mut h = Harness::bundled(width, height);
+        h.keys("7");
+        h.key(ratatui::crossterm::event::KeyCode::Enter);
+        assert_eq!(h.app.focus, brief::app::Focus::Detail);
+        assert!(h.app.links().is_empty(), "a timeline event has no links");
+        let line = footer(&mut h);
+        assert!(!line.contains("Tab link"), "{width}x{height}: {line}");
+        assert!(!line.contains("follow"), "{width}x{height}: {line}");
+        assert!(line.contains("Esc list"), "{width}x{height}: {line}");
+        // A detail with links keeps offering them.
+        h.keys("2");
+        h.key(ratatui::crossterm::event::KeyCode::Enter);
+        let line = footer(&mut h);
+        assert!(line.contains("Tab link"), "{width}x{height}: {line}");
+    }
+}

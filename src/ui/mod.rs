@@ -18,9 +18,9 @@ pub mod theme;
 mod timeline;
 mod widgets;
 
-use crate::app::{App, Drawn, Focus, Mode, Pane, Reveal, plural};
+use crate::app::{App, Drawn, Focus, Mode, Overlay, Pane, Reveal, plural};
 use crate::briefing::Loaded;
-use crate::keymap::Keys;
+use crate::keymap::{Keys, Place};
 use layout::Regions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -578,7 +578,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, keys: &Keys, theme: &Th
             Span::styled("▏", theme.search),
             Span::raw("   "),
         ];
-        spans.extend(hint_spans(keys, Mode::Search, theme));
+        spans.extend(hint_spans(keys, Mode::Search, Place::Panes, theme));
         frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
         return;
     }
@@ -605,13 +605,24 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, keys: &Keys, theme: &Th
         spans.push(Span::styled("n/N", theme.footer_key));
         spans.push(Span::styled(" match  ", theme.footer));
     }
-    spans.extend(hint_spans(keys, mode, theme));
+    spans.extend(hint_spans(keys, mode, footer_place(app, mode), theme));
     frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
 }
 
-fn hint_spans(keys: &Keys, mode: Mode, theme: &Theme) -> Vec<Span<'static>> {
+/// Where the footer is drawn for, so that it names only keys that do something there.
+fn footer_place(app: &App, mode: Mode) -> Place {
+    match &app.overlay {
+        Some(Overlay::Help { .. }) => Place::Help,
+        Some(Overlay::Problems { .. }) => Place::Problems,
+        None if app.showing_picker() => Place::Picker,
+        None if mode == Mode::Detail && app.links().is_empty() => Place::DetailWithoutLinks,
+        None => Place::Panes,
+    }
+}
+
+fn hint_spans(keys: &Keys, mode: Mode, place: Place, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (label, word) in keys.footer_hints(mode) {
+    for (label, word) in keys.footer_hints_at(mode, place) {
         spans.push(Span::styled(label, theme.footer_key));
         spans.push(Span::styled(format!(" {word}  "), theme.footer));
     }
