@@ -154,3 +154,41 @@ fn the_footer_of_a_detail_without_links_does_not_offer_to_follow_them() {
         assert!(line.contains("Tab link"), "{width}x{height}: {line}");
     }
 }
+
+/// The screen row showing `text`, if any.
+fn row_of(h: &mut Harness, text: &str) -> Option<u16> {
+    find(&h.draw(), text).map(|(_, y)| y)
+}
+
+#[test]
+fn the_help_lists_the_keys_of_where_it_was_opened_first() {
+    use ratatui::crossterm::event::KeyCode;
+    for (width, height) in SIZES {
+        // A focused detail.
+        let mut h = Harness::bundled(width, height);
+        h.keys("2");
+        h.key(KeyCode::Enter);
+        h.keys("?");
+        let here = row_of(&mut h, "In a focused detail").expect("the detail's keys shown");
+        let panes = row_of(&mut h, "Panes");
+        assert!(
+            panes.is_none_or(|p| here < p),
+            "{width}x{height}: the detail's keys before browsing's:\n{}",
+            h.screen()
+        );
+        // The stance matrix.
+        let mut h = Harness::bundled(width, height);
+        h.keys("6?");
+        let here = row_of(&mut h, "In the stance matrix").expect("the matrix's keys shown");
+        let panes = row_of(&mut h, "Panes");
+        assert!(
+            panes.is_none_or(|p| here < p),
+            "{width}x{height}: the matrix's keys before browsing's:\n{}",
+            h.screen()
+        );
+        // Browsing: the panes' keys lead, as before.
+        let mut h = Harness::bundled(width, height);
+        h.keys("?");
+        assert!(row_of(&mut h, "Panes").is_some(), "{width}x{height}");
+    }
+}

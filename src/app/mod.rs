@@ -324,7 +324,19 @@ impl App {
         if self.search.editing {
             return Mode::Search;
         }
-        if self.overlay.is_some() || self.showing_picker() || self.loaded.is_none() {
+        if self.overlay.is_some() {
+            return Mode::Browse;
+        }
+        self.mode_behind_overlay()
+    }
+
+    /// The mode the panes are in, whatever overlay stands in front of them: what the help
+    /// lists first.
+    pub fn mode_behind_overlay(&self) -> Mode {
+        if self.search.editing {
+            return Mode::Search;
+        }
+        if self.showing_picker() || self.loaded.is_none() {
             return Mode::Browse;
         }
         match (self.focus, self.pane) {
