@@ -192,3 +192,40 @@ fn the_help_lists_the_keys_of_where_it_was_opened_first() {
         assert!(row_of(&mut h, "Panes").is_some(), "{width}x{height}");
     }
 }
+
+#[test]
+fn search_finds_the_summary_s_bottom_line_key_points_and_caveats() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::bundled(120, 40);
+    h.keys("2/Nobel");
+    h.key(KeyCode::Enter);
+    let status = h.app.status.clone().unwrap_or_default();
+    assert!(status.contains("in Summary"), "{status}");
+    assert!(status.contains("in Timeline"), "{status}");
+    // n goes round the matches, the summary's among them.
+    let mut panes = Vec::new();
+    for _ in 0..4 {
+        h.keys("n");
+        panes.push(h.app.pane);
+    }
+    assert!(panes.contains(&Pane::Summary), "{panes:?}");
+    assert!(panes.contains(&Pane::Timeline), "{panes:?}");
+    // The summary's match comes first, in tab order, of the two.
+    while h.app.pane != Pane::Summary {
+        h.keys("n");
+    }
+    assert_eq!(h.app.match_position(), Some((0, 2)));
+    // A caveat's words find the summary too.
+    let caveat = h.app.loaded.as_ref().unwrap().briefing.summary.caveats[0].clone();
+    let words: String = caveat
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    h.key(KeyCode::Esc);
+    h.keys("/");
+    h.keys(&words);
+    h.key(KeyCode::Enter);
+    let status = h.app.status.clone().unwrap_or_default();
+    assert!(status.contains("in Summary"), "{words}: {status}");
+}
