@@ -77,6 +77,18 @@ impl Key {
 
 pub use crate::app::Mode;
 
+/// Where the analyst is, as far as the footer is concerned: most places answer all the
+/// keys of their mode, but an overlay or the picker stands in front of the panes and a
+/// detail may have no links to go through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Panes,
+    Help,
+    Problems,
+    Picker,
+    DetailWithoutLinks,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Panes,
@@ -317,6 +329,54 @@ impl Keys {
                 } else {
                     Some((ks.first()?.label(), word))
                 }
+            })
+            .collect()
+    }
+
+    /// The footer's hints for where the analyst is: a screen that answers only some of
+    /// its mode's keys names those, and no others.
+    pub fn footer_hints_at(&self, mode: Mode, place: Place) -> Vec<(String, &'static str)> {
+        let named: &[(&str, &'static str)] = match place {
+            Place::Panes => return self.footer_hints(mode),
+            Place::DetailWithoutLinks => {
+                let followed = |word: &str| {
+                    BINDINGS.iter().any(|b| {
+                        matches!(b.action, Action::NextLink | Action::FollowLink)
+                            && b.footer.is_some_and(|(_, w)| w == word)
+                    })
+                };
+                return self
+                    .footer_hints(mode)
+                    .into_iter()
+                    .filter(|(_, word)| !followed(word))
+                    .collect();
+            }
+            Place::Help => &[("down", "scroll"), ("back", "close"), ("quit", "quit")],
+            Place::Problems => &[
+                ("down", "scroll"),
+                ("edit", "edit at the problem"),
+                ("back", "close"),
+                ("quit", "quit"),
+            ],
+            // Nothing is open yet, so the pane keys have nothing to show.
+            Place::Picker => &[
+                ("down", "move"),
+                ("focus", "open"),
+                ("edit", "edit"),
+                ("toggle_help", "help"),
+                ("quit", "quit"),
+            ],
+        };
+        named
+            .iter()
+            .filter_map(|&(name, word)| {
+                let i = BINDINGS.iter().position(|b| b.name == name)?;
+                let (binding, keys) = (&BINDINGS[i], &self.keys[i]);
+                let label = match binding.footer {
+                    Some((label, _)) if keys.as_slice() == binding.keys => label.to_owned(),
+                    _ => keys.first()?.label(),
+                };
+                Some((label, word))
             })
             .collect()
     }

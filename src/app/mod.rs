@@ -324,7 +324,19 @@ impl App {
         if self.search.editing {
             return Mode::Search;
         }
-        if self.overlay.is_some() || self.showing_picker() || self.loaded.is_none() {
+        if self.overlay.is_some() {
+            return Mode::Browse;
+        }
+        self.mode_behind_overlay()
+    }
+
+    /// The mode the panes are in, whatever overlay stands in front of them: what the help
+    /// lists first.
+    pub fn mode_behind_overlay(&self) -> Mode {
+        if self.search.editing {
+            return Mode::Search;
+        }
+        if self.showing_picker() || self.loaded.is_none() {
             return Mode::Browse;
         }
         match (self.focus, self.pane) {
@@ -719,11 +731,31 @@ impl App {
             );
             return Effect::None;
         };
-        let line = self.selected_line().unwrap_or(1);
+        let problems = matches!(self.overlay, Some(Overlay::Problems { .. }));
+        let line = if problems {
+            self.problem_line()
+        } else {
+            self.selected_line()
+        };
+        let line = line.unwrap_or(1);
         Effect::Edit {
             path: path.clone(),
             line,
         }
+    }
+
+    /// The line of the first problem the problems list shows: the one the analyst is
+    /// looking at when the list is open, whatever item the pane behind it has selected.
+    fn problem_line(&self) -> Option<u32> {
+        let diagnostics = match (&self.error, &self.loaded) {
+            (Some(error), _) => error.diagnostics.as_slice(),
+            (None, Some(loaded)) => loaded.warnings.as_slice(),
+            (None, None) => &[],
+        };
+        diagnostics
+            .iter()
+            .find_map(|d| d.pos.map(|p| p.line))
+            .filter(|&line| line > 0)
     }
 
     /// The source line of what is selected: the item, else the first error, else the top.

@@ -60,12 +60,19 @@ impl Pane {
         !matches!(self, Pane::Summary | Pane::History)
     }
 
+    /// Whether a search counts matches on the pane and `n` stops there: the lists, and
+    /// the summary's one page.
+    pub fn is_searched(self) -> bool {
+        self.has_list() || self == Pane::Summary
+    }
+
     /// The model items this pane lists, in display order, as indexes into their section.
-    /// Stances are listed by actor, then topic.
+    /// Stances are listed by actor, then topic. The summary is one item, its page.
     pub fn items(self, loaded: &Loaded) -> Vec<usize> {
         let b = &loaded.briefing;
         match self {
-            Pane::Summary | Pane::History => Vec::new(),
+            Pane::Summary => vec![0],
+            Pane::History => Vec::new(),
             Pane::Actors => (0..b.actors.len()).collect(),
             Pane::Quotes => (0..b.quotes.len()).collect(),
             Pane::Risks => loaded.index.risks_by_severity.clone(),
@@ -94,7 +101,8 @@ impl Pane {
     pub fn item_matches(self, loaded: &Loaded, item: usize, needle: &Needle) -> bool {
         let b = &loaded.briefing;
         let (kind, model): (&'static Item, &dyn Any) = match self {
-            Pane::Summary | Pane::History => return false,
+            Pane::History => return false,
+            Pane::Summary => (&format::SUMMARY, &b.summary),
             Pane::Actors => (&format::ACTOR, &b.actors[item]),
             Pane::Quotes => (&format::QUOTE, &b.quotes[item]),
             Pane::Risks => (&format::RISK, &b.risks[item]),

@@ -13,7 +13,7 @@ impl App {
     pub(super) fn match_counts(&self) -> Vec<(Pane, usize)> {
         Pane::ALL
             .into_iter()
-            .filter(|p| p.has_list())
+            .filter(|p| p.is_searched())
             .map(|p| (p, self.rows(p).len()))
             .collect()
     }
@@ -38,8 +38,11 @@ impl App {
     /// Where the selected item of `pane` is among its rows (for the matrix: among the
     /// stances that match).
     pub(super) fn position_in_rows(&self, pane: Pane) -> Option<usize> {
-        if !pane.has_list() {
+        if !pane.is_searched() {
             return None;
+        }
+        if pane == Pane::Summary {
+            return (!self.rows(pane).is_empty()).then_some(0);
         }
         if pane == Pane::Stances {
             let item = self.selected_item(pane)?;

@@ -18,9 +18,9 @@ pub mod theme;
 mod timeline;
 mod widgets;
 
-use crate::app::{App, Drawn, Focus, Mode, Pane, Reveal, plural};
+use crate::app::{App, Drawn, Focus, Mode, Overlay, Pane, Reveal, plural};
 use crate::briefing::Loaded;
-use crate::keymap::Keys;
+use crate::keymap::{Keys, Place};
 use layout::Regions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -605,9 +605,28 @@ fn draw_footer(frame: &mut Frame, area: Rect, app: &App, keys: &Keys, theme: &Th
         spans.push(Span::styled("n/N", theme.footer_key));
         spans.push(Span::styled(" match  ", theme.footer));
     }
-    let hints = keys.footer_hints_saying(mode, |name, word| heat::footer_word(app, name, word));
+    let place = footer_place(app, mode);
+    let hints = match place {
+        // Where every key of the mode answers, a key whose effect depends on the state
+        // (the heat map's Enter and Esc) is named for what it will do now.
+        Place::Panes => {
+            keys.footer_hints_saying(mode, |name, word| heat::footer_word(app, name, word))
+        }
+        _ => keys.footer_hints_at(mode, place),
+    };
     spans.extend(hint_spans(hints, theme));
     frame.render_widget(Paragraph::new(fit_spans(spans, width)), area);
+}
+
+/// Where the footer is drawn for, so that it names only keys that do something there.
+fn footer_place(app: &App, mode: Mode) -> Place {
+    match &app.overlay {
+        Some(Overlay::Help { .. }) => Place::Help,
+        Some(Overlay::Problems { .. }) => Place::Problems,
+        None if app.showing_picker() => Place::Picker,
+        None if mode == Mode::Detail && app.links().is_empty() => Place::DetailWithoutLinks,
+        None => Place::Panes,
+    }
 }
 
 fn hint_spans(hints: Vec<(String, &'static str)>, theme: &Theme) -> Vec<Span<'static>> {

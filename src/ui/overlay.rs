@@ -31,7 +31,7 @@ fn contents(
         Overlay::Help { .. } => (
             popup,
             " Keys — Esc or ? closes ",
-            help(keys, inner_width, theme),
+            help(keys, app.mode_behind_overlay(), inner_width, theme),
         ),
         Overlay::Problems { .. } => (
             popup,
@@ -80,13 +80,21 @@ pub fn draw(
     max_scroll
 }
 
-fn help(keys: &Keys, width: usize, theme: &Theme) -> Doc {
+/// The key help. The keys of `current`, the mode the panes are in, come first: they are
+/// the ones the analyst opened the help to find.
+fn help(keys: &Keys, current: Mode, width: usize, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width, theme);
     let key_width = 16;
-    let groups = Section::ALL
+    let others = Mode::ALL[1..].iter().filter(|&&mode| mode != current);
+    let groups = (current != Mode::Browse)
+        .then_some((current, None))
         .into_iter()
-        .map(|section| (Mode::Browse, Some(section)))
-        .chain(Mode::ALL[1..].iter().map(|&mode| (mode, None)));
+        .chain(
+            Section::ALL
+                .into_iter()
+                .map(|section| (Mode::Browse, Some(section))),
+        )
+        .chain(others.map(|&mode| (mode, None)));
     for (mode, section) in groups {
         {
             let bindings: Vec<_> = BINDINGS

@@ -160,8 +160,8 @@ fn stance_matrix(doc: &mut Doc, loaded: &Loaded, theme: &Theme) {
         return;
     }
     let mut header = vec![Span::raw(" ".repeat(label_width + 1))];
-    for n in 1..=columns {
-        header.push(Span::styled(format!("{n:<3}"), theme.count));
+    for n in 0..columns {
+        header.push(Span::styled(format!("{:<3}", topic_letter(n)), theme.count));
     }
     doc.line(header);
     for (a, actor) in b.actors.iter().enumerate().take(MATRIX_ACTORS) {
@@ -195,7 +195,7 @@ fn stance_matrix(doc: &mut Doc, loaded: &Loaded, theme: &Theme) {
     }
     for (n, topic) in b.topics.iter().enumerate().take(columns) {
         doc.bullet(
-            &format!("{:<3}", n + 1),
+            &format!("{:<3}", topic_letter(n)),
             theme.count,
             &topic.name,
             theme.dim,
@@ -219,4 +219,15 @@ fn stance_matrix(doc: &mut Doc, loaded: &Loaded, theme: &Theme) {
         Span::styled("= neutral   ", theme.position(Position::Neutral)),
         Span::styled("? unclear", theme.position(Position::Unclear)),
     ]);
+}
+
+/// The matrix's name for its `n`th topic column: A to Z, then AA, AB… Letters, because
+/// digits there read as the keys that change pane.
+fn topic_letter(n: usize) -> String {
+    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
+    if n < 26 {
+        letter(n).to_string()
+    } else {
+        format!("{}{}", letter(n / 26 - 1), letter(n))
+    }
 }
