@@ -4,7 +4,9 @@
 use brief::app::{Origin, Pane};
 use brief::briefing::{Loaded, parse};
 mod common;
+use common::git::{pay_repo, short_hash};
 use common::harness::Harness;
+use std::path::Path;
 
 /// A briefing whose timeline is `events`, `(date, event)`, written in that order.
 fn timeline(events: &[(&str, &str)]) -> String {
@@ -91,4 +93,61 @@ fn the_timeline_lists_dated_events_by_date_then_free_text_in_written_order() {
     // The first row is selected, and it is the earliest event, not the first written.
     let first = harness.app.selected_item(Pane::Timeline);
     assert_eq!(first, Some(4));
+}
+
+/// `brief export --format html FILE` at a fixed time of export.
+fn html_export(file: &Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["export", "--format", "html"])
+        .arg(file)
+        .env("SOURCE_DATE_EPOCH", "1796472000")
+        .output()
+        .expect("running brief");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The page's line saying what it was made from.
+fn origin_line(page: &str) -> &str {
+    page.lines()
+        .find(|line| line.starts_with("<p class=\"origin dim\">"))
+        .unwrap_or_else(|| panic!("the page says where it came from:\n{page}"))
+}
+
+#[test]
+fn the_html_export_names_the_file_the_commit_and_the_time_it_was_made_from() {
+    let repo = pay_repo(2);
+    let file = repo.path().join("pay.yaml");
+    let head = short_hash(repo.path(), "HEAD");
+    let page = html_export(&file);
+    assert_eq!(
+        origin_line(&page),
+        format!(
+            "<p class=\"origin dim\">From {}, commit {head}, exported 2026-12-05 12:00:00 UTC</p>",
+            file.display()
+        )
+    );
+
+    std::fs::write(&file, common::git::pay_version(3)).unwrap();
+    let page = html_export(&file);
+    assert!(
+        origin_line(&page).contains(&format!("commit {head} (edited since), exported")),
+        "{}",
+        origin_line(&page)
+    );
+}
+
+#[test]
+fn an_html_export_outside_a_repository_names_no_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    std::fs::write(&file, timeline(&[("2026", "Talks.")])).unwrap();
+    let page = html_export(&file);
+    assert_eq!(
+        origin_line(&page),
+        format!(
+            "<p class=\"origin dim\">From {}, exported 2026-12-05 12:00:00 UTC</p>",
+            file.display()
+        )
+    );
 }
