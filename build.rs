@@ -10,6 +10,9 @@ use std::path::Path;
 #[path = "src/briefing/bundled.rs"]
 mod bundled;
 #[allow(dead_code, unused_imports)]
+#[path = "src/briefing/calendar.rs"]
+mod calendar;
+#[allow(dead_code, unused_imports)]
 #[path = "src/briefing/catalog.rs"]
 mod catalog;
 #[allow(dead_code, unused_imports)]

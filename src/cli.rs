@@ -508,7 +508,9 @@ fn export(path: Option<&Path>, request: &ExportRequest, budget: Budget) -> i32 {
     let text = match format {
         Format::Markdown => export::markdown(&loaded),
         Format::Json => export::json(&loaded, positions),
-        Format::Html => export::html(&loaded),
+        Format::Html => {
+            export::html_from(&loaded, &export::Origin::of(path, briefing::BUNDLED_NAME))
+        }
     };
     match &request.output {
         None => {

@@ -67,7 +67,8 @@ impl Pane {
     }
 
     /// The model items this pane lists, in display order, as indexes into their section.
-    /// Stances are listed by actor, then topic. The summary is one item, its page.
+    /// Stances are listed by actor, then topic; timeline events by date. The summary is
+    /// one item, its page.
     pub fn items(self, loaded: &Loaded) -> Vec<usize> {
         let b = &loaded.briefing;
         match self {
@@ -78,7 +79,7 @@ impl Pane {
             Pane::Risks => loaded.index.risks_by_severity.clone(),
             Pane::Questions => (0..b.questions.len()).collect(),
             Pane::Stances => loaded.index.stances_by_actor.concat(),
-            Pane::Timeline => (0..b.timeline.len()).collect(),
+            Pane::Timeline => loaded.index.timeline_by_date.clone(),
         }
     }
 

@@ -348,7 +348,7 @@ item!(QUESTION: Question, "question" / "questions", "Something not known yet.", 
 
 item!(EVENT: TimelineEvent, "timeline event" / "timeline events", "A dated event.", known by ["id"], [
     "id" optional Value::Line => id, "Unique among timeline events; keeps the event's identity when its date or text is edited (a diff matches events by it, else by date and text)." [unsearched];
-    "date" required Value::Line => date, "When it happened, as the source gives it (free text).";
+    "date" required Value::Line => date, "When it happened, as the source gives it: a date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked against the calendar) or free text (`late 2025`). The Timeline lists dated events by date, then free-text ones in the order written.";
     "event" required Value::Text => event, "What happened.";
     "source" optional Value::Id(&SOURCE) => source, "The id of the source that reports it." [unsearched];
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";

@@ -17,6 +17,11 @@ pub struct Index {
     pub questions_by_actor: Vec<Vec<usize>>,
     /// Risk indexes, most severe first (ties keep file order).
     pub risks_by_severity: Vec<usize>,
+    /// Timeline event indexes in date order: the events whose date reads as a calendar
+    /// date (a year or a month sorting at its start), then those with free-text dates
+    /// ("late 2025", "spring") in the order written. Stable, so events on one date keep
+    /// the file's order.
+    pub timeline_by_date: Vec<usize>,
     /// Stance indexes per topic, in actor order.
     pub stances_by_topic: Vec<Vec<usize>>,
     /// Indexes of the stances that cite each quote.
@@ -119,7 +124,14 @@ impl Index {
         }
         let mut risks_by_severity: Vec<usize> = (0..b.risks.len()).collect();
         risks_by_severity.sort_by_key(|&r| std::cmp::Reverse(b.risks[r].score()));
+        let mut timeline_by_date: Vec<usize> = (0..b.timeline.len()).collect();
+        // `None` (free text) sorts after every `Some`, hence the key's `is_none` first.
+        timeline_by_date.sort_by_cached_key(|&e| {
+            let when = super::calendar::sort_key(&b.timeline[e].date);
+            (when.is_none(), when)
+        });
         Self {
+            timeline_by_date,
             quote_by_id,
             stances_by_topic,
             stances_citing_quote,

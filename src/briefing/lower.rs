@@ -1,6 +1,7 @@
 //! From the located YAML tree to the model: every key read, every type checked, every
 //! problem reported with its position. References are checked afterwards, in `validate`.
 
+use super::calendar;
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Fields, Reference};
 use super::format;
@@ -109,14 +110,7 @@ fn is_iso_date(text: &str) -> bool {
     let Some((year, month, day)) = date_parts(text) else {
         return false;
     };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    year >= 1 && (1..=12).contains(&month) && (1..=days).contains(&day)
+    year >= 1 && (1..=12).contains(&month) && (1..=calendar::days_in(year, month)).contains(&day)
 }
 
 /// `YYYY-MM-DD` in digits, as numbers, whatever they are.
@@ -312,7 +306,18 @@ fn question(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> 
 fn event(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Option<TimelineEvent> {
     let mut f = Fields::of(node, &format::EVENT, diags)?;
     let id = f.id("id", diags);
+    let date_pos = f.position_of("date");
     let date = f.text("date", diags).unwrap_or_default();
+    // A warning, not an error: `date` has always been free text, and a briefing that
+    // opened before must still open.
+    if let Some(why) = calendar::problem(date.trim()) {
+        diags.push(Diagnostic::warning(
+            date_pos,
+            format!(
+                "`date: {date}` reads as a date (YYYY, YYYY-MM or YYYY-MM-DD) but is not one: {why}; free text such as `late 2025` is fine too"
+            ),
+        ));
+    }
     let text = f.text("event", diags).unwrap_or_default();
     let source = f.id("source", diags);
     f.finish(diags, &mut refs.references);

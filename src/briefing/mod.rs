@@ -2,6 +2,7 @@
 //! Nothing here knows about terminals.
 
 mod bundled;
+pub mod calendar;
 pub mod catalog;
 pub mod diagnostic;
 pub mod diff;

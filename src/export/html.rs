@@ -32,7 +32,17 @@ blockquote p { font-style: italic; } .speaker { font-weight: bold; }
   a { color: #000; } a[href]::after { content: \" <\" attr(href) \">\"; font-size: 0.9em; } }
 ";
 
+/// The page, without saying where it came from (see `html_from`).
 pub fn html(loaded: &Loaded) -> String {
+    page(loaded, None)
+}
+
+/// The page, headed by `origin`: what it was made from and when.
+pub fn html_from(loaded: &Loaded, origin: &super::Origin) -> String {
+    page(loaded, Some(origin))
+}
+
+fn page(loaded: &Loaded, origin: Option<&super::Origin>) -> String {
     let b = &loaded.briefing;
     let mut out = String::new();
     let _ = write!(
@@ -46,6 +56,13 @@ pub fn html(loaded: &Loaded) -> String {
     );
     if let Some(date) = &b.as_of {
         let _ = writeln!(out, "<p class=\"as-of\">As of {}</p>", esc(date));
+    }
+    if let Some(origin) = origin {
+        let _ = writeln!(
+            out,
+            "<p class=\"origin dim\">From {}</p>",
+            esc(&origin.describe())
+        );
     }
     let page = Page { loaded, out };
     page.write()

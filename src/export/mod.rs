@@ -5,11 +5,13 @@
 mod html;
 mod json;
 mod markdown;
+mod origin;
 mod parts;
 
-pub use html::html;
+pub use html::{html, html_from};
 pub use json::{Positions, json};
 pub use markdown::markdown;
+pub use origin::{Commit, Origin};
 
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
