@@ -180,3 +180,49 @@ fn six_actors_silent_on_three_topics_are_six_warnings() {
             .all(|d| d.contains("has no stance on 3 of 3 topics: x, y, z"))
     );
 }
+
+// The dashboard's header.
+
+mod common;
+use common::harness::Harness;
+
+/// The header's text, and the style of the cell where `⚠` is drawn, if it is.
+fn header(harness: &mut Harness) -> (String, Option<ratatui::style::Style>) {
+    let buffer = harness.draw();
+    let mut text = String::new();
+    let mut warned = None;
+    for x in 0..buffer.area.width {
+        let cell = &buffer[(x, 0)];
+        if cell.symbol() == "⚠" {
+            warned = Some(cell.style());
+        }
+        text.push_str(cell.symbol());
+    }
+    (text, warned)
+}
+
+#[test]
+fn the_header_counts_the_warnings_in_the_theme_s_warning_colour() {
+    let path = std::path::Path::new("tests/fixtures/good/arctic-shipping.yaml");
+    let warnings = briefing::load_file(path, briefing::Budget::default())
+        .expect("the fixture loads")
+        .warnings
+        .len();
+    assert!(warnings > 0, "the fixture has warnings to count");
+    for (width, height) in [(80, 24), (120, 40), (200, 50)] {
+        let mut harness = Harness::open(path, width, height);
+        let (text, style) = header(&mut harness);
+        assert!(text.contains(&format!("⚠ {warnings} ")), "{width}: {text}");
+        let warn = brief::ui::theme::DEFAULT.warning_text;
+        assert_eq!(style.map(|s| s.fg), Some(warn.fg), "{width}: {text}");
+    }
+}
+
+#[test]
+fn a_briefing_without_warnings_has_no_count_in_the_header() {
+    let path = std::path::Path::new("briefings/belarus-us-thaw.yaml");
+    let mut harness = Harness::open(path, 120, 40);
+    assert!(harness.app.loaded.as_ref().unwrap().warnings.is_empty());
+    let (text, style) = header(&mut harness);
+    assert_eq!(style, None, "{text}");
+}
