@@ -266,7 +266,7 @@ summary:
         [
             "4:3: error: duplicate key `bluf` in the same mapping (the first is at line 3, column 3)",
             "8:5: error: duplicate key `name` in the same mapping (the first is at line 7, column 5)",
-            "9:11: error: `kind: goverment` is not one of: government | organisation | movement | person | bloc",
+            "9:11: error: `kind: goverment` is not one of: government | organisation | movement | person | bloc; did you mean `government`?",
             "12:5: error: unknown key `colour` in actor; expected one of: id, name, short, kind, role, stance, interests, leverage, people",
             "14:12: error: stance refers to unknown actor `nobody`; known actors: a",
             "20:1: error: duplicate key `summary` in the same mapping (the first is at line 2, column 1)",

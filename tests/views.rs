@@ -556,7 +556,8 @@ fn a_click_on_the_quotes_tab_opens_the_quotes_pane() {
 
 #[test]
 fn the_problems_overlay_shows_warnings_with_their_source_lines() {
-    let mut h = mekong(120, 40);
+    // Small enough that the warnings (one per actor missing stances) run past the screen.
+    let mut h = mekong(80, 24);
     h.keys("!");
     let screen = h.screen();
     assert!(screen.contains("28 |   - id: lancang"), "{screen}");

@@ -268,10 +268,7 @@ impl<'n> Fields<'n> {
         let text = scalar_text(node, key, diags)?;
         let parsed = V::parse(text);
         if parsed.is_none() {
-            let hint = match V::parse(text.trim()) {
-                Some(word) => format!("; did you mean `{}`, without the spaces?", word.word()),
-                None => String::new(),
-            };
+            let hint = word_hint::<V>(text);
             diags.push(Diagnostic::error(
                 node.pos,
                 format!(
@@ -299,6 +296,22 @@ impl<'n> Fields<'n> {
             .find(|e| e.key == key)
             .map_or(self.pos, |e| e.node.pos)
     }
+}
+
+/// The word of `V` a refused `text` most likely meant, as a message's ending: the same
+/// word padded with spaces, written in other case (`Low`), or a near miss (`support`).
+fn word_hint<V: Vocabulary>(text: &str) -> String {
+    if let Some(word) = V::parse(text.trim()) {
+        return format!("; did you mean `{}`, without the spaces?", word.word());
+    }
+    let words: Vec<&str> = V::ALL.iter().map(|v| v.word()).collect();
+    let lower = text.trim().to_lowercase();
+    let near = words
+        .iter()
+        .copied()
+        .find(|w| *w == lower)
+        .or_else(|| closest(&lower, &words));
+    near.map_or_else(String::new, |word| format!("; did you mean `{word}`?"))
 }
 
 /// The text of a scalar, exactly as the YAML gives it (see `node`).

@@ -45,20 +45,38 @@ fn resolve(reference: &Reference, known: &HashSet<&str>, diags: &mut Vec<Diagnos
         id,
         pos,
     } = reference;
+    let plural = target.plural;
     let target = target.what;
     if !id.is_empty() && !known.contains(id.as_str()) {
         let mut candidates: Vec<&str> = known.iter().copied().collect();
         candidates.sort_unstable();
-        let hint = match candidates.len() {
-            0 => format!("; the briefing defines no {target}s"),
-            1..=8 => format!("; known {target}s: {}", candidates.join(", ")),
-            _ => String::new(),
+        let hint = if candidates.is_empty() {
+            format!("; the briefing defines no {plural}")
+        } else {
+            format!("; known {plural}: {}", listed(&candidates))
         };
         diags.push(Diagnostic::error(
             *pos,
             format!("{holder} refers to unknown {target} `{id}`{hint}"),
         ));
     }
+}
+
+/// The most ids a message lists before it cuts the list short: enough to find a typo
+/// by eye, few enough that the message stays on a screen.
+const LISTED: usize = 8;
+
+/// Ids as a message lists them: all of a short list; the first of a long one, with how
+/// many were left out, so the reader knows the list goes on.
+fn listed(ids: &[&str]) -> String {
+    if ids.len() <= LISTED {
+        return ids.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        ids[..LISTED].join(", "),
+        ids.len() - LISTED
+    )
 }
 
 /// One stance per actor and topic; an actor silent on a topic is worth a warning, since
@@ -79,17 +97,27 @@ fn stance_coverage(briefing: &Briefing, diags: &mut Vec<Diagnostic>) {
             seen.insert(key, stance.pos);
         }
     }
+    // One warning per actor, not per pair: six actors silent on three topics are six
+    // things to fix, not eighteen.
+    let topics = briefing.topics.len();
     for actor in &briefing.actors {
-        for topic in &briefing.topics {
-            if !seen.contains_key(&(actor.id.as_str(), topic.id.as_str())) {
-                diags.push(Diagnostic::warning(
-                    actor.pos,
-                    format!(
-                        "actor `{}` has no stance on topic `{}` (use `position: unclear` if the sources are silent)",
-                        actor.id, topic.id
-                    ),
-                ));
-            }
-        }
+        let silent: Vec<&str> = briefing
+            .topics
+            .iter()
+            .map(|topic| topic.id.as_str())
+            .filter(|topic| !seen.contains_key(&(actor.id.as_str(), *topic)))
+            .collect();
+        let on = match silent.as_slice() {
+            [] => continue,
+            [topic] if topics == 1 => format!("topic `{topic}`"),
+            _ => format!("{} of {topics} topics: {}", silent.len(), listed(&silent)),
+        };
+        diags.push(Diagnostic::warning(
+            actor.pos,
+            format!(
+                "actor `{}` has no stance on {on} (use `position: unclear` if the sources are silent)",
+                actor.id
+            ),
+        ));
     }
 }

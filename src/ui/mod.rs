@@ -133,11 +133,19 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (None, Some(c)) if !c.is_empty() => text::fit(&format!("⟳ {} ", c.describe()), width / 3),
         (None, _) => String::new(),
     };
-    let right_width = changes.width() + origin.width() + 1;
+    // A briefing with warnings still loads, so without a count in sight they go unseen.
+    let warned = match &app.loaded {
+        Some(loaded) if !loaded.warnings.is_empty() && !app.showing_picker() => {
+            format!("⚠ {} ", loaded.warnings.len())
+        }
+        _ => String::new(),
+    };
+    let right_width = warned.width() + changes.width() + origin.width() + 1;
     let left = fit_spans(left, width.saturating_sub(right_width + 1));
     let gap = width.saturating_sub(left.width() + right_width);
     let mut spans = left.spans;
     spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(warned, theme.warning_text));
     spans.push(Span::styled(changes, theme.changed));
     spans.push(Span::styled(format!("{origin} "), theme.origin));
 
