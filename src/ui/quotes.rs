@@ -34,14 +34,9 @@ pub fn row_widths(loaded: &Loaded) -> RowWidths {
 pub fn row(loaded: &Loaded, item: usize, width: usize, theme: &Theme) -> Line<'static> {
     let quote = &loaded.briefing.quotes[item];
     let speaker_width = (width / 3).clamp(SPEAKER_MIN, SPEAKER_MAX);
-    // A name that does not fit is shown by its last word ("Tsikhanouskaya"), which tells
-    // speakers apart better than a cut first name ("Sviatlan…").
-    let speaker = if quote.speaker.width() <= speaker_width {
-        quote.speaker.as_str()
-    } else {
-        quote.speaker.rsplit(' ').next().unwrap_or(&quote.speaker)
-    };
-    let speaker = pad(speaker, speaker_width);
+    // A speaker that does not fit is cut with an ellipsis from its start: its last word
+    // alone can name no one ("European Commission spokesperson" as "spokesperson").
+    let speaker = pad(&quote.speaker, speaker_width);
 
     let rest = width.saturating_sub(speaker.width() + 1);
     let text = fit_line(&format!("“{}”", quote.text), rest);
