@@ -6,10 +6,10 @@
 use brief::app::{Focus, Pane};
 mod common;
 use brief::ui::theme;
-use common::harness::Harness;
+use common::harness::{Harness, find};
 use common::pty::{Tui, WAIT};
 use ratatui::crossterm::event::KeyCode;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 use std::path::Path;
 
 const MEKONG: &str = "tests/fixtures/good/mekong-water.yaml";
@@ -161,4 +161,29 @@ fn the_default_theme_draws_neutral_legibly_on_a_dark_palette() {
         ![Color::Blue, Color::DarkGray, Color::Black].contains(&neutral),
         "{neutral:?}"
     );
+}
+
+/// The selected risk's severity bar and word stay in their colour, not the selection's.
+#[test]
+fn a_selected_risk_keeps_its_severity_colour() {
+    let mut h = mekong(120, 40).with_theme(&theme::DEFAULT);
+    h.keys("4");
+    assert_eq!(h.app.state(Pane::Risks).selected, 0, "the critical risk");
+    let buffer = h.draw();
+    let (x, y) = find(&buffer, "████ critical The").expect("the selected risk's bar");
+    for dx in 0..13 {
+        let cell = &buffer[(x + dx, y)];
+        assert_eq!(
+            cell.fg,
+            theme::DEFAULT.palette.critical,
+            "column {dx} of the bar"
+        );
+        assert!(
+            !cell.modifier.contains(Modifier::REVERSED),
+            "column {dx} of the bar is not reversed"
+        );
+    }
+    // The rest of the row is still drawn selected.
+    let title = &buffer[(x + 16, y)];
+    assert!(title.modifier.contains(Modifier::REVERSED), "{title:?}");
 }
