@@ -6,10 +6,10 @@
 use brief::app::{Focus, Pane};
 mod common;
 use brief::ui::theme;
-use common::harness::Harness;
+use common::harness::{Harness, find};
 use common::pty::{Tui, WAIT};
 use ratatui::crossterm::event::KeyCode;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 use std::path::Path;
 
 const MEKONG: &str = "tests/fixtures/good/mekong-water.yaml";
@@ -161,4 +161,61 @@ fn the_default_theme_draws_neutral_legibly_on_a_dark_palette() {
         ![Color::Blue, Color::DarkGray, Color::Black].contains(&neutral),
         "{neutral:?}"
     );
+}
+
+/// The selected risk's severity bar and word stay in their colour, not the selection's.
+#[test]
+fn a_selected_risk_keeps_its_severity_colour() {
+    let mut h = mekong(120, 40).with_theme(&theme::DEFAULT);
+    h.keys("4");
+    assert_eq!(h.app.state(Pane::Risks).selected, 0, "the critical risk");
+    let buffer = h.draw();
+    let (x, y) = find(&buffer, "████ critical The").expect("the selected risk's bar");
+    for dx in 0..13 {
+        let cell = &buffer[(x + dx, y)];
+        assert_eq!(
+            cell.fg,
+            theme::DEFAULT.palette.critical,
+            "column {dx} of the bar"
+        );
+        assert!(
+            !cell.modifier.contains(Modifier::REVERSED),
+            "column {dx} of the bar is not reversed"
+        );
+    }
+    // The rest of the row is still drawn selected.
+    let title = &buffer[(x + 16, y)];
+    assert!(title.modifier.contains(Modifier::REVERSED), "{title:?}");
+}
+
+/// On an 80x24 terminal the heat map beside or above the list leaves a risk's title at
+/// least 20 columns where it has to be cut, for the fixtures' briefings.
+#[test]
+fn at_80x24_risk_titles_keep_twenty_columns() {
+    for fixture in ["arctic-shipping", "mekong-water", "one-of-each"] {
+        let path = format!("tests/fixtures/good/{fixture}.yaml");
+        let mut h = Harness::open(Path::new(&path), 80, 24);
+        h.keys("4");
+        let buffer = h.draw();
+        let severities = ["critical ", "elevated ", "moderate ", "low      "];
+        let row = (0..24)
+            .find(|&y| {
+                let text = common::harness::row_text(&buffer, y);
+                text.contains('┃') && severities.iter().any(|s| text.contains(s))
+            })
+            .unwrap_or_else(|| panic!("{fixture}: no risk row:\n{}", h.screen()));
+        let text = common::harness::row_text(&buffer, row);
+        let after = severities
+            .iter()
+            .find_map(|s| text.split_once(s).map(|(_, rest)| rest))
+            .expect("a severity word");
+        let title = after.split(['┃', '│']).next().unwrap_or_default();
+        let columns = unicode_width::UnicodeWidthStr::width(title);
+        // A title cut short has at least 20 columns; a shorter one may show whole in less.
+        let cut = title.contains('…');
+        assert!(
+            !cut || columns >= 20,
+            "{fixture}: {columns} columns: {text}"
+        );
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::text::{draw_lines, fit_spans, write_lines};
 use super::theme::Theme;
-use super::widgets::{block, draw_scrollbar, highlight, more_below};
+use super::widgets::{block, draw_scrollbar, highlight_after, more_below};
 use crate::app::Mark;
 use crate::app::{App, Focus, Pane};
 use ratatui::Frame;
@@ -113,6 +113,11 @@ pub fn draw_list(
     let scrollbar = rows.len() > height;
     let width = inner.width.saturating_sub(u16::from(scrollbar)) as usize;
     let text_width = width.saturating_sub(2);
+    // The mark and its space, then the severity label: a selected risk keeps its colour.
+    let label = match (pane, app.loaded.as_ref()) {
+        (Pane::Risks, Some(loaded)) => 2 + super::layout::row_widths(loaded, pane).lead,
+        _ => 0,
+    };
     let cached = cache.for_briefing(app.generation());
     let visible = rows.iter().enumerate().skip(state.offset).take(height);
     let keys: Vec<RowKey> = visible
@@ -146,7 +151,7 @@ pub fn draw_list(
                     } else {
                         theme.selected_unfocused
                     };
-                    highlight(line, width, style)
+                    highlight_after(line, label, width, style)
                 } else {
                     line
                 };

@@ -8,7 +8,7 @@ use super::theme::{self, Theme};
 use crate::briefing::{Loaded, Quote};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
@@ -36,11 +36,29 @@ pub fn block(title: String, focused: bool, theme: &Theme) -> Block<'static> {
 /// The selected row: padded to the full width and restyled, keeping each span's colour
 /// unless the selection style sets its own.
 pub fn highlight(line: Line<'static>, width: usize, style: Style) -> Line<'static> {
+    highlight_after(line, 0, width, style)
+}
+
+/// The selected row, its first `label` columns left as drawn where they have a colour of
+/// their own: a row's label (a risk's severity bar) says something in its colour that
+/// the selection's colour or reverse video would wipe.
+pub fn highlight_after(
+    line: Line<'static>,
+    label: usize,
+    width: usize,
+    style: Style,
+) -> Line<'static> {
     let used: usize = line.spans.iter().map(|s| s.content.width()).sum();
+    let mut column = 0;
     let mut spans: Vec<Span<'static>> = line
         .spans
         .into_iter()
         .map(|s| {
+            let in_label = column < label && s.style.fg.is_some_and(|fg| fg != Color::Reset);
+            column += s.content.width();
+            if in_label {
+                return s;
+            }
             let merged = s.style.patch(style);
             Span::styled(s.content, merged)
         })
