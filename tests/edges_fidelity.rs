@@ -73,7 +73,7 @@ fn a_padded_vocabulary_word_is_refused_with_the_word_it_may_mean() {
         assert_eq!(
             diagnostics(&text),
             [format!(
-                "8:11: error: `kind: {shown}` is not one of: government | organisation | movement | person | bloc; did you mean `government`, without the spaces?"
+                "8:11: error: `kind: {shown}` is not one of: government | organisation | movement | person | bloc | company | party | armed-group | media; did you mean `government`, without the spaces?"
             )],
             "{text}"
         );
@@ -83,7 +83,7 @@ fn a_padded_vocabulary_word_is_refused_with_the_word_it_may_mean() {
     assert_eq!(
         diagnostics(&text),
         [
-            "8:11: error: `kind: \" state \"` is not one of: government | organisation | movement | person | bloc"
+            "8:11: error: `kind: \" state \"` is not one of: government | organisation | movement | person | bloc | company | party | armed-group | media"
         ]
     );
 }
@@ -110,7 +110,7 @@ actors:
             format!("3:18: error: {binary}"),
             format!("4:27: error: {binary}"),
             format!("7:39: error: {binary}"),
-            "8:11: error: `kind: maybe` is not one of: government | organisation | movement | person | bloc".to_owned(),
+            "8:11: error: `kind: maybe` is not one of: government | organisation | movement | person | bloc | company | party | armed-group | media".to_owned(),
         ]
     );
     // Other tags keep the text as written: only binary data is refused.
@@ -266,7 +266,7 @@ summary:
         [
             "4:3: error: duplicate key `bluf` in the same mapping (the first is at line 3, column 3)",
             "8:5: error: duplicate key `name` in the same mapping (the first is at line 7, column 5)",
-            "9:11: error: `kind: goverment` is not one of: government | organisation | movement | person | bloc; did you mean `government`?",
+            "9:11: error: `kind: goverment` is not one of: government | organisation | movement | person | bloc | company | party | armed-group | media; did you mean `government`?",
             "12:5: error: unknown key `colour` in actor; expected one of: id, name, short, kind, role, stance, interests, leverage, people",
             "14:12: error: stance refers to unknown actor `nobody`; known actors: a",
             "20:1: error: duplicate key `summary` in the same mapping (the first is at line 2, column 1)",
@@ -572,7 +572,7 @@ fn brief_check_prints_each_problem_at_the_edges_where_it_stands() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     let printed = format!("{stdout}{stderr}");
     for line in [
-        "tests/fixtures/bad/padded-word.yaml:14:11: error: `kind: \"government \"` is not one of: government | organisation | movement | person | bloc; did you mean `government`, without the spaces?",
+        "tests/fixtures/bad/padded-word.yaml:14:11: error: `kind: \"government \"` is not one of: government | organisation | movement | person | bloc | company | party | armed-group | media; did you mean `government`, without the spaces?",
         "tests/fixtures/bad/padded-word.yaml:8:6: warning: an empty item in `key_points` is left out",
         "tests/fixtures/bad/padded-word.yaml:9:7: warning: an empty item in `key_points` is left out",
         "tests/fixtures/bad/impossible-date.yaml:2:8: error: `as_of: 2026-02-30` is not a date in the form YYYY-MM-DD (there is no such day)",

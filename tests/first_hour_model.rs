@@ -226,3 +226,22 @@ fn a_briefing_without_warnings_has_no_count_in_the_header() {
     let (text, style) = header(&mut harness);
     assert_eq!(style, None, "{text}");
 }
+
+// Actor kinds.
+
+#[test]
+fn corporate_and_security_actor_kinds_load_and_export_as_written() {
+    for kind in ["company", "party", "armed-group", "media"] {
+        let text = GOOD.replace("kind: government", &format!("kind: {kind}"));
+        let loaded = briefing::parse(&text).unwrap_or_else(|e| panic!("{kind}: {e:?}"));
+        let actor = &loaded.briefing.actors[0];
+        use brief::briefing::model::Vocabulary as _;
+        assert_eq!(actor.kind.word(), kind);
+        let json = serde_json::to_value(actor.kind).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!(kind),
+            "a JSON export writes the word"
+        );
+    }
+}

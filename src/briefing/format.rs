@@ -282,7 +282,7 @@ item!(SUMMARY: Summary, "summary" / "summaries", "The briefing in brief.", [
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 
-item!(ACTOR: Actor, "actor" / "actors", "A government, organisation, movement, person or bloc.", known by ["id"], [
+item!(ACTOR: Actor, "actor" / "actors", "A government, company, party, organisation, movement, armed group, media outlet, person or bloc.", known by ["id"], [
     "id" required Value::Line => id, "Unique among actors; stances, quotes, risks and questions refer to it.";
     "name" required Value::Line => name, "The full name.";
     "short" optional Value::Line => short, "A short label for tables and lists.";

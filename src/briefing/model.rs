@@ -228,9 +228,10 @@ pub trait Vocabulary: Sized + Copy + 'static {
 
 macro_rules! vocabulary {
     ($name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        // Each variant is (de)serialised as its word, so a JSON export reads `armed-group`
+        // as the YAML does.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(rename_all = "lowercase")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $(#[serde(rename = $word)] $variant),+ }
 
         impl Vocabulary for $name {
             const ALL: &'static [Self] = &[$(Self::$variant),+];
@@ -247,6 +248,10 @@ vocabulary!(ActorKind {
     Movement => "movement",
     Person => "person",
     Bloc => "bloc",
+    Company => "company",
+    Party => "party",
+    ArmedGroup => "armed-group",
+    Media => "media",
 });
 
 vocabulary!(Position {

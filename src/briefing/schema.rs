@@ -150,7 +150,17 @@ mod tests {
         );
         assert_eq!(
             actor["properties"]["kind"]["enum"],
-            json!(["government", "organisation", "movement", "person", "bloc"])
+            json!([
+                "government",
+                "organisation",
+                "movement",
+                "person",
+                "bloc",
+                "company",
+                "party",
+                "armed-group",
+                "media"
+            ])
         );
         assert_eq!(schema["required"], json!(["title"]));
         assert_eq!(schema["$schema"], json!(DRAFT));

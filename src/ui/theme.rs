@@ -447,8 +447,8 @@ impl Theme {
         let p = &self.palette;
         let color = match kind {
             ActorKind::Government => p.government,
-            ActorKind::Organisation => p.organisation,
-            ActorKind::Movement => p.movement,
+            ActorKind::Organisation | ActorKind::Company | ActorKind::Media => p.organisation,
+            ActorKind::Movement | ActorKind::Party | ActorKind::ArmedGroup => p.movement,
             ActorKind::Person => p.person,
             ActorKind::Bloc => p.bloc,
         };
