@@ -180,14 +180,16 @@ fn switching_pane_closes_the_help() {
 }
 
 #[test]
-fn enter_focuses_the_detail_only_on_list_panes() {
+fn enter_focuses_the_detail_on_list_panes_and_the_summary() {
     let mut harness = Harness::bundled(80, 24);
     harness.key(KeyCode::Enter);
     assert_eq!(
         harness.app.focus,
-        Focus::List,
-        "the summary has no detail to focus"
+        Focus::Detail,
+        "the summary's page is focused, to follow its links"
     );
+    harness.key(KeyCode::Esc);
+    assert_eq!(harness.app.focus, Focus::List);
     for pane in Pane::ALL.iter().filter(|p| p.has_list()) {
         harness.keys(&(pane.index() + 1).to_string());
         harness.key(KeyCode::Enter);

@@ -229,3 +229,41 @@ fn search_finds_the_summary_s_bottom_line_key_points_and_caveats() {
     let status = h.app.status.clone().unwrap_or_default();
     assert!(status.contains("in Summary"), "{words}: {status}");
 }
+
+#[test]
+fn enter_focuses_the_summary_whose_most_severe_risks_are_links() {
+    use brief::app::{Focus, Mode};
+    use ratatui::crossterm::event::KeyCode;
+    for (width, height) in SIZES {
+        let mut h = Harness::bundled(width, height);
+        h.key(KeyCode::Enter);
+        assert_eq!(h.app.focus, Focus::Detail, "{width}x{height}");
+        assert_eq!(h.app.mode(), Mode::Detail, "{width}x{height}");
+        let top = {
+            let loaded = h.app.loaded.as_ref().unwrap();
+            let r = loaded.index.risks_by_severity[0];
+            (r, loaded.briefing.risks[r].title.clone())
+        };
+        h.key(KeyCode::Tab);
+        // The link is brought into view, however far down the page it is.
+        let words: String = top
+            .1
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            h.screen().contains(&words),
+            "{width}x{height}: {words} on screen:\n{}",
+            h.screen()
+        );
+        h.key(KeyCode::Enter);
+        assert_eq!(h.app.pane, Pane::Risks, "{width}x{height}");
+        assert_eq!(h.app.selected_item(Pane::Risks), Some(top.0));
+        h.key(KeyCode::Backspace);
+        assert_eq!(h.app.pane, Pane::Summary, "{width}x{height}");
+        assert_eq!(h.app.focus, Focus::Detail, "{width}x{height}");
+        h.key(KeyCode::Esc);
+        assert_eq!(h.app.focus, Focus::List, "{width}x{height}");
+    }
+}

@@ -10,6 +10,9 @@ pub const ACTOR_LISTS_AT_MOST: usize = 50;
 /// Most of the other actors' stances listed under a stance.
 pub const OTHERS_AT_MOST: usize = 40;
 
+/// How many of the most severe risks the summary lists, each a link.
+pub const SUMMARY_RISKS: usize = 3;
+
 /// Where a link goes: an item of a section, by its index in the briefing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -100,6 +103,12 @@ pub fn links(loaded: &Loaded, pane: Pane, item: usize) -> Vec<Target> {
             }
             links
         }
-        Pane::Summary | Pane::Timeline | Pane::History => Vec::new(),
+        Pane::Summary => index
+            .risks_by_severity
+            .iter()
+            .take(SUMMARY_RISKS)
+            .map(|&r| Target::Risk(r))
+            .collect(),
+        Pane::Timeline | Pane::History => Vec::new(),
     }
 }

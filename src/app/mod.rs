@@ -434,7 +434,12 @@ impl App {
 
     /// The links of the selected item's detail, in the order it shows them.
     pub fn links(&self) -> Vec<Target> {
-        match (&self.loaded, self.selected_item(self.pane)) {
+        // The summary is one page, there whether or not a search matches it.
+        let item = match self.pane {
+            Pane::Summary => Some(0),
+            pane => self.selected_item(pane),
+        };
+        match (&self.loaded, item) {
             (Some(loaded), Some(item)) => links::links(loaded, self.pane, item),
             _ => Vec::new(),
         }
@@ -579,6 +584,9 @@ impl App {
             Action::Focus => {
                 let selected = if self.pane == Pane::History {
                     self.history.selected_entry().is_some()
+                } else if self.pane == Pane::Summary {
+                    // The page is there to read and follow whatever the search shows.
+                    self.loaded.is_some()
                 } else {
                     self.pane.has_list() && self.selected_item(self.pane).is_some()
                 };
@@ -832,7 +840,10 @@ impl App {
         for pane in Pane::ALL {
             self.refresh_pane(pane);
         }
-        if self.selected_item(self.pane).is_none() && self.focus == Focus::Detail {
+        if self.selected_item(self.pane).is_none()
+            && self.pane != Pane::Summary
+            && self.focus == Focus::Detail
+        {
             self.focus = Focus::List;
         }
     }

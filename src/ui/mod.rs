@@ -176,7 +176,14 @@ fn draw_pane(
 ) {
     let pane = app.pane;
     if pane == Pane::Summary {
-        drawn.scroll_max = draw_summary(frame, regions.body, app, loaded, theme);
+        drawn.scroll_max = draw_summary(
+            frame,
+            regions.body,
+            app,
+            loaded,
+            &mut drawn.revealed_scroll,
+            theme,
+        );
         return;
     }
     if pane == Pane::History {
@@ -407,22 +414,33 @@ fn draw_summary(
     area: Rect,
     app: &App,
     loaded: &Loaded,
+    revealed: &mut Option<usize>,
     theme: &Theme,
 ) -> Option<usize> {
     let block = widgets::block(format!(" {} ", Pane::Summary.title()), true, theme);
     let inner = block.inner(area);
     let height = inner.height as usize;
-    // Only what is on screen (and one line more, to know there is more) is laid out.
-    let wanted = app
-        .state(Pane::Summary)
-        .detail_scroll
-        .saturating_add(height + 1);
-    let columns = summary::columns(loaded, summary_width(area), wanted, theme);
+    let state = app.state(Pane::Summary);
+    let current_link = state.link.filter(|_| app.focus == Focus::Detail);
+    let revealing = app.reveal == Some(Reveal::Link) && current_link.is_some();
+    // Only what is on screen (and one line more, to know there is more) is laid out,
+    // unless a link is to be brought into view.
+    let wanted = if revealing {
+        usize::MAX
+    } else {
+        state.detail_scroll.saturating_add(height + 1)
+    };
+    let columns = summary::columns(loaded, summary_width(area), wanted, current_link, theme);
     let cut = columns.iter().any(Doc::is_cut);
-    let scroll = app
-        .state(Pane::Summary)
-        .detail_scroll
-        .min(summary_max_scroll(&columns, height));
+    let max_scroll = summary_max_scroll(&columns, height);
+    let mut scroll = state.detail_scroll.min(max_scroll);
+    let target = current_link.and_then(|l| columns.last()?.link_lines.get(l).cloned());
+    if let Some(target) = target.filter(|_| revealing) {
+        if target.start < scroll || target.end > scroll + height {
+            scroll = target.start.saturating_sub(height / 3).min(max_scroll);
+        }
+        *revealed = Some(scroll);
+    }
     let tallest = columns.iter().map(|d| d.lines.len()).max().unwrap_or(0);
     let mut block = block;
     if cut {

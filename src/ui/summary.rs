@@ -3,6 +3,7 @@
 use super::text::Doc;
 use super::text::pad;
 use super::theme::{self, Theme};
+use crate::app::links::SUMMARY_RISKS;
 use crate::app::plural;
 use crate::briefing::{Loaded, Position, Severity};
 use unicode_width::UnicodeWidthStr;
@@ -14,7 +15,14 @@ pub const TWO_COLUMNS_FROM: usize = 110;
 
 /// The page as one column, or as a main column and a side column on wide screens.
 /// `limit` bounds the lines laid out per column (see `Doc::with_limit`).
-pub fn columns(loaded: &Loaded, width: usize, limit: usize, theme: &Theme) -> Vec<Doc> {
+/// `current_link` is the link drawn as the current one, all of them in the side column.
+pub fn columns(
+    loaded: &Loaded,
+    width: usize,
+    limit: usize,
+    current_link: Option<usize>,
+    theme: &Theme,
+) -> Vec<Doc> {
     if width >= TWO_COLUMNS_FROM {
         // Lines longer than about 100 columns are hard to read; wide screens give the
         // room to the side column instead.
@@ -22,11 +30,11 @@ pub fn columns(loaded: &Loaded, width: usize, limit: usize, theme: &Theme) -> Ve
         let side_width = (width - main_width - 3).min(90);
         let mut main = Doc::with_limit(main_width, limit, theme);
         main_column(&mut main, loaded, theme);
-        let mut side = Doc::with_limit(side_width, limit, theme);
+        let mut side = Doc::with_limit(side_width, limit, theme).with_current_link(current_link);
         side_column(&mut side, loaded, theme);
         vec![main, side]
     } else {
-        let mut doc = Doc::with_limit(width, limit, theme);
+        let mut doc = Doc::with_limit(width, limit, theme).with_current_link(current_link);
         main_column(&mut doc, loaded, theme);
         side_column(&mut doc, loaded, theme);
         vec![doc]
@@ -97,7 +105,7 @@ fn side_column(doc: &mut Doc, loaded: &Loaded, theme: &Theme) {
         .index
         .risks_by_severity
         .iter()
-        .take(3)
+        .take(SUMMARY_RISKS)
         .map(|&r| &b.risks[r])
         .collect();
     if !top.is_empty() {
@@ -105,7 +113,7 @@ fn side_column(doc: &mut Doc, loaded: &Loaded, theme: &Theme) {
         for risk in top {
             let severity = risk.severity();
             let marker = format!("{} ", theme::severity_bar(severity));
-            doc.bullet(&marker, theme.severity(severity), &risk.title, theme.text);
+            doc.link(|doc| doc.bullet(&marker, theme.severity(severity), &risk.title, theme.text));
         }
     }
     if !b.sources.is_empty() {
