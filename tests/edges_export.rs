@@ -400,6 +400,7 @@ const NOT_TEXT: &[&str] = &[
     "likelihood",
     "impact",
     "as_of",
+    "language",
     "file",
     "at",
     "url",
@@ -415,7 +416,10 @@ fn replace_texts(
 ) {
     match value {
         Json::Object(map) => {
+            // A quote's date is a calendar date; a timeline event's is free text.
+            let quote = map.contains_key("speaker");
             for (k, v) in map.iter_mut() {
+                let k = if quote && k == "date" { "as_of" } else { k };
                 replace_texts(v, Some(k), counter, text, url);
             }
         }

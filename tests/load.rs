@@ -103,8 +103,8 @@ fn items_keep_their_source_line() {
     let b = &loaded.briefing;
     assert_eq!(b.actors[0].pos.line, 19);
     assert_eq!(b.quotes[0].pos.line, 47);
-    assert_eq!(b.risks[0].pos.line, 55);
-    assert_eq!(b.timeline[0].pos.line, 75);
+    assert_eq!(b.risks[0].pos.line, 58);
+    assert_eq!(b.timeline[0].pos.line, 78);
 }
 
 #[test]

@@ -22,6 +22,7 @@ fn is_schema_matter(d: &Diagnostic) -> bool {
             || m.starts_with("missing required key")
             || m.contains("is empty in")
             || m.contains("is not a date")
+            || m.contains("is not a BCP 47 language tag")
             // The document as a whole is not a mapping.
             || m.starts_with("the file is empty")
             || (m.starts_with("the document is ") && m.contains("a briefing is a mapping")))

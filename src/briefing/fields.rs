@@ -284,7 +284,9 @@ impl<'n> Fields<'n> {
     /// An optional scalar's text as written, untrimmed, for values that must match a
     /// form exactly.
     pub fn opt_written(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'n str> {
-        self.spec(key, |v| matches!(v, format::Value::Date));
+        self.spec(key, |v| {
+            matches!(v, format::Value::Date | format::Value::Language)
+        });
         let node = self.take(key)?;
         scalar_text(node, key, diags)
     }

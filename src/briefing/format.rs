@@ -25,6 +25,8 @@ pub enum Value {
     Ids(&'static Item),
     /// A day of the calendar, `YYYY-MM-DD` exactly.
     Date,
+    /// A language, as a BCP 47 tag (`ru`, `zh-Hans`, `en-GB`), exactly.
+    Language,
     /// One word of a closed vocabulary, exactly (no spaces around it).
     Word(Vocab),
     /// A mapping of the given kind.
@@ -323,6 +325,9 @@ item!(QUOTE: Quote, "quote" / "quotes", "Words an actor said, verbatim.", known 
     "text" required Value::Text => text, "The words, verbatim.";
     "context" optional Value::Text => context, "When, where and through whom it was said.";
     "source" required Value::Id(&SOURCE) => source, "The id of the source it is quoted from." [unsearched];
+    "date" optional Value::Date => date, "The day it was said, YYYY-MM-DD, checked as `as_of` is." [unsearched];
+    "language" optional Value::Language => language, "The language it was said in, as a BCP 47 tag (`ru`, `zh-Hans`, `ja`, `en-GB`)." [unsearched];
+    "translation" optional Value::Text => translation, "An English rendering of the words, shown beside them as a translation; never checked against the source.";
     "at" optional Value::WrittenAt => pos, "Where the item was written in the briefing a JSON export came from (`brief export --format json --positions`); ignored.";
 ]);
 

@@ -127,6 +127,43 @@ fn date_parts(text: &str) -> Option<(u32, u32, u32)> {
     Some((number(year, 4)?, number(month, 2)?, number(day, 2)?))
 }
 
+/// A language (`Value::Language` in the format) must be shaped as a BCP 47 tag: a primary
+/// language of two or three letters, then subtags of letters and digits, each joined by
+/// `-` (the schema's pattern says the same). Whether IANA registered the subtags is not
+/// checked: the shape is what catches `RU `, `ru_RU` and `Russian`.
+fn language(fields: &mut Fields<'_>, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let pos = fields.position_of(key);
+    let written = fields.opt_written(key, diags)?;
+    let text = sanitize::clean_line(written.trim());
+    if !is_language_tag(written) {
+        let hint = if is_language_tag(written.trim()) {
+            format!("; did you mean `{text}`, without the spaces?")
+        } else if is_language_tag(&written.trim().replace('_', "-")) {
+            format!("; did you mean `{}`?", text.replace('_', "-"))
+        } else {
+            String::new()
+        };
+        diags.push(Diagnostic::error(
+            pos,
+            format!(
+                "`{key}: {}` is not a BCP 47 language tag such as `ru`, `zh-Hans` or `en-GB`{hint}",
+                fields::shown(written)
+            ),
+        ));
+    }
+    Some(text)
+}
+
+/// The shape of a BCP 47 tag: `ru`, `zh-Hans`, `en-GB`, `sr-Latn-RS`, `es-419`.
+pub fn is_language_tag(text: &str) -> bool {
+    let mut subtags = text.split('-');
+    let primary = subtags.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 fn record_id(
     refs: &mut References,
     section: &'static str,
@@ -245,6 +282,9 @@ fn quote(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
     let text = f.text("text", diags).unwrap_or_default();
     let context = f.text("context", diags);
     let source = f.id("source", diags).unwrap_or_default();
+    let date = date(&mut f, "date", diags);
+    let language = language(&mut f, "language", diags);
+    let translation = f.text("translation", diags);
     f.finish(diags, &mut refs.references);
     if context.is_none() && !id.is_empty() {
         diags.push(Diagnostic::warning(
@@ -259,6 +299,9 @@ fn quote(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
         text,
         context,
         source: source.0,
+        date,
+        language,
+        translation,
         pos: node.pos,
     })
 }
@@ -337,7 +380,34 @@ fn event(node: &Node, diags: &mut Vec<Diagnostic>, refs: &mut References) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::is_iso_date;
+    use super::{is_iso_date, is_language_tag};
+
+    #[test]
+    fn language_tags_by_shape() {
+        for tag in [
+            "ru",
+            "zh-Hans",
+            "ja",
+            "en-GB",
+            "sr-Latn-RS",
+            "es-419",
+            "yue",
+        ] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for tag in [
+            "",
+            "Russian",
+            "ru_RU",
+            " ru",
+            "ru-",
+            "r",
+            "zh--Hans",
+            "en-GB-toolongsubtag",
+        ] {
+            assert!(!is_language_tag(tag), "{tag}");
+        }
+    }
 
     #[test]
     fn iso_dates() {

@@ -140,6 +140,15 @@ pub struct Quote {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
     pub source: String,
+    /// When it was said, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The BCP 47 tag of the language it was said in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// An English rendering, the analyst's: never checked against the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
     #[serde(rename = "at")]
     pub pos: Pos,
 }

@@ -84,6 +84,7 @@ fn holds(value: Value) -> String {
         Value::Id(_) => "an id".into(),
         Value::Ids(_) => "list of ids".into(),
         Value::Date => "date, YYYY-MM-DD".into(),
+        Value::Language => "language tag, BCP 47".into(),
         Value::Word(vocab) => format!("a {} word", vocab.name),
         Value::Item(item) => format!("a {}", item.what),
         Value::Items(item) => format!("list of {}", item.plural),

@@ -80,6 +80,9 @@ const NOT_BLANK: &str = concat!(
     "\\u202F\\u205F\\u3000\\u202A-\\u202E\\u2066-\\u2069]"
 );
 
+/// The shape of a BCP 47 language tag, as the loader checks it.
+const LANGUAGE_TAG: &str = "^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$";
+
 /// A day of the Gregorian calendar, `YYYY-MM-DD`, as the loader checks it: each month's
 /// days, February 29th in leap years only (every fourth year, but of the centuries only
 /// every fourth), and no year 0000.
@@ -118,6 +121,10 @@ fn value(value: Value, required: bool) -> Json {
         Value::Date => json!({
             "type": nullable(vec!["string"]),
             "pattern": ISO_DATE,
+        }),
+        Value::Language => json!({
+            "type": nullable(vec!["string"]),
+            "pattern": LANGUAGE_TAG,
         }),
         Value::Word(vocab) => json!({ "enum": (vocab.words)() }),
         Value::Item(item) => json!({

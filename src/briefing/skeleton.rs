@@ -100,7 +100,12 @@ fn comment(out: &mut String, column: usize, text: &str) {
 fn value(out: &mut String, item: &Item, key: &Key, indent: usize) {
     let inner = indent + 2;
     match key.value {
-        Value::Line | Value::Text | Value::Date | Value::Word(_) | Value::Id(_) => {
+        Value::Line
+        | Value::Text
+        | Value::Date
+        | Value::Language
+        | Value::Word(_)
+        | Value::Id(_) => {
             out.push_str(&format!(" {}\n", line(item, key)));
         }
         Value::Texts | Value::Ids(_) => {
@@ -128,6 +133,7 @@ fn value(out: &mut String, item: &Item, key: &Key, indent: usize) {
 fn line(item: &Item, key: &Key) -> String {
     match key.value {
         Value::Date => DATE.to_owned(),
+        Value::Language => "en".to_owned(),
         Value::Word(vocab) => (vocab.words)()[0].to_owned(),
         Value::Line if key.name == "id" => id_of(item),
         // A reference names the placeholder id of the kind it refers to.

@@ -258,9 +258,15 @@ impl<'a> Page<'a> {
         self.out
             .push_str("<section id=\"quotes\">\n<h2>Quotes</h2>\n");
         for q in quotes {
+            // Marked so that screen readers voice the words in their language, and
+            // browsers pick fonts for them (Chinese and Japanese share code points).
+            let lang = q
+                .language
+                .as_ref()
+                .map_or(String::new(), |tag| format!(" lang=\"{}\"", esc(tag)));
             let _ = writeln!(
                 self.out,
-                "<blockquote>\n<p>“{}”</p>\n<footer>— <span class=\"speaker\">{}</span>, {}</footer>\n</blockquote>",
+                "<blockquote>\n<p{lang}>“{}”</p>\n<footer>— <span class=\"speaker\">{}</span>, {}</footer>\n</blockquote>",
                 esc(&q.text),
                 esc(&q.speaker),
                 esc(&self.actor(&q.actor))

@@ -51,6 +51,10 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc, theme: &Theme) {
     let b = &loaded.briefing;
     let quote = &b.quotes[item];
     doc.para(&format!("“{}”", quote.text), theme.quote);
+    if let Some(translation) = &quote.translation {
+        // Labelled, and out of the quote marks: the analyst's rendering, not the words said.
+        doc.bullet("Translation: ", theme.dim, translation, theme.text);
+    }
     doc.blank();
     let said_by = |doc: &mut Doc| {
         doc.bullet(
@@ -64,6 +68,17 @@ pub fn detail(loaded: &Loaded, item: usize, doc: &mut Doc, theme: &Theme) {
         doc.link(said_by);
     } else {
         said_by(doc);
+    }
+    let when_and_in = [
+        quote.date.as_ref().map(|date| format!("said on {date}")),
+        quote.language.as_ref().map(|tag| format!("in {tag}")),
+    ];
+    let when_and_in: Vec<String> = when_and_in.into_iter().flatten().collect();
+    if !when_and_in.is_empty() {
+        doc.line(vec![Span::styled(
+            format!("  {}", when_and_in.join(", ")),
+            theme.dim,
+        )]);
     }
     doc.heading("Context");
     match &quote.context {
