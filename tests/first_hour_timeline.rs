@@ -151,3 +151,44 @@ fn an_html_export_outside_a_repository_names_no_commit() {
         )
     );
 }
+
+/// The values of `attribute="…"` in `page`, in order.
+fn attributes<'p>(page: &'p str, attribute: &str) -> Vec<&'p str> {
+    let opening = format!("{attribute}=\"");
+    page.match_indices(&opening)
+        .filter_map(|(at, _)| page[at + opening.len()..].split('"').next())
+        .collect()
+}
+
+#[test]
+fn the_html_export_has_a_table_of_contents_linking_every_section() {
+    let page = html_export(Path::new("tests/fixtures/good/one-of-each.yaml"));
+    let (before, nav) = page
+        .split_once("<nav class=\"contents\"")
+        .expect("a table of contents");
+    let (nav, after) = nav.split_once("</nav>").unwrap();
+    assert!(!before.contains("<section"), "the contents come first");
+    let links: Vec<&str> = attributes(nav, "href");
+    let sections: Vec<String> = attributes(after, "<section id")
+        .iter()
+        .map(|id| format!("#{id}"))
+        .collect();
+    assert_eq!(links.len(), 8, "{nav}");
+    assert_eq!(links, sections, "one link per section, in order");
+}
+
+#[test]
+fn the_html_timeline_is_in_date_order_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    let text = timeline(&[
+        ("late 2025", "Rumours of talks."),
+        ("2026-03-02", "The strike is called off."),
+        ("2025-11-30", "First contact."),
+    ]);
+    std::fs::write(&file, text).unwrap();
+    let page = html_export(&file);
+    let at = |event: &str| page.find(event).unwrap_or_else(|| panic!("{event}"));
+    assert!(at("First contact.") < at("The strike is called off."));
+    assert!(at("The strike is called off.") < at("Rumours of talks."));
+}

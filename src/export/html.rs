@@ -68,6 +68,28 @@ fn page(loaded: &Loaded, origin: Option<&super::Origin>) -> String {
     page.write()
 }
 
+/// A table of contents for the sections written in `body`, in their order: found by
+/// their opening tags, which no briefing text can forge as every text is escaped.
+fn contents(body: &str) -> String {
+    const OPENING: &str = "<section id=\"";
+    let entries: Vec<String> = body
+        .match_indices(OPENING)
+        .filter_map(|(at, _)| {
+            let rest = &body[at + OPENING.len()..];
+            let (id, rest) = rest.split_once("\">\n<h2>")?;
+            let (title, _) = rest.split_once("</h2>")?;
+            Some(format!("<li><a href=\"#{id}\">{title}</a></li>"))
+        })
+        .collect();
+    if entries.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<nav class=\"contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ul>\n{}\n</ul>\n</nav>\n",
+        entries.join("\n")
+    )
+}
+
 struct Page<'a> {
     loaded: &'a Loaded,
     out: String,
@@ -79,6 +101,7 @@ impl<'a> Page<'a> {
     }
 
     fn write(mut self) -> String {
+        let body = self.out.len();
         self.summary();
         self.actors();
         self.stances();
@@ -87,6 +110,8 @@ impl<'a> Page<'a> {
         self.questions();
         self.timeline();
         self.sources();
+        let contents = contents(&self.out[body..]);
+        self.out.insert_str(body, &contents);
         self.out.push_str("</body>\n</html>\n");
         self.out
     }
@@ -378,7 +403,13 @@ impl<'a> Page<'a> {
         }
         self.out
             .push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n<table>\n<tr><th>Date</th><th>Event</th><th>Source</th></tr>\n");
-        for e in timeline {
+        for e in self
+            .loaded
+            .index
+            .timeline_by_date
+            .iter()
+            .map(|&e| &timeline[e])
+        {
             let source = e
                 .source
                 .as_deref()
