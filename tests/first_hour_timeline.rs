@@ -192,3 +192,20 @@ fn the_html_timeline_is_in_date_order_too() {
     assert!(at("First contact.") < at("The strike is called off."));
     assert!(at("The strike is called off.") < at("Rumours of talks."));
 }
+
+#[test]
+fn each_quote_in_the_html_export_links_to_its_source_entry_and_its_address() {
+    let page = html_export(Path::new("tests/fixtures/good/one-of-each.yaml"));
+    let (_, quotes) = page.split_once("<section id=\"quotes\">").unwrap();
+    let (quotes, _) = quotes.split_once("</section>").unwrap();
+    let links = attributes(quotes, "href");
+    assert!(links.contains(&"#source-src-gazette"), "{quotes}");
+    assert!(
+        links.contains(&"https://example.invalid/harbour-gazette/ferry-contract"),
+        "{quotes}"
+    );
+    assert!(
+        page.contains("<li id=\"source-src-gazette\">"),
+        "the link lands on the source's entry"
+    );
+}

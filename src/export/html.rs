@@ -29,7 +29,7 @@ blockquote p { font-style: italic; } .speaker { font-weight: bold; }
 .low { color: var(--low); } .moderate { color: var(--moderate); } .elevated { color: var(--elevated); } .critical { color: var(--critical); }
 @media print { body { max-width: none; margin: 0; font-size: 11pt; color: #000; background: #fff; }
   h2 { break-after: avoid; } blockquote, tr, section.item { break-inside: avoid; }
-  a { color: #000; } a[href]::after { content: \" <\" attr(href) \">\"; font-size: 0.9em; } }
+  a { color: #000; } a[href^=\"http\"]::after { content: \" <\" attr(href) \">\"; font-size: 0.9em; } }
 ";
 
 /// The page, without saying where it came from (see `html_from`).
@@ -90,6 +90,11 @@ fn contents(body: &str) -> String {
     )
 }
 
+/// The id of a source's entry under Sources, which quotes and events link to.
+fn source_anchor(id: &str) -> String {
+    format!("source-{id}")
+}
+
 struct Page<'a> {
     loaded: &'a Loaded,
     out: String,
@@ -124,10 +129,21 @@ impl<'a> Page<'a> {
         self.loaded.actor_names(ids)
     }
 
+    /// A cited source: a link to its entry under Sources, and to where it can be read
+    /// when that is a web address.
     fn source(&self, id: &str) -> String {
-        match self.loaded.source(id) {
-            Some(s) => format!("{}, <cite>{}</cite>", esc(&s.outlet), esc(&s.title)),
-            None => esc(id),
+        let Some(s) = self.loaded.source(id) else {
+            return esc(id);
+        };
+        let entry = format!(
+            "<a href=\"#{}\">{}, <cite>{}</cite></a>",
+            esc(&source_anchor(id)),
+            esc(&s.outlet),
+            esc(&s.title)
+        );
+        match s.url.as_deref().filter(|u| is_web_address(u)) {
+            Some(url) => format!("{entry} (<a href=\"{}\">{}</a>)", esc(url), esc(url)),
+            None => entry,
         }
     }
 
@@ -442,7 +458,12 @@ impl<'a> Page<'a> {
                 ),
                 None => format!("<cite>{}</cite>", esc(&s.title)),
             };
-            let _ = write!(self.out, "<li>{}: {title}", esc(&s.outlet));
+            let _ = write!(
+                self.out,
+                "<li id=\"{}\">{}: {title}",
+                esc(&source_anchor(&s.id)),
+                esc(&s.outlet)
+            );
             if let Some(url) = s.url.as_deref().filter(|u| !is_web_address(u)) {
                 let _ = write!(self.out, " {}", esc(url));
             }
