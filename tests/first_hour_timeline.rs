@@ -209,3 +209,45 @@ fn each_quote_in_the_html_export_links_to_its_source_entry_and_its_address() {
         "the link lands on the source's entry"
     );
 }
+
+#[test]
+fn the_html_export_draws_the_heat_map_with_a_count_in_each_cell() {
+    let risk = |id: &str, likelihood: &str, impact: &str| {
+        format!(
+            "  - id: {id}\n    title: {id}\n    description: d\n    likelihood: {likelihood}\n    impact: {impact}\n"
+        )
+    };
+    let text = format!(
+        "title: Talks\nrisks:\n{}{}{}",
+        risk("a", "high", "high"),
+        risk("b", "high", "high"),
+        risk("c", "low", "medium"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    std::fs::write(&file, text).unwrap();
+    let page = html_export(&file);
+    let (_, map) = page
+        .split_once("<table class=\"heat\">")
+        .expect("a heat map");
+    let (map, _) = map.split_once("</table>").unwrap();
+    // Rows are likelihood, high first; columns impact, low first: the cells' counts
+    // read top to bottom, left to right.
+    let counts: Vec<&str> = map
+        .split("<td")
+        .skip(1)
+        .map(|cell| {
+            let text = &cell[cell.find('>').unwrap() + 1..];
+            text.split_whitespace().next().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        ["0", "0", "2", "0", "0", "0", "0", "1", "0"],
+        "{map}"
+    );
+    assert!(
+        map.contains("2 <span class=\"dim\">critical</span>"),
+        "{map}"
+    );
+}

@@ -5,6 +5,7 @@
 
 use super::is_web_address;
 use super::parts::{Part, inline, parts};
+use crate::app::{App, LEVELS_ACROSS, LEVELS_DOWN};
 use crate::briefing::{Briefing, Loaded, Position, Severity, Vocabulary, format};
 use std::any::Any;
 use std::fmt::Write as _;
@@ -328,8 +329,11 @@ impl<'a> Page<'a> {
         if b.risks.is_empty() {
             return;
         }
+        self.out
+            .push_str("<section id=\"risks\">\n<h2>Risks</h2>\n");
+        self.heat_map();
         self.out.push_str(
-            "<section id=\"risks\">\n<h2>Risks</h2>\n<p class=\"dim\">Most severe first; severity is likelihood × impact, from 1 to 9.</p>\n\
+            "<p class=\"dim\">Most severe first; severity is likelihood × impact, from 1 to 9.</p>\n\
              <table>\n<tr><th>Severity</th><th>Risk</th><th>Likelihood</th><th>Impact</th><th>Actors</th></tr>\n",
         );
         let order = &self.loaded.index.risks_by_severity;
@@ -370,6 +374,38 @@ impl<'a> Page<'a> {
             self.out.push_str("</section>\n");
         }
         self.out.push_str("</section>\n");
+    }
+
+    /// The heat map as the Risks pane draws it: likelihood down (high first), impact
+    /// across, each cell the number of its risks, coloured and named by its severity.
+    fn heat_map(&mut self) {
+        let mut counts = [[0usize; 3]; 3];
+        for risk in &self.b().risks {
+            let (row, column) = App::heat_cell(risk.likelihood, risk.impact);
+            counts[row][column] += 1;
+        }
+        self.out.push_str(
+            "<table class=\"heat\">\n<caption>Heat map: risks by likelihood × impact</caption>\n\
+             <tr><th>Likelihood \\ Impact</th>",
+        );
+        for impact in LEVELS_ACROSS {
+            let _ = write!(self.out, "<th>{}</th>", impact.word());
+        }
+        self.out.push_str("</tr>\n");
+        for (row, likelihood) in LEVELS_DOWN.iter().enumerate() {
+            let _ = write!(self.out, "<tr><th>{}</th>", likelihood.word());
+            for (column, impact) in LEVELS_ACROSS.iter().enumerate() {
+                let severity = Severity::from_score(likelihood.weight() * impact.weight());
+                let _ = write!(
+                    self.out,
+                    "<td class=\"severity {word}\">{} <span class=\"dim\">{word}</span></td>",
+                    counts[row][column],
+                    word = severity.word()
+                );
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</table>\n");
     }
 
     fn questions(&mut self) {
