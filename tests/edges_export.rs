@@ -746,6 +746,20 @@ fn check_export(
         .map(percent_decoded)
         .collect();
     for href in &page.hrefs {
+        // A link within the page (the contents, a quote's source) must land on an element.
+        if let Some(fragment) = href.strip_prefix('#') {
+            let lands = page.tags.iter().any(|t| {
+                t.attributes
+                    .iter()
+                    .any(|(name, value)| name == "id" && value.as_deref() == Some(fragment))
+            });
+            if !lands {
+                return Err(format!(
+                    "{what}: a link to {href:?}, which no element has as id"
+                ));
+            }
+            continue;
+        }
         let lower = href.to_ascii_lowercase();
         if !(lower.starts_with("https://") || lower.starts_with("http://"))
             || !declared.contains(&percent_decoded(href))

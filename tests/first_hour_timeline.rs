@@ -151,3 +151,103 @@ fn an_html_export_outside_a_repository_names_no_commit() {
         )
     );
 }
+
+/// The values of `attribute="…"` in `page`, in order.
+fn attributes<'p>(page: &'p str, attribute: &str) -> Vec<&'p str> {
+    let opening = format!("{attribute}=\"");
+    page.match_indices(&opening)
+        .filter_map(|(at, _)| page[at + opening.len()..].split('"').next())
+        .collect()
+}
+
+#[test]
+fn the_html_export_has_a_table_of_contents_linking_every_section() {
+    let page = html_export(Path::new("tests/fixtures/good/one-of-each.yaml"));
+    let (before, nav) = page
+        .split_once("<nav class=\"contents\"")
+        .expect("a table of contents");
+    let (nav, after) = nav.split_once("</nav>").unwrap();
+    assert!(!before.contains("<section"), "the contents come first");
+    let links: Vec<&str> = attributes(nav, "href");
+    let sections: Vec<String> = attributes(after, "<section id")
+        .iter()
+        .map(|id| format!("#{id}"))
+        .collect();
+    assert_eq!(links.len(), 8, "{nav}");
+    assert_eq!(links, sections, "one link per section, in order");
+}
+
+#[test]
+fn the_html_timeline_is_in_date_order_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    let text = timeline(&[
+        ("late 2025", "Rumours of talks."),
+        ("2026-03-02", "The strike is called off."),
+        ("2025-11-30", "First contact."),
+    ]);
+    std::fs::write(&file, text).unwrap();
+    let page = html_export(&file);
+    let at = |event: &str| page.find(event).unwrap_or_else(|| panic!("{event}"));
+    assert!(at("First contact.") < at("The strike is called off."));
+    assert!(at("The strike is called off.") < at("Rumours of talks."));
+}
+
+#[test]
+fn each_quote_in_the_html_export_links_to_its_source_entry_and_its_address() {
+    let page = html_export(Path::new("tests/fixtures/good/one-of-each.yaml"));
+    let (_, quotes) = page.split_once("<section id=\"quotes\">").unwrap();
+    let (quotes, _) = quotes.split_once("</section>").unwrap();
+    let links = attributes(quotes, "href");
+    assert!(links.contains(&"#source-src-gazette"), "{quotes}");
+    assert!(
+        links.contains(&"https://example.invalid/harbour-gazette/ferry-contract"),
+        "{quotes}"
+    );
+    assert!(
+        page.contains("<li id=\"source-src-gazette\">"),
+        "the link lands on the source's entry"
+    );
+}
+
+#[test]
+fn the_html_export_draws_the_heat_map_with_a_count_in_each_cell() {
+    let risk = |id: &str, likelihood: &str, impact: &str| {
+        format!(
+            "  - id: {id}\n    title: {id}\n    description: d\n    likelihood: {likelihood}\n    impact: {impact}\n"
+        )
+    };
+    let text = format!(
+        "title: Talks\nrisks:\n{}{}{}",
+        risk("a", "high", "high"),
+        risk("b", "high", "high"),
+        risk("c", "low", "medium"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    std::fs::write(&file, text).unwrap();
+    let page = html_export(&file);
+    let (_, map) = page
+        .split_once("<table class=\"heat\">")
+        .expect("a heat map");
+    let (map, _) = map.split_once("</table>").unwrap();
+    // Rows are likelihood, high first; columns impact, low first: the cells' counts
+    // read top to bottom, left to right.
+    let counts: Vec<&str> = map
+        .split("<td")
+        .skip(1)
+        .map(|cell| {
+            let text = &cell[cell.find('>').unwrap() + 1..];
+            text.split_whitespace().next().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        ["0", "0", "2", "0", "0", "0", "0", "1", "0"],
+        "{map}"
+    );
+    assert!(
+        map.contains("2 <span class=\"dim\">critical</span>"),
+        "{map}"
+    );
+}

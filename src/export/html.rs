@@ -5,6 +5,7 @@
 
 use super::is_web_address;
 use super::parts::{Part, inline, parts};
+use crate::app::{App, LEVELS_ACROSS, LEVELS_DOWN};
 use crate::briefing::{Briefing, Loaded, Position, Severity, Vocabulary, format};
 use std::any::Any;
 use std::fmt::Write as _;
@@ -29,7 +30,7 @@ blockquote p { font-style: italic; } .speaker { font-weight: bold; }
 .low { color: var(--low); } .moderate { color: var(--moderate); } .elevated { color: var(--elevated); } .critical { color: var(--critical); }
 @media print { body { max-width: none; margin: 0; font-size: 11pt; color: #000; background: #fff; }
   h2 { break-after: avoid; } blockquote, tr, section.item { break-inside: avoid; }
-  a { color: #000; } a[href]::after { content: \" <\" attr(href) \">\"; font-size: 0.9em; } }
+  a { color: #000; } a[href^=\"http\"]::after { content: \" <\" attr(href) \">\"; font-size: 0.9em; } }
 ";
 
 /// The page, without saying where it came from (see `html_from`).
@@ -68,6 +69,33 @@ fn page(loaded: &Loaded, origin: Option<&super::Origin>) -> String {
     page.write()
 }
 
+/// A table of contents for the sections written in `body`, in their order: found by
+/// their opening tags, which no briefing text can forge as every text is escaped.
+fn contents(body: &str) -> String {
+    const OPENING: &str = "<section id=\"";
+    let entries: Vec<String> = body
+        .match_indices(OPENING)
+        .filter_map(|(at, _)| {
+            let rest = &body[at + OPENING.len()..];
+            let (id, rest) = rest.split_once("\">\n<h2>")?;
+            let (title, _) = rest.split_once("</h2>")?;
+            Some(format!("<li><a href=\"#{id}\">{title}</a></li>"))
+        })
+        .collect();
+    if entries.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<nav class=\"contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ul>\n{}\n</ul>\n</nav>\n",
+        entries.join("\n")
+    )
+}
+
+/// The id of a source's entry under Sources, which quotes and events link to.
+fn source_anchor(id: &str) -> String {
+    format!("source-{id}")
+}
+
 struct Page<'a> {
     loaded: &'a Loaded,
     out: String,
@@ -79,6 +107,7 @@ impl<'a> Page<'a> {
     }
 
     fn write(mut self) -> String {
+        let body = self.out.len();
         self.summary();
         self.actors();
         self.stances();
@@ -87,6 +116,8 @@ impl<'a> Page<'a> {
         self.questions();
         self.timeline();
         self.sources();
+        let contents = contents(&self.out[body..]);
+        self.out.insert_str(body, &contents);
         self.out.push_str("</body>\n</html>\n");
         self.out
     }
@@ -99,10 +130,21 @@ impl<'a> Page<'a> {
         self.loaded.actor_names(ids)
     }
 
+    /// A cited source: a link to its entry under Sources, and to where it can be read
+    /// when that is a web address.
     fn source(&self, id: &str) -> String {
-        match self.loaded.source(id) {
-            Some(s) => format!("{}, <cite>{}</cite>", esc(&s.outlet), esc(&s.title)),
-            None => esc(id),
+        let Some(s) = self.loaded.source(id) else {
+            return esc(id);
+        };
+        let entry = format!(
+            "<a href=\"#{}\">{}, <cite>{}</cite></a>",
+            esc(&source_anchor(id)),
+            esc(&s.outlet),
+            esc(&s.title)
+        );
+        match s.url.as_deref().filter(|u| is_web_address(u)) {
+            Some(url) => format!("{entry} (<a href=\"{}\">{}</a>)", esc(url), esc(url)),
+            None => entry,
         }
     }
 
@@ -293,8 +335,11 @@ impl<'a> Page<'a> {
         if b.risks.is_empty() {
             return;
         }
+        self.out
+            .push_str("<section id=\"risks\">\n<h2>Risks</h2>\n");
+        self.heat_map();
         self.out.push_str(
-            "<section id=\"risks\">\n<h2>Risks</h2>\n<p class=\"dim\">Most severe first; severity is likelihood × impact, from 1 to 9.</p>\n\
+            "<p class=\"dim\">Most severe first; severity is likelihood × impact, from 1 to 9.</p>\n\
              <table>\n<tr><th>Severity</th><th>Risk</th><th>Likelihood</th><th>Impact</th><th>Actors</th></tr>\n",
         );
         let order = &self.loaded.index.risks_by_severity;
@@ -335,6 +380,38 @@ impl<'a> Page<'a> {
             self.out.push_str("</section>\n");
         }
         self.out.push_str("</section>\n");
+    }
+
+    /// The heat map as the Risks pane draws it: likelihood down (high first), impact
+    /// across, each cell the number of its risks, coloured and named by its severity.
+    fn heat_map(&mut self) {
+        let mut counts = [[0usize; 3]; 3];
+        for risk in &self.b().risks {
+            let (row, column) = App::heat_cell(risk.likelihood, risk.impact);
+            counts[row][column] += 1;
+        }
+        self.out.push_str(
+            "<table class=\"heat\">\n<caption>Heat map: risks by likelihood × impact</caption>\n\
+             <tr><th>Likelihood \\ Impact</th>",
+        );
+        for impact in LEVELS_ACROSS {
+            let _ = write!(self.out, "<th>{}</th>", impact.word());
+        }
+        self.out.push_str("</tr>\n");
+        for (row, likelihood) in LEVELS_DOWN.iter().enumerate() {
+            let _ = write!(self.out, "<tr><th>{}</th>", likelihood.word());
+            for (column, impact) in LEVELS_ACROSS.iter().enumerate() {
+                let severity = Severity::from_score(likelihood.weight() * impact.weight());
+                let _ = write!(
+                    self.out,
+                    "<td class=\"severity {word}\">{} <span class=\"dim\">{word}</span></td>",
+                    counts[row][column],
+                    word = severity.word()
+                );
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</table>\n");
     }
 
     fn questions(&mut self) {
@@ -384,7 +461,13 @@ impl<'a> Page<'a> {
         }
         self.out
             .push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n<table>\n<tr><th>Date</th><th>Event</th><th>Source</th></tr>\n");
-        for e in timeline {
+        for e in self
+            .loaded
+            .index
+            .timeline_by_date
+            .iter()
+            .map(|&e| &timeline[e])
+        {
             let source = e
                 .source
                 .as_deref()
@@ -417,7 +500,12 @@ impl<'a> Page<'a> {
                 ),
                 None => format!("<cite>{}</cite>", esc(&s.title)),
             };
-            let _ = write!(self.out, "<li>{}: {title}", esc(&s.outlet));
+            let _ = write!(
+                self.out,
+                "<li id=\"{}\">{}: {title}",
+                esc(&source_anchor(&s.id)),
+                esc(&s.outlet)
+            );
             if let Some(url) = s.url.as_deref().filter(|u| !is_web_address(u)) {
                 let _ = write!(self.out, " {}", esc(url));
             }
