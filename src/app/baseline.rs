@@ -58,6 +58,7 @@ impl App {
 
 #[cfg(test)]
 mod tests {
+    use crate::app::screen::FixedScreen;
     use crate::app::{Action, App, Mark, Origin, Pane};
     use crate::briefing;
 
@@ -66,12 +67,7 @@ mod tests {
     const LATER: &str = include_str!("../../tests/fixtures/history/pay-v3.yaml");
 
     fn app_at(text: &str) -> App {
-        // The drawing's own layout, as the command line hands it to an app.
-        App::new(
-            Origin::Bundled,
-            briefing::parse(text),
-            &crate::ui::layout::SCREEN,
-        )
+        App::new(Origin::Bundled, briefing::parse(text), &FixedScreen)
     }
 
     fn compare(app: &mut App, label: &str, text: &str) {

@@ -240,12 +240,10 @@ mod tests {
     }
 
     fn app_with_history(entries: Vec<Entry>) -> App {
-        // The drawing's own layout, as the command line hands it to an app: page sizes
-        // come from it.
         let mut app = App::new(
             Origin::Bundled,
             briefing::parse(include_str!("../../tests/fixtures/history/pay-v1.yaml")),
-            &crate::ui::layout::SCREEN,
+            &crate::app::screen::FixedScreen,
         );
         app.update(Action::ShowPane(Pane::History));
         app.update(Action::HistoryRead(Versions::Read(entries)));

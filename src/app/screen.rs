@@ -97,3 +97,43 @@ impl Hit {
         matches!(self, Hit::ListRow(_) | Hit::MatrixCell(..) | Hit::List)
     }
 }
+
+/// A screen of fixed size for the state's own unit tests, which must not reach up to the
+/// drawing for its layout: twenty list rows, forty detail lines, everything fitting, and
+/// nothing under the mouse. Tests of where things are drawn live with the drawing.
+#[cfg(test)]
+pub(crate) struct FixedScreen;
+
+#[cfg(test)]
+impl Layout for FixedScreen {
+    fn viewport(&self, _: &App) -> Viewport {
+        Viewport {
+            list_rows: 20,
+            detail_rows: 40,
+            matrix_rows: 20,
+            matrix_columns: 5,
+        }
+    }
+    fn pane_viewport(&self, app: &App, _: Pane) -> Viewport {
+        self.viewport(app)
+    }
+    fn picker_viewport(&self, app: &App) -> Viewport {
+        self.viewport(app)
+    }
+    fn hit(&self, _: &App, _: u16, _: u16) -> Hit {
+        Hit::Nothing
+    }
+    fn fits(&self, _: u16, _: u16) -> bool {
+        true
+    }
+    fn row_widths(&self, _: &Loaded, _: Pane) -> RowWidths {
+        RowWidths::default()
+    }
+    fn matrix_size(&self, loaded: &Loaded) -> MatrixSize {
+        MatrixSize {
+            actors: loaded.briefing.actors.len(),
+            topics: loaded.briefing.topics.len(),
+            ..MatrixSize::default()
+        }
+    }
+}
