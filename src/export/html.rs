@@ -4,7 +4,7 @@
 //! stylesheet.
 
 use super::is_web_address;
-use super::parts::{Part, inline, parts};
+use super::parts::{Part, inline, laid_out, parts};
 use crate::app::{App, LEVELS_ACROSS, LEVELS_DOWN};
 use crate::briefing::{Briefing, Loaded, Position, Severity, Vocabulary, format};
 use std::any::Any;
@@ -196,7 +196,7 @@ impl<'a> Page<'a> {
         }
         self.list("Key points", &s.key_points);
         self.list("Caveats", &s.caveats);
-        self.rest(&format::SUMMARY, s, &["bluf", "key_points", "caveats"]);
+        self.rest(&format::SUMMARY, s, laid_out::SUMMARY);
         self.out.push_str("</section>\n");
     }
 
@@ -219,7 +219,7 @@ impl<'a> Page<'a> {
                 esc(&a.name),
                 a.kind.word(),
             );
-            self.rest(&format::ACTOR, a, &["id", "name", "short", "kind"]);
+            self.rest(&format::ACTOR, a, laid_out::ACTOR);
             self.out.push_str("</section>\n");
         }
         self.out.push_str("</section>\n");
@@ -269,7 +269,7 @@ impl<'a> Page<'a> {
             if let Some(description) = &topic.description {
                 let _ = writeln!(self.out, "<p class=\"dim\">{}</p>", esc(description));
             }
-            self.rest(&format::TOPIC, topic, &["id", "name", "description"]);
+            self.rest(&format::TOPIC, topic, laid_out::TOPIC);
             self.out.push_str("<ul>\n");
             for &s in on_topic {
                 let s = &b.stances[s];
@@ -279,12 +279,7 @@ impl<'a> Page<'a> {
                     esc(&self.actor(&s.actor)),
                     position(s.position),
                     esc(&s.summary),
-                    inline(
-                        &format::STANCE,
-                        s,
-                        &["actor", "topic", "position", "summary", "quotes"],
-                        esc
-                    )
+                    inline(&format::STANCE, s, laid_out::STANCE, esc)
                 );
             }
             self.out.push_str("</ul>\n");
@@ -321,11 +316,7 @@ impl<'a> Page<'a> {
                 "<p class=\"dim\"><em>Source:</em> {}</p>",
                 self.source(&q.source)
             );
-            self.rest(
-                &format::QUOTE,
-                q,
-                &["id", "speaker", "actor", "text", "context", "source"],
-            );
+            self.rest(&format::QUOTE, q, laid_out::QUOTE);
         }
         self.out.push_str("</section>\n");
     }
@@ -365,18 +356,7 @@ impl<'a> Page<'a> {
                 esc(&risk.title),
                 esc(&risk.description)
             );
-            self.rest(
-                &format::RISK,
-                risk,
-                &[
-                    "id",
-                    "title",
-                    "description",
-                    "likelihood",
-                    "impact",
-                    "actors",
-                ],
-            );
+            self.rest(&format::RISK, risk, laid_out::RISK);
             self.out.push_str("</section>\n");
         }
         self.out.push_str("</section>\n");
@@ -435,12 +415,7 @@ impl<'a> Page<'a> {
                     esc(&self.actors_named(&q.actors))
                 );
             }
-            let rest = inline(
-                &format::QUESTION,
-                q,
-                &["id", "question", "why", "actors", "watch"],
-                esc,
-            );
+            let rest = inline(&format::QUESTION, q, laid_out::QUESTION, esc);
             self.out.push_str(&rest);
             if !q.watch.is_empty() {
                 self.out.push_str("\n<ul>");
@@ -478,7 +453,7 @@ impl<'a> Page<'a> {
                 "<tr><td>{}</td><td>{}{}</td><td>{source}</td></tr>",
                 esc(&e.date),
                 esc(&e.event),
-                inline(&format::EVENT, e, &["id", "date", "event", "source"], esc)
+                inline(&format::EVENT, e, laid_out::EVENT, esc)
             );
         }
         self.out.push_str("</table>\n</section>\n");
@@ -519,12 +494,7 @@ impl<'a> Page<'a> {
                     esc(file)
                 );
             }
-            let rest = inline(
-                &format::SOURCE,
-                s,
-                &["id", "outlet", "title", "url", "note", "file"],
-                esc,
-            );
+            let rest = inline(&format::SOURCE, s, laid_out::SOURCE, esc);
             self.out.push_str(&rest);
             self.out.push_str("</li>\n");
         }

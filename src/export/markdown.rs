@@ -6,7 +6,7 @@
 //! becomes a link.
 
 use super::is_web_address;
-use super::parts::{Part, inline, parts};
+use super::parts::{Part, inline, laid_out, parts};
 use crate::briefing::{Briefing, Loaded, Vocabulary, format};
 use std::any::Any;
 use std::fmt::Write as _;
@@ -65,7 +65,7 @@ fn summary(out: &mut String, b: &Briefing) {
     }
     list(out, "### Key points", &s.key_points);
     list(out, "### Caveats", &s.caveats);
-    rest(out, &format::SUMMARY, s, &["bluf", "key_points", "caveats"]);
+    rest(out, &format::SUMMARY, s, laid_out::SUMMARY);
 }
 
 fn actors(out: &mut String, b: &Briefing) {
@@ -80,7 +80,7 @@ fn actors(out: &mut String, b: &Briefing) {
             .map(|s| format!(" \\[{}\\]", text(s)))
             .unwrap_or_default();
         let _ = writeln!(out, "### {}{short} ({})\n", text(&a.name), a.kind.word());
-        rest(out, &format::ACTOR, a, &["id", "name", "short", "kind"]);
+        rest(out, &format::ACTOR, a, laid_out::ACTOR);
     }
 }
 
@@ -146,7 +146,7 @@ fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
         if let Some(description) = &topic.description {
             let _ = writeln!(out, "{}\n", text(description));
         }
-        rest(out, &format::TOPIC, topic, &["id", "name", "description"]);
+        rest(out, &format::TOPIC, topic, laid_out::TOPIC);
         for &s in on_topic {
             let s = &b.stances[s];
             let line = format!(
@@ -155,12 +155,7 @@ fn stances(out: &mut String, loaded: &Loaded, names: &Names) {
                 s.position.sign(),
                 s.position.word(),
                 text(&s.summary)
-            ) + &inline(
-                &format::STANCE,
-                s,
-                &["actor", "topic", "position", "summary", "quotes"],
-                text,
-            );
+            ) + &inline(&format::STANCE, s, laid_out::STANCE, text);
             item(out, "- ", &line);
         }
         out.push('\n');
@@ -186,12 +181,7 @@ fn quotes(out: &mut String, b: &Briefing, names: &Names) {
             let _ = writeln!(out, "*Context:* {}\n", text(context));
         }
         let _ = writeln!(out, "*Source:* {}\n", names.source(&q.source));
-        rest(
-            out,
-            &format::QUOTE,
-            q,
-            &["id", "speaker", "actor", "text", "context", "source"],
-        );
+        rest(out, &format::QUOTE, q, laid_out::QUOTE);
     }
 }
 
@@ -228,19 +218,7 @@ fn risks(out: &mut String, loaded: &Loaded) {
             risk.score(),
             text(&risk.description)
         );
-        rest(
-            out,
-            &format::RISK,
-            risk,
-            &[
-                "id",
-                "title",
-                "description",
-                "likelihood",
-                "impact",
-                "actors",
-            ],
-        );
+        rest(out, &format::RISK, risk, laid_out::RISK);
     }
 }
 
@@ -254,12 +232,7 @@ fn questions(out: &mut String, b: &Briefing, names: &Names) {
         if !q.actors.is_empty() {
             let _ = write!(line, " *(Actors: {})*", names.actors(&q.actors));
         }
-        line += &inline(
-            &format::QUESTION,
-            q,
-            &["id", "question", "why", "actors", "watch"],
-            text,
-        );
+        line += &inline(&format::QUESTION, q, laid_out::QUESTION, text);
         let marker = format!("{}. ", n + 1);
         item(out, &marker, &line);
         // Nested under the question's text, not under the whole marker: indented further,
@@ -290,7 +263,7 @@ fn timeline(out: &mut String, b: &Briefing, names: &Names) {
                 "**{}** — {}{source}{}",
                 text(&e.date),
                 text(&e.event),
-                inline(&format::EVENT, e, &["id", "date", "event", "source"], text)
+                inline(&format::EVENT, e, laid_out::EVENT, text)
             ),
         );
     }
@@ -315,12 +288,7 @@ fn sources(out: &mut String, b: &Briefing) {
         if let Some(file) = &s.file {
             let _ = write!(line, " (local copy: {})", text(file));
         }
-        line += &inline(
-            &format::SOURCE,
-            s,
-            &["id", "outlet", "title", "url", "note", "file"],
-            text,
-        );
+        line += &inline(&format::SOURCE, s, laid_out::SOURCE, text);
         item(out, "- ", &line);
     }
     out.push('\n');

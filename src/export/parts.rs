@@ -5,6 +5,27 @@
 use crate::briefing::format::{Held, Item, Value};
 use std::any::Any;
 
+/// The keys each kind's layout writes by hand (or leaves out on purpose), the same in the
+/// Markdown and the HTML export: the rest of an item's keys follow as `parts`.
+pub mod laid_out {
+    pub const SUMMARY: &[&str] = &["bluf", "key_points", "caveats"];
+    pub const ACTOR: &[&str] = &["id", "name", "short", "kind"];
+    pub const TOPIC: &[&str] = &["id", "name", "description"];
+    pub const STANCE: &[&str] = &["actor", "topic", "position", "summary", "quotes"];
+    pub const QUOTE: &[&str] = &["id", "speaker", "actor", "text", "context", "source"];
+    pub const RISK: &[&str] = &[
+        "id",
+        "title",
+        "description",
+        "likelihood",
+        "impact",
+        "actors",
+    ];
+    pub const QUESTION: &[&str] = &["id", "question", "why", "actors", "watch"];
+    pub const EVENT: &[&str] = &["id", "date", "event", "source"];
+    pub const SOURCE: &[&str] = &["id", "outlet", "title", "url", "note", "file"];
+}
+
 pub enum Part<'a> {
     /// A text after its label: `Role. …`.
     Text(String, &'a str),
