@@ -4,30 +4,16 @@
 //! slow YAML paths must read each alike, and every problem is reported where it stands.
 
 use base64::Engine as _;
-use brief::briefing::{self, Diagnostic, Pos, yaml};
+use brief::briefing::{self, Pos, yaml};
 use proptest::prelude::*;
 use serde_json::{Value as Json, json};
 
 mod common;
 use common::yaml::assert_fast_is_slow;
+use common::{diagnostics, located};
 
 fn validator() -> jsonschema::Validator {
     jsonschema::draft7::new(&briefing::schema::schema()).expect("the schema is valid draft-07")
-}
-
-/// Every diagnostic, errors and warnings, as `line:col: message`, in file order.
-fn diagnostics(text: &str) -> Vec<String> {
-    let list = match briefing::parse(text) {
-        Ok(loaded) => loaded.warnings,
-        Err(error) => error.diagnostics,
-    };
-    list.iter().map(located).collect()
-}
-
-fn located(d: &Diagnostic) -> String {
-    let pos = d.pos.map_or("-".to_owned(), |p| p.to_string());
-    let severity = if d.is_error() { "error" } else { "warning" };
-    format!("{pos}: {severity}: {}", d.message)
 }
 
 /// The same text with an anchor on the title, which the fast path leaves to serde-saphyr:

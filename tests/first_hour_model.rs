@@ -2,22 +2,7 @@
 //! answers it: a vocabulary word in the wrong case or a letter off, a reference to an id
 //! that is not there, topics an actor has no stance on yet.
 
-use brief::briefing::{self, Diagnostic};
-
-/// Every diagnostic, errors and warnings, as `line:col: message`, in file order.
-fn diagnostics(text: &str) -> Vec<String> {
-    let list = match briefing::parse(text) {
-        Ok(loaded) => loaded.warnings,
-        Err(error) => error.diagnostics,
-    };
-    list.iter().map(located).collect()
-}
-
-fn located(d: &Diagnostic) -> String {
-    let pos = d.pos.map_or("-".to_owned(), |p| p.to_string());
-    let severity = if d.is_error() { "error" } else { "warning" };
-    format!("{pos}: {severity}: {}", d.message)
-}
+use brief::briefing;
 
 /// One actor, one topic, one stance, one source, one quote and one risk, all valid.
 const GOOD: &str = "title: T
@@ -184,6 +169,7 @@ fn six_actors_silent_on_three_topics_are_six_warnings() {
 // The dashboard's header.
 
 mod common;
+use common::diagnostics;
 use common::harness::Harness;
 
 /// The header's text, and the style of the cell where `⚠` is drawn, if it is.

@@ -66,3 +66,19 @@ pub fn assert_markdown_sections(markdown: &str) {
         );
     }
 }
+
+/// Every diagnostic of a briefing's text, errors and warnings, as
+/// `line:col: severity: message`, in file order.
+pub fn diagnostics(text: &str) -> Vec<String> {
+    let list = match brief::briefing::parse(text) {
+        Ok(loaded) => loaded.warnings,
+        Err(error) => error.diagnostics,
+    };
+    list.iter().map(located).collect()
+}
+
+pub fn located(d: &brief::briefing::Diagnostic) -> String {
+    let pos = d.pos.map_or("-".to_owned(), |p| p.to_string());
+    let severity = if d.is_error() { "error" } else { "warning" };
+    format!("{pos}: {severity}: {}", d.message)
+}
